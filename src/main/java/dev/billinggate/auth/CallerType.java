@@ -1,0 +1,25 @@
+package dev.billinggate.auth;
+
+/** Kinds of authenticated callers, as AWS tells them apart in {@code aws:PrincipalType}. */
+public enum CallerType {
+  /** The account root user signing with root access keys (or signed in to the console). */
+  ROOT("Account"),
+  IAM_USER("User"),
+  /** A role session from AssumeRole ({@code arn:aws:sts::A:assumed-role/R/S}). */
+  ASSUMED_ROLE("AssumedRole"),
+  /** A GetFederationToken session ({@code arn:aws:sts::A:federated-user/N}). */
+  FEDERATED_USER("FederatedUser"),
+  /** An AssumeRoot session: root of a member account, limited by a task policy. */
+  ASSUMED_ROOT("Account");
+
+  private final String principalType;
+
+  CallerType(String principalType) {
+    this.principalType = principalType;
+  }
+
+  /** Value of the {@code aws:PrincipalType} condition key. */
+  public String principalType() {
+    return principalType;
+  }
+}

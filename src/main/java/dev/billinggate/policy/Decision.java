@@ -1,0 +1,7 @@
+package dev.billinggate.policy;
+
+public enum Decision {
+  ALLOW,
+  IMPLICIT_DENY,
+  EXPLICIT_DENY
+}

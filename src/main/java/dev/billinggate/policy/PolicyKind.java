@@ -1,0 +1,31 @@
+package dev.billinggate.policy;
+
+/**
+ * Where a policy document is used. Decides the size limit (characters, whitespace excluded), which
+ * elements are allowed (Principal only in resource and trust policies) and AWS's error wording.
+ * Limits: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ */
+public enum PolicyKind {
+  USER_INLINE(2_048),
+  GROUP_INLINE(5_120),
+  ROLE_INLINE(10_240),
+  MANAGED(6_144),
+  /** Role trust policy; AWS's default quota is 2,048 characters. */
+  TRUST(2_048),
+  SERVICE_CONTROL(5_120),
+  RESOURCE_CONTROL(5_120),
+  /** Inline session policy of AssumeRole / GetFederationToken ({@code Policy}). */
+  SESSION(2_048),
+  /** Other resource-based policies (e.g. the Organizations resource policy). */
+  RESOURCE(20_480);
+
+  private final int maxChars;
+
+  PolicyKind(int maxChars) {
+    this.maxChars = maxChars;
+  }
+
+  public int maxChars() {
+    return maxChars;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.billinggate.service;
+
+/**
+ * One AWS error code of one service. Each service declares its codes as an enum implementing this
+ * interface, so the family is closed and maps 1:1 to the codes AWS returns.
+ */
+public interface ErrorCode {
+  /** The wire code, e.g. {@code NoSuchEntity} or {@code AWSOrganizationsNotInUseException}. */
+  String code();
+
+  /** HTTP status AWS answers with. */
+  int httpStatus();
+
+  /** {@code true} for client errors ({@code <Type>Sender</Type>} in query errors). */
+  default boolean senderFault() {
+    return httpStatus() < 500;
+  }
+
+  default AwsException exception(String message) {
+    return new AwsException(this, message);
+  }
+
+  default AwsException exception(String format, Object... args) {
+    return new AwsException(this, String.format(format, args));
+  }
+}

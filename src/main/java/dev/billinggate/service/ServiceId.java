@@ -1,0 +1,51 @@
+package dev.billinggate.service;
+
+/**
+ * The AWS services billing-gate emulates, with the facts the wire layer routes on: the SigV4
+ * signing name, the protocol, the JSON target prefix and the SDK package holding the model classes.
+ */
+public enum ServiceId {
+  IAM("iam", Protocol.AWS_QUERY, null, "iam", "2010-05-08"),
+  STS("sts", Protocol.AWS_QUERY, null, "sts", "2011-06-15"),
+  ORGANIZATIONS("organizations", Protocol.AWS_JSON_1_1, "AWSOrganizationsV20161128", "organizations", "2016-11-28"),
+  COST_EXPLORER("ce", Protocol.AWS_JSON_1_1, "AWSInsightsIndexService", "costexplorer", "2017-10-25"),
+  BUDGETS("budgets", Protocol.AWS_JSON_1_1, "AWSBudgetServiceGateway", "budgets", "2016-10-20"),
+  BILLING("billing", Protocol.AWS_JSON_1_0, "AWSBilling", "billing", "2023-09-07"),
+  ACCOUNT("account", Protocol.REST_JSON_1, null, "account", "2021-02-01");
+
+  public enum Protocol { AWS_QUERY, AWS_JSON_1_0, AWS_JSON_1_1, REST_JSON_1 }
+
+  private final String signingName;
+  private final Protocol protocol;
+  private final String targetPrefix;
+  private final String sdkPackage;
+  private final String apiVersion;
+
+  ServiceId(String signingName, Protocol protocol, String targetPrefix, String sdkService, String apiVersion) {
+    this.signingName = signingName;
+    this.protocol = protocol;
+    this.targetPrefix = targetPrefix;
+    this.sdkPackage = "software.amazon.awssdk.services." + sdkService;
+    this.apiVersion = apiVersion;
+  }
+
+  /** The service name in the SigV4 credential scope and the IAM action prefix. */
+  public String signingName() { return signingName; }
+  public Protocol protocol() { return protocol; }
+  /** The {@code X-Amz-Target} prefix for the JSON protocols, {@code null} otherwise. */
+  public String targetPrefix() { return targetPrefix; }
+  /** Package of the AWS SDK for Java v2 classes; model classes live in {@code <package>.model}. */
+  public String sdkPackage() { return sdkPackage; }
+  public String apiVersion() { return apiVersion; }
+  /** Directory of botocore's {@code service-2.json.gz} under {@code /aws-models/}. */
+  public String modelName() { return signingName; }
+
+  public static ServiceId bySigningName(String name) {
+    for (ServiceId id : values()) {
+      if (id.signingName.equals(name)) {
+        return id;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.billinggate.store;
+
+import java.util.function.Function;
+
+/**
+ * The persistence boundary. Services see tables of records and transactions, never SQL, so a
+ * PostgreSQL backend can follow without touching them.
+ *
+ * <p>Writers are serialized: {@link #write} runs one transaction at a time and returns only after
+ * the commit is durable (an acknowledged write survives {@code kill -9}). If {@code work} throws,
+ * nothing it wrote is kept. Readers never block writers and see only committed state.
+ */
+public interface Store extends AutoCloseable {
+
+  <T> T read(Function<ReadTx, T> work);
+
+  <T> T write(Function<WriteTx, T> work);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,68 @@
+package dev.billinggate.policy.managed;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AWS managed policies billing-gate ships as data ({@code /aws-managed-policies/policies.json},
+ * written by {@code scripts/refresh-managed-policies.sh}). Read once, immutable afterwards.
+ */
+public final class AwsManagedPolicies {
+  private static final String RESOURCE = "/aws-managed-policies/policies.json";
+
+  private final Map<String, ManagedPolicy> byArn;
+
+  private AwsManagedPolicies(Map<String, ManagedPolicy> byArn) {
+    this.byArn = Collections.unmodifiableMap(byArn);
+  }
+
+  public static AwsManagedPolicies load() {
+    try (InputStream in = AwsManagedPolicies.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      return parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static AwsManagedPolicies parse(InputStream in) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Map<String, ManagedPolicy> byArn = new LinkedHashMap<>();
+    for (JsonNode node : mapper.readTree(in).path("policies")) {
+      ManagedPolicy policy = new ManagedPolicy(
+          node.path("arn").asText(),
+          node.path("name").asText(),
+          node.path("path").asText(),
+          node.path("policyId").asText(),
+          node.path("versionId").asText(),
+          node.path("description").asText(""),
+          Instant.parse(node.path("createDate").asText()),
+          Instant.parse(node.path("updateDate").asText()),
+          mapper.writeValueAsString(node.path("document")));
+      byArn.put(policy.arn(), policy);
+    }
+    return new AwsManagedPolicies(byArn);
+  }
+
+  public Optional<ManagedPolicy> find(String arn) {
+    return Optional.ofNullable(byArn.get(arn));
+  }
+
+  /** All shipped policies in file order. */
+  public List<ManagedPolicy> all() {
+    return new ArrayList<>(byArn.values());
+  }
+}

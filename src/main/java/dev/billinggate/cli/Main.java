@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
       "An offline, faithful AWS control plane for billing access, and a governance tool for real",
       "AWS Organizations.",
     },
-    subcommands = {ServeCommand.class},
+    subcommands = {},
     footer = {
       "",
       "Exit codes:",

@@ -75,6 +75,11 @@ public final class OrganizationDirectory {
         .orElse(false);
   }
 
+  /** Whether the member is delegated administrator for at least one service. */
+  boolean isDelegatedAdministratorForAnyService(OrgMembership m) {
+    return store.read(tx -> OrgAccess.isDelegatedAdministrator(tx, m.organizationId(), m.accountId()));
+  }
+
   /** Whether trusted access for {@code servicePrincipal} is enabled in the account's organization. */
   public boolean isServiceAccessEnabled(String accountId, String servicePrincipal) {
     return membership(accountId)

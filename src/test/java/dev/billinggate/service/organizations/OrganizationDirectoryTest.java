@@ -1,0 +1,112 @@
+package dev.billinggate.service.organizations;
+
+import static dev.billinggate.service.organizations.OrgFixture.MGMT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billinggate.policy.Policy;
+import dev.billinggate.policy.PolicyType;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.organizations.model.*;
+
+class OrganizationDirectoryTest {
+  private final OrgFixture f = new OrgFixture();
+  private String orgId;
+  private String root;
+
+  @BeforeEach
+  void organization() {
+    orgId = f.createOrganization().organization().id();
+    root = f.rootId();
+  }
+
+  private String scp(String name) {
+    CreatePolicyResponse r = f.mgmt(CreatePolicyRequest.builder().name(name).description("")
+        .type(software.amazon.awssdk.services.organizations.model.PolicyType.SERVICE_CONTROL_POLICY)
+        .content(PolicyOperationsTest.DENY_LEAVE).build());
+    return r.policy().policySummary().id();
+  }
+
+  private static List<List<String>> ids(List<List<Policy>> levels) {
+    return levels.stream().map(l -> l.stream().map(Policy::id).map(id -> id.substring(id.lastIndexOf('/') + 1)).toList())
+        .toList();
+  }
+
+  @Test
+  void membershipGivesPathAndPrincipalOrgPath() {
+    String a = f.createOu(root, "A");
+    String b = f.createOu(a, "B");
+    String acct = f.createAccount("x");
+    f.mgmt(MoveAccountRequest.builder().accountId(acct).sourceParentId(root).destinationParentId(b).build());
+
+    OrgMembership m = f.directory.membership(acct).orElseThrow();
+    assertThat(m.organizationId()).isEqualTo(orgId);
+    assertThat(m.managementAccountId()).isEqualTo(MGMT);
+    assertThat(m.isManagementAccount()).isFalse();
+    assertThat(m.path()).containsExactly(root, a, b);
+    assertThat(m.principalOrgPath()).isEqualTo(orgId + "/" + root + "/" + a + "/" + b + "/");
+    assertThat(m.allFeatures()).isTrue();
+    assertThat(f.directory.membership(MGMT).orElseThrow().isManagementAccount()).isTrue();
+    assertThat(f.directory.membership("999999999999")).isEmpty();
+  }
+
+  @Test
+  void policiesByLevelGoFromRootToAccount() {
+    String ou = f.createOu(root, "A");
+    String acct = f.createAccount("x");
+    f.mgmt(MoveAccountRequest.builder().accountId(acct).sourceParentId(root).destinationParentId(ou).build());
+    assertThat(f.directory.policiesByLevel(acct, PolicyType.SERVICE_CONTROL)).isEmpty();
+
+    f.mgmt(EnablePolicyTypeRequest.builder().rootId(root)
+        .policyType(software.amazon.awssdk.services.organizations.model.PolicyType.SERVICE_CONTROL_POLICY).build());
+    String deny = scp("deny");
+    f.mgmt(AttachPolicyRequest.builder().policyId(deny).targetId(ou).build());
+
+    List<List<Policy>> levels = f.directory.policiesByLevel(acct, PolicyType.SERVICE_CONTROL);
+    assertThat(ids(levels)).containsExactly(
+        List.of("p-FullAWSAccess"), List.of("p-FullAWSAccess", deny), List.of("p-FullAWSAccess"));
+    assertThat(levels.get(0).get(0).id()).isEqualTo("arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess");
+    assertThat(f.directory.policiesByLevel(acct, PolicyType.RESOURCE_CONTROL)).isEmpty();
+  }
+
+  @Test
+  void answersAreCachedUntilTheNextWrite() {
+    f.mgmt(EnablePolicyTypeRequest.builder().rootId(root)
+        .policyType(software.amazon.awssdk.services.organizations.model.PolicyType.SERVICE_CONTROL_POLICY).build());
+    String acct = f.createAccount("x");
+    List<List<Policy>> first = f.directory.policiesByLevel(acct, PolicyType.SERVICE_CONTROL);
+    int compiled = f.engine.compilations;
+
+    assertThat(f.directory.policiesByLevel(acct, PolicyType.SERVICE_CONTROL)).isSameAs(first);
+    String deny = scp("deny");
+    f.mgmt(AttachPolicyRequest.builder().policyId(deny).targetId(acct).build());
+
+    assertThat(ids(f.directory.policiesByLevel(acct, PolicyType.SERVICE_CONTROL)).get(1))
+        .containsExactlyInAnyOrder("p-FullAWSAccess", deny);
+    // FullAWSAccess was compiled once; only the new policy was compiled (plus its validation).
+    assertThat(f.engine.compilations - compiled).isEqualTo(2);
+  }
+
+  @Test
+  void membershipEndsWhenTheAccountLeaves() {
+    String acct = f.createAccount("x");
+    assertThat(f.directory.membership(acct)).isPresent();
+    f.call(acct, LeaveOrganizationRequest.builder().build());
+    assertThat(f.directory.membership(acct)).isEmpty();
+  }
+
+  @Test
+  void serviceAccessAndDelegatedAdministrators() {
+    String acct = f.createAccount("x");
+    assertThat(f.directory.isServiceAccessEnabled(acct, "iam.amazonaws.com")).isFalse();
+    f.mgmt(EnableAwsServiceAccessRequest.builder().servicePrincipal("iam.amazonaws.com").build());
+    f.mgmt(RegisterDelegatedAdministratorRequest.builder().accountId(acct).servicePrincipal("iam.amazonaws.com").build());
+
+    assertThat(f.directory.isServiceAccessEnabled(acct, "iam.amazonaws.com")).isTrue();
+    assertThat(f.directory.isServiceAccessEnabled(MGMT, "sso.amazonaws.com")).isFalse();
+    assertThat(f.directory.isDelegatedAdministrator(acct, "iam.amazonaws.com")).isTrue();
+    assertThat(f.directory.isDelegatedAdministrator(acct, "sso.amazonaws.com")).isFalse();
+    assertThat(f.directory.allFeatures(acct)).isTrue();
+  }
+}

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * The one pagination helper of every List operation: a prefix scan that resumes after the last key
- * returned, so a page costs O(page) however large the organization is. The NextToken is the last key,
- * base64url-encoded: opaque to clients, and checked to belong to the listing it is presented to.
+ * returned, so a page costs O(page) however large the organization is. The NextToken is the table and
+ * last key, base64url-encoded: opaque to clients, and checked to belong to the listing it is presented to.
  */
 final class Pages {
   /** What AWS returns when MaxResults is omitted; the model caps MaxResults at 20 too. */
@@ -33,7 +33,7 @@ final class Pages {
       throw OrganizationsError.invalidInput(max < 1 ? "MIN_VALUE_EXCEEDED" : "MAX_VALUE_EXCEEDED",
           "You provided a value that is outside the range allowed for MaxResults.");
     }
-    String after = nextToken == null ? null : decode(nextToken, prefix);
+    String after = nextToken == null ? null : decode(nextToken, table, prefix);
     List<V> items = new ArrayList<>(max);
     String lastKey = after;
     while (true) {
@@ -44,7 +44,7 @@ final class Pages {
           continue;
         }
         if (items.size() == max) {
-          return new Page<>(items, encode(lastKey));
+          return new Page<>(items, encode(table, lastKey));
         }
         items.add(entry.value());
         lastKey = entry.key();
@@ -56,15 +56,17 @@ final class Pages {
     }
   }
 
-  private static String encode(String key) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  private static String encode(Table<?> table, String key) {
+    String raw = table.name() + "\n" + key;
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decode(String token, String prefix) {
+  private static String decode(String token, Table<?> table, String prefix) {
     try {
-      String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (key.startsWith(prefix)) {
-        return key;
+      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      String expected = table.name() + "\n" + prefix;
+      if (raw.startsWith(expected)) {
+        return raw.substring(table.name().length() + 1);
       }
     } catch (IllegalArgumentException e) {
       // fall through: not one of our tokens

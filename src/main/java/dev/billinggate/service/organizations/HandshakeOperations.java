@@ -170,8 +170,7 @@ final class HandshakeOperations {
       throw handshakeConstraint("ACCOUNT_NUMBER_LIMIT_EXCEEDED",
           "You attempted to exceed the number of accounts that you can have in an organization.");
     }
-    AccountProvisioner.ExistingAccount me = provisioner.find(tx, caller)
-        .orElse(new AccountProvisioner.ExistingAccount(caller, caller + "@example.com", caller));
+    AccountProvisioner.ExistingAccount me = Members.describe(provisioner, tx, caller);
     Members.join(tx, org, caller, me.email(), me.name(), "INVITED", now, Map.of());
   }
 

@@ -9,6 +9,7 @@ import dev.billinggate.service.organizations.OrgTables.AccountRecord;
 import dev.billinggate.service.organizations.OrgTables.MemberRecord;
 import dev.billinggate.service.organizations.OrgTables.OrgRecord;
 import dev.billinggate.service.organizations.OrgTables.TagSet;
+import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,15 @@ import java.util.Map;
 /** Accounts joining and leaving an organization, however they do it. */
 final class Members {
   private Members() {}
+
+  /**
+   * The email and name an account joins with, from IAM. An authenticated caller's account is always
+   * known there; the fallback only keeps a half-wired deployment answering instead of failing.
+   */
+  static AccountProvisioner.ExistingAccount describe(AccountProvisioner provisioner, ReadTx tx, String accountId) {
+    return provisioner.find(tx, accountId)
+        .orElse(new AccountProvisioner.ExistingAccount(accountId, accountId + "@example.com", accountId));
+  }
 
   /** Adds the account under the root with the default policies of every enabled type. */
   static AccountRecord join(

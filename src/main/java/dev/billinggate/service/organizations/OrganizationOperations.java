@@ -61,8 +61,7 @@ final class OrganizationOperations {
         throw OrganizationsError.ALREADY_IN_ORGANIZATION.exception(
             "The AWS account is already a member of an organization.");
       }
-      AccountProvisioner.ExistingAccount me = provisioner.find(tx, caller)
-          .orElse(new AccountProvisioner.ExistingAccount(caller, caller + "@example.com", caller));
+      AccountProvisioner.ExistingAccount me = Members.describe(provisioner, tx, caller);
       String orgId = ids.organizationId();
       OrgRecord org = new OrgRecord(orgId, featureSet, caller, me.email(), me.name(), ids.rootId(), List.of(),
           ctx.now());

@@ -31,6 +31,7 @@ public final class OrganizationsService implements ServiceHandler {
   private final HandshakeOperations handshakes;
   private final ServiceAccessOperations serviceAccess;
   private final ResourcePolicyOperations resourcePolicy;
+  private final EffectivePolicyOperations effectivePolicies;
 
   /**
    * @param directory the directory the authorizer reads; this service drops its caches after each write
@@ -53,6 +54,7 @@ public final class OrganizationsService implements ServiceHandler {
     this.handshakes = new HandshakeOperations(txs, provisioner, ids, settings);
     this.serviceAccess = new ServiceAccessOperations(txs);
     this.resourcePolicy = new ResourcePolicyOperations(txs, documents, ids);
+    this.effectivePolicies = new EffectivePolicyOperations(txs);
   }
 
   @Override
@@ -172,6 +174,10 @@ public final class OrganizationsService implements ServiceHandler {
         withKey(rules.on("DisablePolicyType", (r, m) -> rules.resourceArn(m, r.rootId())),
             POLICY_TYPE, DisablePolicyTypeRequest::policyTypeAsString),
         policies::disablePolicyType);
+    t.on(DescribeEffectivePolicyRequest.class,
+        withKey(rules.on("DescribeEffectivePolicy", (r, m) -> rules.resourceArn(m, r.targetId())),
+            POLICY_TYPE, DescribeEffectivePolicyRequest::policyTypeAsString),
+        effectivePolicies::describeEffectivePolicy);
   }
 
   private void registerHandshakes(OperationTable t) {

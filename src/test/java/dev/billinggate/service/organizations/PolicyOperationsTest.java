@@ -189,4 +189,30 @@ class PolicyOperationsTest {
     cb.fails(MGMT, EnablePolicyTypeRequest.builder().rootId(cb.rootId()).policyType(PolicyType.SERVICE_CONTROL_POLICY)
         .build(), "PolicyTypeNotAvailableForOrganizationException");
   }
+
+  @Test
+  void effectivePoliciesMergeManagementPoliciesDownThePath() {
+    String acct = f.createAccount("a");
+    f.fails(acct, DescribeEffectivePolicyRequest.builder().policyType(EffectivePolicyType.TAG_POLICY).build(),
+        "EffectivePolicyNotFoundException");
+    enable(PolicyType.TAG_POLICY);
+    CreatePolicyResponse atRoot = f.mgmt(CreatePolicyRequest.builder().name("cc").description("")
+        .type(PolicyType.TAG_POLICY).content("{\"tags\":{\"costcenter\":{\"tag_key\":{\"@@assign\":\"CostCenter\"}}}}")
+        .build());
+    CreatePolicyResponse atAccount = f.mgmt(CreatePolicyRequest.builder().name("proj").description("")
+        .type(PolicyType.TAG_POLICY).content("{\"tags\":{\"project\":{\"tag_key\":{\"@@assign\":\"Project\"}}}}")
+        .build());
+    f.mgmt(AttachPolicyRequest.builder().policyId(atRoot.policy().policySummary().id()).targetId(root).build());
+    f.mgmt(AttachPolicyRequest.builder().policyId(atAccount.policy().policySummary().id()).targetId(acct).build());
+
+    DescribeEffectivePolicyResponse r = f.call(acct,
+        DescribeEffectivePolicyRequest.builder().policyType(EffectivePolicyType.TAG_POLICY).build());
+
+    assertThat(r.effectivePolicy().targetId()).isEqualTo(acct);
+    assertThat(r.effectivePolicy().policyContent()).contains("CostCenter").contains("Project");
+    f.failsWithReason(MGMT, DescribeEffectivePolicyRequest.builder().policyType("SERVICE_CONTROL_POLICY").build(),
+        "InvalidInputException", "INVALID_ENUM_POLICY_TYPE");
+    f.fails(acct, DescribeEffectivePolicyRequest.builder().policyType(EffectivePolicyType.TAG_POLICY)
+        .targetId(MGMT).build(), "AccessDeniedException");
+  }
 }

@@ -114,7 +114,7 @@ public final class QueryCodec extends ProtocolCodec {
       }
       for (Object item : (List<?>) value) {
         if (item != null) {
-          element(xml, trait.isFlattened() ? name : trait.memberLocationName(), trait.memberFieldInfo(), item);
+          element(xml, trait.isFlattened() ? name : trait.memberFieldInfo().unmarshallLocationName(), trait.memberFieldInfo(), item);
         }
       }
       if (!trait.isFlattened()) {

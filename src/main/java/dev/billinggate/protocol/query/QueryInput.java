@@ -56,7 +56,7 @@ final class QueryInput {
   }
 
   private static List<Object> list(QueryParams params, String name, ListTrait trait) {
-    String base = trait.isFlattened() ? name + "." : name + "." + trait.memberLocationName() + ".";
+    String base = trait.isFlattened() ? name + "." : name + "." + trait.memberFieldInfo().locationName() + ".";
     List<Object> list = new ArrayList<>();
     for (int i = 1; i <= params.size(); i++) {
       Object item = value(params, base + i, trait.memberFieldInfo());

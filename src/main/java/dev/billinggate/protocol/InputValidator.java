@@ -15,12 +15,6 @@ import software.amazon.awssdk.core.SdkPojo;
  * pattern, enum) and reports violations with AWS's paths and wording.
  */
 public final class InputValidator {
-  /**
-   * Patterns run only on input no longer than the shape's max length, or this when the shape has none,
-   * so a hostile value cannot make a backtracking pattern run for long.
-   */
-  static final int MAX_PATTERN_INPUT = 16 * 1024;
-
   private final ServiceModel model;
 
   public InputValidator(ServiceModel model) {
@@ -84,10 +78,9 @@ public final class InputValidator {
           "Member must satisfy enum value set: [" + String.join(", ", shape.enumValues()) + "]"));
       return;
     }
-    boolean lengthOk = length(shape, value.length(), shown, path, out);
-    int limit = shape.max() == null ? MAX_PATTERN_INPUT : (int) Math.min(shape.max(), MAX_PATTERN_INPUT);
-    if (lengthOk && value.length() <= limit && shape.compiledPattern() != null
-        && !shape.compiledPattern().matcher(value).matches()) {
+    // Length first: a value over the max never reaches the pattern, which bounds the regex's input.
+    if (length(shape, value.length(), shown, path, out) && shape.compiledPattern() != null
+        && !BoundedMatch.matches(shape.compiledPattern(), value)) {
       out.add(new Violation(Violation.Kind.PATTERN, path, shown,
           "Member must satisfy regular expression pattern: " + shape.pattern()));
     }

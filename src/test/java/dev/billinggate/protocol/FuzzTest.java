@@ -87,5 +87,4 @@ class FuzzTest {
     }
     return text.toString();
   }
-
 }

@@ -20,7 +20,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * operation, and fields by wire name and by member name ({@code sdkFields()} itself is a static list).
  */
 public final class SdkTypes {
-  private static final Map<String, Supplier<SdkPojo>> REQUEST_BUILDERS = new ConcurrentHashMap<>();
+  private static final Map<ServiceId, Map<String, Supplier<SdkPojo>>> REQUEST_BUILDERS = new ConcurrentHashMap<>();
   private static final Map<Class<?>, Map<String, SdkField<?>>> BY_LOCATION = new ConcurrentHashMap<>();
   private static final Map<Class<?>, Map<String, SdkField<?>>> BY_MEMBER = new ConcurrentHashMap<>();
 
@@ -31,7 +31,8 @@ public final class SdkTypes {
    * bundled SDK predates the operation.
    */
   public static SdkPojo requestBuilder(ServiceId service, String operation) {
-    return REQUEST_BUILDERS.computeIfAbsent(service.sdkPackage() + ".model." + operation + "Request", SdkTypes::builderFactory)
+    return REQUEST_BUILDERS.computeIfAbsent(service, id -> new ConcurrentHashMap<>())
+        .computeIfAbsent(operation, op -> builderFactory(service.sdkPackage() + ".model." + op + "Request"))
         .get();
   }
 

@@ -97,7 +97,7 @@ class MalformedInputTest {
         WireRequests.json(null, "{}")}) {
       HttpResponse response = answer(ORGS, request);
       assertThat(response.status()).isEqualTo(400);
-      assertThat(WireRequests.body(response)).startsWith("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"");
+      assertThat(WireRequests.body(response)).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
       assertThat(response.headers()).containsEntry("x-amzn-ErrorType", "UnknownOperationException");
     }
   }

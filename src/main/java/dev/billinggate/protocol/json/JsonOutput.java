@@ -33,12 +33,15 @@ public final class JsonOutput {
   /**
    * AWS's JSON error body: {@code {"__type": ..., "<message key>": ..., <modeled extras>}}; the message
    * key's casing follows the error shape ({@code Message} for Organizations, {@code message} for Billing).
+   * Framework errors without a message, such as {@code UnknownOperationException}, carry no message key.
    */
   public static byte[] error(WireError error) {
     return generate(generator -> {
       generator.writeStartObject();
       generator.writeStringField("__type", error.jsonType());
-      generator.writeStringField(error.messageKey(), error.message());
+      if (!error.message().isEmpty()) {
+        generator.writeStringField(error.messageKey(), error.message());
+      }
       for (Map.Entry<String, String> field : error.fields().entrySet()) {
         generator.writeStringField(field.getKey(), field.getValue());
       }

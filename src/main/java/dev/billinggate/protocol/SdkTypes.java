@@ -27,13 +27,42 @@ public final class SdkTypes {
   private SdkTypes() {}
 
   /**
-   * A factory of fresh builders for {@code <Op>Request}; {@link CommonError#NOT_IMPLEMENTED} when the
+   * A fresh builder of {@code operation}'s SDK request; {@link CommonError#NOT_IMPLEMENTED} when the
    * bundled SDK predates the operation.
    */
   public static SdkPojo requestBuilder(ServiceId service, String operation) {
     return REQUEST_BUILDERS.computeIfAbsent(service, id -> new ConcurrentHashMap<>())
-        .computeIfAbsent(operation, op -> builderFactory(service.sdkPackage() + ".model." + op + "Request"))
+        .computeIfAbsent(operation, op -> builderFactory(requestClass(service, op), op))
         .get();
+  }
+
+  /**
+   * The SDK request class of {@code operation}, or {@code null} when the bundled SDK predates it. The
+   * SDK keeps most operation names but recases acronyms in class names: {@code ListVirtualMFADevices}
+   * is {@code ListVirtualMfaDevicesRequest}, {@code EnableAWSServiceAccess} {@code EnableAwsServiceAccessRequest}.
+   */
+  public static Class<?> requestClass(ServiceId service, String operation) {
+    String prefix = service.sdkPackage() + ".model.";
+    for (String name : new String[] {operation, pascalCase(operation)}) {
+      try {
+        return Class.forName(prefix + name + "Request");
+      } catch (ClassNotFoundException e) {
+        // try the SDK's recased name next
+      }
+    }
+    return null;
+  }
+
+  /** The SDK code generator's word casing: {@code SSHPublicKey} becomes {@code SshPublicKey}. */
+  static String pascalCase(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean wordStart = i == 0 || Character.isUpperCase(c) && (!Character.isUpperCase(name.charAt(i - 1))
+          || i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)));
+      out.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
+    }
+    return out.toString();
   }
 
   /** Field by its wire name ({@code locationName}) for decoding into {@code builder}. */
@@ -57,22 +86,24 @@ public final class SdkTypes {
     return value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap ? null : value;
   }
 
-  private static Supplier<SdkPojo> builderFactory(String className) {
+  private static Supplier<SdkPojo> builderFactory(Class<?> type, String operation) {
+    if (type == null) {
+      return () -> {
+        throw CommonError.NOT_IMPLEMENTED.exception("%s is not supported.", operation);
+      };
+    }
     try {
-      Class<?> type = Class.forName(className);
       MethodHandle builder = MethodHandles.publicLookup().findStatic(type, "builder",
           MethodType.methodType(type.getMethod("builder").getReturnType()));
       return () -> {
         try {
           return (SdkPojo) builder.invoke();
         } catch (Throwable e) {
-          throw new IllegalStateException("cannot create " + className + " builder", e);
+          throw new IllegalStateException("cannot create " + type.getName() + " builder", e);
         }
       };
     } catch (ReflectiveOperationException e) {
-      return () -> {
-        throw CommonError.NOT_IMPLEMENTED.exception("%s is not supported.", className.substring(className.lastIndexOf('.') + 1));
-      };
+      throw new IllegalStateException(type + " is not an SDK request", e);
     }
   }
 

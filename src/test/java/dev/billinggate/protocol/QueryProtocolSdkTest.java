@@ -15,13 +15,17 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
 import software.amazon.awssdk.services.iam.model.GetAccountSummaryResponse;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.ListUsersRequest;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesRequest;
+import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.iam.model.ReportFormatType;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -82,6 +86,10 @@ class QueryProtocolSdkTest {
       case "GetCredentialReport" -> GetCredentialReportResponse.builder()
           .content(SdkBytes.fromUtf8String("user,arn\nroot,arn:aws:iam::123456789012:root\n"))
           .reportFormat(ReportFormatType.TEXT_CSV).generatedTime(CREATED).build();
+      case "ListVirtualMFADevices" -> ListVirtualMfaDevicesResponse.builder()
+          .virtualMFADevices(VirtualMFADevice.builder().serialNumber("arn:aws:iam::123456789012:mfa/"
+              + ((ListVirtualMfaDevicesRequest) input).assignmentStatusAsString()).build())
+          .build();
       case "GetUser" -> throw TestErrors.NO_SUCH_ENTITY.exception("The user with name nobody cannot be found.");
       default -> throw new IllegalStateException(operation);
     };
@@ -148,6 +156,14 @@ class QueryProtocolSdkTest {
 
     assertThat(response.content().asUtf8String()).startsWith("user,arn\nroot");
     assertThat(response.reportFormat()).isEqualTo(ReportFormatType.TEXT_CSV);
+  }
+
+  @Test
+  void operationWhoseSdkClassNameRecasesAnAcronym() {
+    ListVirtualMfaDevicesResponse response = iam.listVirtualMFADevices(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED));
+
+    assertThat(response.virtualMFADevices().get(0).serialNumber()).isEqualTo("arn:aws:iam::123456789012:mfa/Assigned");
+    assertThat(iamServer.lastBody()).startsWith("<ListVirtualMFADevicesResponse ");
   }
 
   @Test

@@ -39,9 +39,4 @@ public record Shape(
     String key,
     String value,
     boolean sensitive,
-    ErrorInfo error) {
-
-  public boolean isStructure() {
-    return "structure".equals(type);
-  }
-}
+    ErrorInfo error) {}

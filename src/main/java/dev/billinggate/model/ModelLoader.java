@@ -1,7 +1,5 @@
 package dev.billinggate.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billinggate.service.ServiceId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +17,6 @@ import java.util.zip.GZIPInputStream;
 
 /** Parses a botocore {@code service-2.json.gz} into {@link ServiceModel}, keeping only what the wire needs. */
 final class ModelLoader {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ModelLoader() {}
 
   static ServiceModel load(ServiceId service) {
@@ -29,54 +25,56 @@ final class ModelLoader {
       if (raw == null) {
         throw new IllegalStateException("missing model resource " + resource);
       }
-      JsonNode root = JSON.readTree(new GZIPInputStream(raw, 1 << 16));
+      Map<String, Object> root = JsonTree.read(new GZIPInputStream(raw, 1 << 16));
       Map<String, Shape> shapes = new HashMap<>();
       Map<String, ErrorInfo> errors = new HashMap<>();
-      root.path("shapes").fields().forEachRemaining(e -> {
-        Shape shape = shape(e.getKey(), e.getValue());
-        shapes.put(shape.name(), shape);
+      JsonTree.map(root, "shapes").forEach((name, node) -> {
+        Shape shape = shape(name, asMap(node));
+        shapes.put(name, shape);
         if (shape.error() != null) {
           errors.put(shape.error().code(), shape.error());
         }
       });
       Map<String, OperationModel> operations = new HashMap<>();
-      root.path("operations").fields().forEachRemaining(e -> operations.put(e.getKey(), operation(e.getKey(), e.getValue())));
+      JsonTree.map(root, "operations").forEach((name, node) -> operations.put(name, operation(name, asMap(node))));
       return new ServiceModel(service, operations, shapes, errors);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
-  private static OperationModel operation(String name, JsonNode node) {
-    JsonNode http = node.path("http");
+  private static OperationModel operation(String name, Map<String, Object> node) {
+    Map<String, Object> http = JsonTree.map(node, "http");
+    Map<String, Object> output = JsonTree.map(node, "output");
     List<String> errors = new ArrayList<>();
-    node.path("errors").forEach(error -> errors.add(error.path("shape").asText()));
+    JsonTree.list(node, "errors").forEach(error -> errors.add(JsonTree.text(asMap(error), "shape")));
+    Object responseCode = http.get("responseCode");
     return new OperationModel(
         name,
-        text(node.path("input"), "shape"),
-        text(node.path("output"), "shape"),
-        text(node.path("output"), "resultWrapper"),
-        http.path("method").asText("POST"),
-        http.path("requestUri").asText("/"),
-        http.path("responseCode").asInt(200),
+        JsonTree.text(JsonTree.map(node, "input"), "shape"),
+        JsonTree.text(output, "shape"),
+        JsonTree.text(output, "resultWrapper"),
+        http.getOrDefault("method", "POST").toString(),
+        http.getOrDefault("requestUri", "/").toString(),
+        responseCode instanceof Number code ? code.intValue() : 200,
         List.copyOf(errors));
   }
 
-  private static Shape shape(String name, JsonNode node) {
+  private static Shape shape(String name, Map<String, Object> node) {
     Map<String, Member> members = new LinkedHashMap<>();
-    node.path("members").fields().forEachRemaining(e -> members.put(e.getKey(), new Member(
-        e.getKey(),
-        e.getValue().path("shape").asText(),
-        text(e.getValue(), "location"),
-        text(e.getValue(), "locationName"))));
+    JsonTree.map(node, "members").forEach((memberName, value) -> {
+      Map<String, Object> member = asMap(value);
+      members.put(memberName, new Member(memberName, JsonTree.text(member, "shape"), JsonTree.text(member, "location"),
+          JsonTree.text(member, "locationName")));
+    });
     Set<String> required = new LinkedHashSet<>();
-    node.path("required").forEach(r -> required.add(r.asText()));
+    JsonTree.list(node, "required").forEach(r -> required.add(r.toString()));
     List<String> enumValues = new ArrayList<>();
-    node.path("enum").forEach(v -> enumValues.add(v.asText()));
-    String pattern = text(node, "pattern");
+    JsonTree.list(node, "enum").forEach(v -> enumValues.add(v.toString()));
+    String pattern = JsonTree.text(node, "pattern");
     return new Shape(
         name,
-        node.path("type").asText(),
+        JsonTree.text(node, "type"),
         members,
         required,
         number(node, "min"),
@@ -84,19 +82,19 @@ final class ModelLoader {
         pattern,
         compile(pattern),
         List.copyOf(enumValues),
-        text(node.path("member"), "shape"),
-        text(node.path("key"), "shape"),
-        text(node.path("value"), "shape"),
-        node.path("sensitive").asBoolean(false),
-        node.path("exception").asBoolean(false) ? error(name, node, members) : null);
+        JsonTree.text(JsonTree.map(node, "member"), "shape"),
+        JsonTree.text(JsonTree.map(node, "key"), "shape"),
+        JsonTree.text(JsonTree.map(node, "value"), "shape"),
+        Boolean.TRUE.equals(node.get("sensitive")),
+        Boolean.TRUE.equals(node.get("exception")) ? error(name, node, members) : null);
   }
 
-  private static ErrorInfo error(String name, JsonNode node, Map<String, Member> members) {
-    JsonNode error = node.path("error");
-    int status = error.path("httpStatusCode").asInt(400);
-    String messageMember = members.containsKey("Message") ? "Message" : "message";
-    return new ErrorInfo(error.path("code").asText(name), status, error.path("senderFault").asBoolean(status < 500),
-        messageMember);
+  private static ErrorInfo error(String name, Map<String, Object> node, Map<String, Member> members) {
+    Map<String, Object> error = JsonTree.map(node, "error");
+    int status = error.get("httpStatusCode") instanceof Number code ? code.intValue() : 400;
+    boolean senderFault = error.get("senderFault") instanceof Boolean fault ? fault : status < 500;
+    String code = error.get("code") instanceof String modeled ? modeled : name;
+    return new ErrorInfo(code, status, senderFault, members.containsKey("Message") ? "Message" : "message");
   }
 
   /** Botocore patterns are ECMAScript; the few Java cannot express are left unchecked rather than failing the model. */
@@ -111,13 +109,12 @@ final class ModelLoader {
     }
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object node) {
+    return (Map<String, Object>) node;
   }
 
-  private static Double number(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || !value.isNumber() ? null : value.asDouble();
+  private static Double number(Map<String, Object> node, String field) {
+    return node.get(field) instanceof Number number ? number.doubleValue() : null;
   }
 }

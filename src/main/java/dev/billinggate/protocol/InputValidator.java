@@ -44,6 +44,9 @@ public final class InputValidator {
   }
 
   private void value(Shape shape, Object value, String path, List<Violation> out) {
+    if (value == null) {
+      return; // a JSON null inside a list or map; only members can be required
+    }
     switch (shape.type()) {
       case "structure" -> structure(shape, (SdkPojo) value, path + ".", out);
       case "list" -> {

@@ -122,6 +122,15 @@ class MalformedInputTest {
   }
 
   @Test
+  void jsonNullsInsideListsAndMapsDecodeAndValidate() {
+    ProtocolCodec ce = ProtocolCodec.forService(ServiceId.COST_EXPLORER);
+    DecodedRequest decoded = ce.decode(WireRequests.json("AWSInsightsIndexService.GetCostAndUsage",
+        "{\"TimePeriod\":{\"Start\":\"2024-01-01\",\"End\":\"2024-02-01\"},\"Granularity\":\"DAILY\","
+            + "\"Metrics\":[null,\"BlendedCost\"],\"Filter\":{\"CostCategories\":{\"Values\":[null]}}}"));
+    ce.validate(decoded);
+  }
+
+  @Test
   void restUnknownPath() {
     HttpResponse response = answer(ACCOUNT, WireRequests.rest("POST", "/flyToTheMoon", "{}"));
     assertThat(WireRequests.body(response)).contains("UnknownOperationException");

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
+import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
 import software.amazon.awssdk.services.iam.model.GetAccountSummaryResponse;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.ListUsersRequest;
@@ -90,6 +91,7 @@ class QueryProtocolSdkTest {
           .virtualMFADevices(VirtualMFADevice.builder().serialNumber("arn:aws:iam::123456789012:mfa/"
               + ((ListVirtualMfaDevicesRequest) input).assignmentStatusAsString()).build())
           .build();
+      case "DeleteUser" -> DeleteUserResponse.builder().build();
       case "GetUser" -> throw TestErrors.NO_SUCH_ENTITY.exception("The user with name nobody cannot be found.");
       default -> throw new IllegalStateException(operation);
     };
@@ -131,6 +133,14 @@ class QueryProtocolSdkTest {
         .contains("<CreateDate>2024-05-01T10:15:30Z</CreateDate>", "<Path>/eng&amp;&lt;ops&gt;/</Path>", "<Tags><member><Key>team</Key><Value>billing ops</Value></member>")
         .endsWith("</CreateUserResult><ResponseMetadata><RequestId>" + CodecServer.REQUEST_ID
             + "</RequestId></ResponseMetadata></CreateUserResponse>");
+  }
+
+  @Test
+  void operationWithoutOutputAnswersOnlyResponseMetadata() {
+    iam.deleteUser(r -> r.userName("alice"));
+
+    assertThat(iamServer.lastBody()).isEqualTo("<DeleteUserResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+        + "<ResponseMetadata><RequestId>" + CodecServer.REQUEST_ID + "</RequestId></ResponseMetadata></DeleteUserResponse>");
   }
 
   @Test

@@ -56,8 +56,8 @@ final class OrgFixture {
     return new Caller(CallerType.ROOT, accountId, "arn:aws:iam::" + accountId + ":root", accountId, null, null);
   }
 
-  CallContext context(String accountId) {
-    return new CallContext(caller(accountId), "req-1", "us-east-1", now, "127.0.0.1", true);
+  CallContext context(String accountId, String operation) {
+    return new CallContext(caller(accountId), operation, "req-1", "us-east-1", now, "127.0.0.1", true);
   }
 
   void advance(Duration d) {
@@ -67,7 +67,7 @@ final class OrgFixture {
   @SuppressWarnings("unchecked")
   <O> O call(String accountId, SdkRequest request) {
     var entry = (OperationTable.Entry<SdkRequest, O>) table.find(operationName(request)).orElseThrow();
-    return entry.operation().handle(request, context(accountId));
+    return entry.operation().handle(request, context(accountId, operationName(request)));
   }
 
   <O> O mgmt(SdkRequest request) {
@@ -77,7 +77,7 @@ final class OrgFixture {
   @SuppressWarnings("unchecked")
   AccessTarget access(String accountId, SdkRequest request) {
     var entry = (OperationTable.Entry<SdkRequest, ?>) table.find(operationName(request)).orElseThrow();
-    return entry.access().target(request, context(accountId));
+    return entry.access().target(request, context(accountId, operationName(request)));
   }
 
   AbstractThrowableAssert<?, ? extends Throwable> fails(String accountId, SdkRequest request, String code) {

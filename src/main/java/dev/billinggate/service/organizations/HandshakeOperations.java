@@ -60,6 +60,7 @@ final class HandshakeOperations {
       throw OrganizationsError.invalidInput("INVALID_PARTY_TYPE_TARGET",
           "You specified the wrong type for the handshake party.");
     }
+    Map<String, String> tags = r.hasTags() ? TagOperations.toMap(r.tags()) : Map.of();
     return txs.write(ctx.now(), tx -> {
       OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
       String email = type == HandshakePartyType.EMAIL ? r.target().id() : null;
@@ -82,7 +83,7 @@ final class HandshakeOperations {
         throw OrganizationsError.DUPLICATE_HANDSHAKE.exception(
             "A handshake with the same action and target already exists.");
       }
-      HandshakeRecord h = Handshakes.open(tx, ids, org, "INVITE", accountId, email, r.notes(), ctx.now());
+      HandshakeRecord h = Handshakes.open(tx, ids, org, "INVITE", accountId, email, r.notes(), tags, ctx.now());
       return InviteAccountToOrganizationResponse.builder().handshake(OrgViews.handshake(org, h)).build();
     });
   }
@@ -93,7 +94,7 @@ final class HandshakeOperations {
       HandshakeRecord h = requireTransition(tx, r.handshakeId(), caller, "ACCEPTED", ctx.now());
       OrgRecord org = tx.get(ORGS, h.orgId()).orElseThrow(HandshakeOperations::notFound);
       switch (h.action()) {
-        case "INVITE" -> join(tx, org, caller, ctx.now());
+        case "INVITE" -> join(tx, org, caller, h.tags(), ctx.now());
         case "ENABLE_ALL_FEATURES" -> finishAllFeatures(tx, org, ctx.now());
         default -> { }
       }
@@ -161,7 +162,7 @@ final class HandshakeOperations {
     });
   }
 
-  private void join(WriteTx tx, OrgRecord org, String caller, Instant now) {
+  private void join(WriteTx tx, OrgRecord org, String caller, Map<String, String> tags, Instant now) {
     if (tx.get(MEMBERS, caller).isPresent()) {
       throw handshakeConstraint("ALREADY_IN_AN_ORGANIZATION",
           "The handshake request is invalid because the invited account is already a member of an organization.");
@@ -171,7 +172,7 @@ final class HandshakeOperations {
           "You attempted to exceed the number of accounts that you can have in an organization.");
     }
     AccountProvisioner.ExistingAccount me = Members.describe(provisioner, tx, caller);
-    Members.join(tx, org, caller, me.email(), me.name(), "INVITED", now, Map.of());
+    Members.join(tx, org, caller, me.email(), me.name(), "INVITED", now, tags);
   }
 
   /** The management account's acceptance completes the migration once every member approved. */

@@ -14,6 +14,7 @@ import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Storing handshakes with their indexes, and their time-dependent state. */
@@ -26,10 +27,10 @@ final class Handshakes {
 
   static HandshakeRecord open(
       WriteTx tx, AwsIds ids, OrgRecord org, String action, String targetAccountId, String targetEmail, String notes,
-      Instant now) {
+      Map<String, String> tags, Instant now) {
     Duration validity = "INVITE".equals(action) ? INVITE_VALIDITY : ALL_FEATURES_VALIDITY;
     HandshakeRecord h = new HandshakeRecord("h-" + ids.next(IdGenerator.LOWER_ALNUM, 10), org.id(),
-        org.managementAccountId(), action, "OPEN", targetAccountId, targetEmail, notes, now, now.plus(validity));
+        org.managementAccountId(), action, "OPEN", targetAccountId, targetEmail, notes, now, now.plus(validity), tags);
     put(tx, h);
     tx.put(HANDSHAKES_BY_ORG, key(org.id(), h.id()), new HandshakeRef(h.id()));
     if (targetAccountId != null) {

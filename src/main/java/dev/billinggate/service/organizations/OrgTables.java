@@ -138,14 +138,20 @@ final class OrgTables {
    * @param targetAccountId the account that must accept (the invited account, a member asked to
    *     approve all features, or the management account)
    * @param targetEmail the email the invitation was addressed to, {@code null} when by account id
+   * @param tags tags an invited account gets when it joins
    */
   record HandshakeRecord(
       String id, String orgId, String managementAccountId, String action, String state,
-      String targetAccountId, String targetEmail, String notes, Instant requestedAt, Instant expiresAt) {
+      String targetAccountId, String targetEmail, String notes, Instant requestedAt, Instant expiresAt,
+      Map<String, String> tags) {
+
+    HandshakeRecord {
+      tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
 
     HandshakeRecord withState(String newState) {
       return new HandshakeRecord(id, orgId, managementAccountId, action, newState, targetAccountId, targetEmail, notes,
-          requestedAt, expiresAt);
+          requestedAt, expiresAt, tags);
     }
   }
 

@@ -125,9 +125,10 @@ final class OrganizationOperations {
       tx.scan(ACCOUNTS, org.id() + "/", null, Integer.MAX_VALUE).stream()
           .map(ReadTx.Entry::value)
           .filter(a -> "INVITED".equals(a.joinedMethod()) && !a.id().equals(org.managementAccountId()))
-          .forEach(a -> Handshakes.open(tx, ids, org, "APPROVE_ALL_FEATURES", a.id(), null, null, ctx.now()));
+          .forEach(a -> Handshakes.open(tx, ids, org, "APPROVE_ALL_FEATURES", a.id(), null, null, Map.of(),
+              ctx.now()));
       HandshakeRecord h = Handshakes.open(tx, ids, org, "ENABLE_ALL_FEATURES", org.managementAccountId(), null, null,
-          ctx.now());
+          Map.of(), ctx.now());
       return EnableAllFeaturesResponse.builder().handshake(OrgViews.handshake(org, h)).build();
     });
   }

@@ -22,7 +22,7 @@ class HandshakeOperationsTest {
   private Handshake invite(String accountId) {
     InviteAccountToOrganizationResponse r = f.mgmt(InviteAccountToOrganizationRequest.builder()
         .target(HandshakeParty.builder().id(accountId).type(HandshakePartyType.ACCOUNT).build())
-        .notes("welcome").build());
+        .notes("welcome").tags(Tag.builder().key("source").value("invite").build()).build());
     return r.handshake();
   }
 
@@ -45,6 +45,8 @@ class HandshakeOperationsTest {
     DescribeAccountResponse a = f.mgmt(DescribeAccountRequest.builder().accountId(GUEST).build());
     assertThat(a.account().joinedMethod()).isEqualTo(AccountJoinedMethod.INVITED);
     assertThat(a.account().email()).isEqualTo("owner-" + GUEST + "@example.com");
+    ListTagsForResourceResponse tags = f.mgmt(ListTagsForResourceRequest.builder().resourceId(GUEST).build());
+    assertThat(tags.tags()).containsExactly(Tag.builder().key("source").value("invite").build());
 
     f.fails(GUEST, AcceptHandshakeRequest.builder().handshakeId(h.id()).build(), "HandshakeAlreadyInStateException");
     f.fails(GUEST, DeclineHandshakeRequest.builder().handshakeId(h.id()).build(), "InvalidHandshakeTransitionException");

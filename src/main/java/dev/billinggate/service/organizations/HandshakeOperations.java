@@ -15,6 +15,7 @@ import dev.billinggate.service.organizations.OrgTables.OrgRecord;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.organizations.model.AcceptHandshakeRequest;
@@ -69,16 +70,19 @@ final class HandshakeOperations {
         throw handshakeConstraint("ALREADY_IN_AN_ORGANIZATION",
             "The handshake request is invalid because the invited account is already a member of an organization.");
       }
-      long open = openHandshakes(tx, org, ctx.now(), "INVITE");
-      if (tx.count(ACCOUNTS, org.id() + "/") + open >= settings.accountQuota()) {
+      if (!Handshakes.openOf(tx, org.id(), "ENABLE_ALL_FEATURES", ctx.now()).isEmpty()) {
+        throw handshakeConstraint("INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
+            "You can't issue new invitations to join an organization while it's in the process of enabling all"
+                + " features.");
+      }
+      List<HandshakeRecord> invitations = Handshakes.openOf(tx, org.id(), "INVITE", ctx.now());
+      if (tx.count(ACCOUNTS, org.id() + "/") + invitations.size() >= settings.accountQuota()) {
         throw handshakeConstraint("ACCOUNT_NUMBER_LIMIT_EXCEEDED",
             "You attempted to exceed the number of accounts that you can have in an organization.");
       }
-      boolean duplicate = tx.scan(HANDSHAKES_BY_ORG, org.id() + "/", null, Integer.MAX_VALUE).stream()
-          .map(e -> Handshakes.find(tx, e.value().handshakeId(), ctx.now()).orElseThrow())
-          .anyMatch(h -> "INVITE".equals(h.action()) && Handshakes.isOpen(h.state())
-              && (accountId != null && accountId.equals(h.targetAccountId())
-                  || email != null && email.equalsIgnoreCase(h.targetEmail())));
+      boolean duplicate = invitations.stream()
+          .anyMatch(h -> accountId != null && accountId.equals(h.targetAccountId())
+              || email != null && email.equalsIgnoreCase(h.targetEmail()));
       if (duplicate) {
         throw OrganizationsError.DUPLICATE_HANDSHAKE.exception(
             "A handshake with the same action and target already exists.");
@@ -205,13 +209,6 @@ final class HandshakeOperations {
       throw OrganizationsError.INVALID_HANDSHAKE_TRANSITION.exception(
           "You can't perform the operation on the handshake in its current state.");
     }
-  }
-
-  private static long openHandshakes(ReadTx tx, OrgRecord org, Instant now, String action) {
-    return tx.scan(HANDSHAKES_BY_ORG, org.id() + "/", null, Integer.MAX_VALUE).stream()
-        .map(e -> Handshakes.find(tx, e.value().handshakeId(), now).orElseThrow())
-        .filter(h -> action.equals(h.action()) && Handshakes.isOpen(h.state()))
-        .count();
   }
 
   private static boolean matches(ReadTx tx, HandshakeRef ref, HandshakeFilter filter, Instant now) {

@@ -14,6 +14,7 @@ import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +51,14 @@ final class Handshakes {
 
   static HandshakeRecord current(HandshakeRecord h, Instant now) {
     return isOpen(h.state()) && now.isAfter(h.expiresAt()) ? h.withState("EXPIRED") : h;
+  }
+
+  /** The organization's handshakes with {@code action} that are still open at {@code now}. */
+  static List<HandshakeRecord> openOf(ReadTx tx, String orgId, String action, Instant now) {
+    return tx.scan(HANDSHAKES_BY_ORG, orgId + "/", null, Integer.MAX_VALUE).stream()
+        .map(e -> find(tx, e.value().handshakeId(), now).orElseThrow())
+        .filter(h -> action.equals(h.action()) && isOpen(h.state()))
+        .toList();
   }
 
   static boolean isOpen(String state) {

@@ -114,10 +114,7 @@ final class OrganizationOperations {
         throw OrganizationsError.HANDSHAKE_CONSTRAINT_VIOLATION.withReason("ORGANIZATION_ALREADY_HAS_ALL_FEATURES",
             "The handshake request is invalid because the organization has already enabled all features.");
       }
-      boolean pending = tx.scan(HANDSHAKES_BY_ORG, org.id() + "/", null, Integer.MAX_VALUE).stream()
-          .map(e -> Handshakes.find(tx, e.value().handshakeId(), ctx.now()).orElseThrow())
-          .anyMatch(h -> "ENABLE_ALL_FEATURES".equals(h.action()) && Handshakes.isOpen(h.state()));
-      if (pending) {
+      if (!Handshakes.openOf(tx, org.id(), "ENABLE_ALL_FEATURES", ctx.now()).isEmpty()) {
         throw OrganizationsError.HANDSHAKE_CONSTRAINT_VIOLATION.withReason(
             "ORGANIZATION_IS_ALREADY_PENDING_ALL_FEATURES_MIGRATION",
             "The handshake request is invalid because the organization is already pending all features migration.");

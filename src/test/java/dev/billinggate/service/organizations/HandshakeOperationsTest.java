@@ -114,6 +114,9 @@ class HandshakeOperationsTest {
         "ORGANIZATION_IS_ALREADY_PENDING_ALL_FEATURES_MIGRATION");
     cb.fails(MGMT, AcceptHandshakeRequest.builder().handshakeId(e.handshake().id()).build(),
         "InvalidHandshakeTransitionException");
+    cb.failsWithReason(MGMT, InviteAccountToOrganizationRequest.builder()
+        .target(HandshakeParty.builder().id(cb.standalone("555555555555")).type(HandshakePartyType.ACCOUNT).build())
+        .build(), "HandshakeConstraintViolationException", "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES");
 
     ListHandshakesForAccountResponse approvals = cb.call(GUEST, ListHandshakesForAccountRequest.builder()
         .filter(HandshakeFilter.builder().actionType(ActionType.APPROVE_ALL_FEATURES).build()).build());

@@ -16,6 +16,16 @@ public interface Store extends AutoCloseable {
 
   <T> T write(Function<WriteTx, T> work);
 
+  /**
+   * Optional: decodes these tables' stored records now, so that a corrupt or incompatible record
+   * fails startup instead of the first request that touches it. Tables not declared are decoded on
+   * first use. A backend that decodes nothing ahead of time may ignore it.
+   *
+   * @throws StoreException naming the table and key of a record that cannot be decoded
+   * @throws IllegalArgumentException if a table name was already used with another record type
+   */
+  default void declare(Table<?>... tables) {}
+
   @Override
   void close();
 }

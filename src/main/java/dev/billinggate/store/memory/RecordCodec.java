@@ -51,6 +51,9 @@ final class RecordCodec {
       if (parser.nextToken() != null) {
         throw new StoreException("corrupt record " + table + "/" + key + ": trailing data");
       }
+    } catch (JsonProcessingException e) {
+      throw new StoreException(
+          "corrupt record " + table + "/" + key + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new StoreException("corrupt record " + table + "/" + key + ": " + e.getMessage(), e);
     }

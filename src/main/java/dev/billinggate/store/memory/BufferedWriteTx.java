@@ -55,7 +55,7 @@ final class BufferedWriteTx implements WriteTx {
     checkOpen();
     checkKey(key);
     TreeMap<String, Pending> pending = changesOf(table);
-    if (tables.rows(table).containsKey(key)) {
+    if (tables.get(table).rows().containsKey(key)) {
       pending.put(key, Pending.DELETED);
     } else {
       pending.remove(key);
@@ -67,7 +67,7 @@ final class BufferedWriteTx implements WriteTx {
     checkOpen();
     TableChanges buffered = changes.get(table.name());
     Pending pending = buffered == null ? null : buffered.byKey().get(key);
-    Object value = pending != null ? pending.value() : tables.rows(table).get(key);
+    Object value = pending != null ? pending.value() : tables.get(table).get(key);
     return Optional.ofNullable(table.type().cast(value));
   }
 
@@ -77,7 +77,7 @@ final class BufferedWriteTx implements WriteTx {
     KeyRange.checkLimit(limit);
     KeyRange range = new KeyRange(prefix, afterKey);
     TableChanges buffered = changes.get(table.name());
-    NavigableMap<String, Object> committed = tables.rows(table);
+    TableState committed = tables.get(table);
     if (buffered == null) {
       return range.scan(table, committed, limit);
     }
@@ -88,12 +88,12 @@ final class BufferedWriteTx implements WriteTx {
       Table<V> table,
       KeyRange range,
       int limit,
-      NavigableMap<String, Object> committed,
+      TableState committed,
       NavigableMap<String, Pending> pending) {
     List<Entry<V>> out = new ArrayList<>(Math.min(limit, 128));
-    Iterator<Map.Entry<String, Object>> c = range.tail(committed).iterator();
+    Iterator<Map.Entry<String, Row>> c = range.tail(committed.rows()).iterator();
     Iterator<Map.Entry<String, Pending>> p = range.tail(pending).iterator();
-    Map.Entry<String, Object> nextCommitted = nextInRange(c, range);
+    Map.Entry<String, Row> nextCommitted = nextInRange(c, range);
     Map.Entry<String, Pending> nextPending = nextInRange(p, range);
     while (out.size() < limit && (nextCommitted != null || nextPending != null)) {
       int order =
@@ -101,7 +101,8 @@ final class BufferedWriteTx implements WriteTx {
               : nextPending == null ? -1
               : nextCommitted.getKey().compareTo(nextPending.getKey());
       if (order < 0) {
-        out.add(new Entry<>(nextCommitted.getKey(), table.type().cast(nextCommitted.getValue())));
+        Object value = nextCommitted.getValue().value(committed, nextCommitted.getKey());
+        out.add(new Entry<>(nextCommitted.getKey(), table.type().cast(value)));
         nextCommitted = nextInRange(c, range);
         continue;
       }
@@ -128,7 +129,7 @@ final class BufferedWriteTx implements WriteTx {
   public int count(Table<?> table, String prefix) {
     checkOpen();
     KeyRange range = KeyRange.of(prefix);
-    NavigableMap<String, Object> committed = tables.rows(table);
+    NavigableMap<String, Row> committed = tables.get(table).rows();
     int count = range.count(committed);
     TableChanges buffered = changes.get(table.name());
     if (buffered != null) {
@@ -161,20 +162,20 @@ final class BufferedWriteTx implements WriteTx {
   /** Makes the buffered changes committed state; the caller holds the engine's write lock. */
   void apply() {
     for (TableChanges buffered : changes.values()) {
-      NavigableMap<String, Object> committed = tables.rows(buffered.table());
+      NavigableMap<String, Row> committed = tables.get(buffered.table()).rows();
       buffered.byKey().forEach(
           (key, p) -> {
             if (p.json() == null) {
               committed.remove(key);
             } else {
-              committed.put(key, p.value());
+              committed.put(key, Row.decoded(p.value()));
             }
           });
     }
   }
 
   private TreeMap<String, Pending> changesOf(Table<?> table) {
-    tables.rows(table); // rejects a table name reused with another record type
+    tables.get(table); // rejects a table name reused with another record type
     return changes.computeIfAbsent(table.name(), n -> new TableChanges(table, new TreeMap<>()))
         .byKey();
   }

@@ -32,15 +32,16 @@ record KeyRange(String prefix, String afterKey) {
     return key.startsWith(prefix);
   }
 
-  /** Up to {@code limit} entries of {@code rows} in this range, in key order. */
-  <V> List<ReadTx.Entry<V>> scan(Table<V> table, NavigableMap<String, Object> rows, int limit) {
+  /** Up to {@code limit} committed records of {@code state} in this range, in key order. */
+  <V> List<ReadTx.Entry<V>> scan(Table<V> table, TableState state, int limit) {
     checkLimit(limit);
     List<ReadTx.Entry<V>> out = new ArrayList<>(Math.min(limit, 128));
-    for (Map.Entry<String, Object> row : tail(rows)) {
+    for (Map.Entry<String, Row> row : tail(state.rows())) {
       if (out.size() == limit || !contains(row.getKey())) {
         break;
       }
-      out.add(new ReadTx.Entry<>(row.getKey(), table.type().cast(row.getValue())));
+      Object value = row.getValue().value(state, row.getKey());
+      out.add(new ReadTx.Entry<>(row.getKey(), table.type().cast(value)));
     }
     return out;
   }

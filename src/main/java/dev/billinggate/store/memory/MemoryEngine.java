@@ -6,7 +6,6 @@ import dev.billinggate.store.Table;
 import dev.billinggate.store.WriteTx;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -29,10 +28,10 @@ public final class MemoryEngine implements Store {
   private volatile boolean closed;
 
   /**
-   * @param rows committed rows as JSON, by table then key; the engine takes ownership
-   * @throws dev.billinggate.store.StoreException naming the table and key of malformed JSON
+   * @param rows committed records as well-formed JSON (the backend checks that, naming the table and
+   *     key of a bad one), by table then key; decoded when first read
    */
-  public MemoryEngine(Map<String, ? extends SortedMap<String, String>> rows, CommitSink sink) {
+  public MemoryEngine(Map<String, ? extends Map<String, String>> rows, CommitSink sink) {
     this.tables = new Tables(rows, new RecordCodec());
     this.sink = sink;
   }
@@ -101,7 +100,7 @@ public final class MemoryEngine implements Store {
     try {
       checkOpen();
       for (Table<?> table : declared) {
-        tables.rows(table);
+        tables.get(table).decodeAll();
       }
     } finally {
       lock.unlock();

@@ -1,13 +1,11 @@
 package dev.billinggate.store.memory;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.billinggate.store.StoreException;
-import java.io.IOException;
 
 /** The one JSON form of stored records, shared by every backend so their files agree. */
 final class RecordCodec {
@@ -38,24 +36,6 @@ final class RecordCodec {
           "unreadable record " + table + "/" + key + " as " + type.getName() + ": "
               + e.getOriginalMessage(),
           e);
-    }
-  }
-
-  /** Checks that {@code json} is one well-formed JSON value, without building it. */
-  void checkSyntax(String table, String key, String json) {
-    try (JsonParser parser = mapper.createParser(json)) {
-      if (parser.nextToken() == null) {
-        throw new StoreException("corrupt record " + table + "/" + key + ": empty value");
-      }
-      parser.skipChildren();
-      if (parser.nextToken() != null) {
-        throw new StoreException("corrupt record " + table + "/" + key + ": trailing data");
-      }
-    } catch (JsonProcessingException e) {
-      throw new StoreException(
-          "corrupt record " + table + "/" + key + ": " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new StoreException("corrupt record " + table + "/" + key + ": " + e.getMessage(), e);
     }
   }
 }

@@ -21,19 +21,19 @@ final class SnapshotReadTx implements ReadTx {
   @Override
   public <V> Optional<V> get(Table<V> table, String key) {
     checkOpen();
-    return Optional.ofNullable(table.type().cast(tables.rows(table).get(key)));
+    return Optional.ofNullable(table.type().cast(tables.get(table).get(key)));
   }
 
   @Override
   public <V> List<Entry<V>> scan(Table<V> table, String prefix, String afterKey, int limit) {
     checkOpen();
-    return new KeyRange(prefix, afterKey).scan(table, tables.rows(table), limit);
+    return new KeyRange(prefix, afterKey).scan(table, tables.get(table), limit);
   }
 
   @Override
   public int count(Table<?> table, String prefix) {
     checkOpen();
-    return KeyRange.of(prefix).count(tables.rows(table));
+    return KeyRange.of(prefix).count(tables.get(table).rows());
   }
 
   private void checkOpen() {

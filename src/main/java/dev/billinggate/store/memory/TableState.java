@@ -3,52 +3,63 @@ package dev.billinggate.store.memory;
 import dev.billinggate.store.Table;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The committed records of one table. Rows arrive from the backend as JSON and are decoded the
- * first time a {@link Table} with this name is used, because only services know record types.
+ * The committed rows of one table. The record type is bound by the first {@link Table} that uses
+ * the name, because only services know record types; tables no service uses stay untouched.
  */
 final class TableState {
   private final String name;
-  private SortedMap<String, String> undecoded; // guarded by this; null once decoded
+  private final RecordCodec codec;
+  private final NavigableMap<String, Row> rows = new TreeMap<>();
   private volatile Class<?> type;
-  private volatile NavigableMap<String, Object> rows; // published after type
 
-  TableState(String name, SortedMap<String, String> undecoded) {
+  TableState(String name, Map<String, String> encoded, RecordCodec codec) {
     this.name = name;
-    this.undecoded = undecoded;
+    this.codec = codec;
+    encoded.forEach((key, json) -> rows.put(key, Row.encoded(json)));
   }
 
   /**
-   * The live committed rows; callers hold the engine's read lock, or are the writer.
+   * Binds the record type on first use.
    *
    * @throws IllegalArgumentException if the table was first used with a different record type
    */
-  NavigableMap<String, Object> rows(Table<?> table, RecordCodec codec) {
-    NavigableMap<String, Object> decoded = rows;
-    if (decoded == null) {
-      decoded = decode(table.type(), codec);
+  TableState checkType(Table<?> table) {
+    Class<?> bound = type;
+    if (bound == null) {
+      synchronized (this) {
+        if (type == null) {
+          type = table.type();
+        }
+        bound = type;
+      }
     }
-    if (type != table.type()) {
+    if (bound != table.type()) {
       throw new IllegalArgumentException(
-          "table " + name + " holds " + type.getName() + ", not " + table.type().getName());
+          "table " + name + " holds " + bound.getName() + ", not " + table.type().getName());
     }
-    return decoded;
+    return this;
   }
 
-  private synchronized NavigableMap<String, Object> decode(Class<?> as, RecordCodec codec) {
-    if (rows != null) {
-      return rows;
-    }
-    TreeMap<String, Object> decoded = new TreeMap<>();
-    for (Map.Entry<String, String> row : undecoded.entrySet()) {
-      decoded.put(row.getKey(), codec.decode(name, row.getKey(), row.getValue(), as));
-    }
-    undecoded = null;
-    type = as;
-    rows = decoded;
-    return decoded;
+  /** The live committed rows; callers hold the engine's read lock, or are the writer. */
+  NavigableMap<String, Row> rows() {
+    return rows;
+  }
+
+  /** The committed record at {@code key}, or null. */
+  Object get(String key) {
+    Row row = rows.get(key);
+    return row == null ? null : row.value(this, key);
+  }
+
+  Object decode(String key, String json) {
+    return codec.decode(name, key, json, type);
+  }
+
+  /** Decodes every row now, to fail on an unreadable record before serving requests. */
+  void decodeAll() {
+    rows.forEach((key, row) -> row.value(this, key));
   }
 }

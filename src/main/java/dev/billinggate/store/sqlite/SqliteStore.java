@@ -48,7 +48,7 @@ public final class SqliteStore implements Store {
     try {
       String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
       connection = connect(url);
-      SqliteSchema.migrate(url);
+      SqliteSchema.migrate(connection, url);
       SqliteSchema.checkFormat(connection);
       MemoryEngine engine =
           new MemoryEngine(SqliteRows.loadAll(connection), new SqliteCommitSink(connection));

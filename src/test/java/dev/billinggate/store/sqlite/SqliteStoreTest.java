@@ -104,6 +104,18 @@ class SqliteStoreTest {
   }
 
   @Test
+  void namesTableAndKeyOfAnUndecodableRecordOnFirstRead() throws SQLException {
+    put("111/alice");
+    sql("UPDATE items SET value = '[1, 2]' WHERE key = '111/alice'");
+
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      assertThatThrownBy(() -> store.read(tx -> tx.get(USERS, "111/alice")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("test.users/111/alice");
+    }
+  }
+
+  @Test
   void refusesAFileFromANewerFormat() throws SQLException {
     put("111/alice");
     sql("UPDATE meta SET value = '99' WHERE name = 'format'");

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
- * The state every backend serves reads from: all records decoded in memory, guarded so that a
- * commit becomes visible all at once. A backend only loads rows at open and supplies a {@link
- * CommitSink}; the transaction rules live here once.
+ * The state every backend serves reads from: all records in memory (decoded on first read), guarded
+ * so that a commit becomes visible all at once. A backend only loads rows at open and supplies a
+ * {@link CommitSink}; the transaction rules live here once.
  *
  * <p>A write runs its work against a buffer, hands the changes to the sink (the slow, durable
  * part, during which readers keep reading), then applies them under the write lock, which readers

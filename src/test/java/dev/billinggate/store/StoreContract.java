@@ -179,6 +179,15 @@ abstract class StoreContract {
   }
 
   @Test
+  void allowsReadsInsideReadsAndInsideWrites() {
+    putAll("111/a");
+    int nested = store.read(outer -> store.read(inner -> inner.count(USERS, "")));
+    int fromWrite = store.write(tx -> store.read(inner -> inner.count(USERS, "")));
+    assertThat(nested).isEqualTo(1);
+    assertThat(fromWrite).isEqualTo(1);
+  }
+
+  @Test
   void rejectsOneTableNameWithTwoRecordTypes() {
     store.write(tx -> { tx.put(COUNTERS, "k", new Counter(1)); return null; });
     Table<User> clash = Table.of(COUNTERS.name(), User.class);

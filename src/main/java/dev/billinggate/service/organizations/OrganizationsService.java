@@ -10,6 +10,8 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
 import dev.billinggate.service.ServiceId;
 import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.organizations.model.*;
 
@@ -55,6 +57,11 @@ public final class OrganizationsService implements ServiceHandler {
     this.serviceAccess = new ServiceAccessOperations(txs);
     this.resourcePolicy = new ResourcePolicyOperations(txs, documents, ids);
     this.effectivePolicies = new EffectivePolicyOperations(txs);
+  }
+
+  /** The tables Organizations keeps, for {@code Store.declare} at startup. */
+  public static List<Table<?>> tables() {
+    return OrgTables.ALL;
   }
 
   @Override

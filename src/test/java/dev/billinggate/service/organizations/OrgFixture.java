@@ -12,6 +12,8 @@ import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceId;
 import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
+import dev.billinggate.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
@@ -35,9 +37,9 @@ import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSe
 final class OrgFixture {
   static final String MGMT = "111111111111";
 
-  final Store store = new FakeStore();
+  final Store store = new InMemoryStore();
   final FakePolicyEngine engine = new FakePolicyEngine();
-  final FakeProvisioner provisioner = new FakeProvisioner();
+  final FakeProvisioner provisioner = new FakeProvisioner(store);
   final OrganizationDirectory directory = new OrganizationDirectory(store, engine);
   final OperationTable table = new OperationTable(ServiceId.ORGANIZATIONS);
   Instant now = Instant.parse("2026-11-24T05:00:00Z");
@@ -47,6 +49,7 @@ final class OrgFixture {
   }
 
   OrgFixture(OrganizationsSettings settings, DoubleSupplier random) {
+    store.declare(OrganizationsService.tables().toArray(Table<?>[]::new));
     new OrganizationsService(store, directory, engine, provisioner, new AwsIds(IdGenerator.seeded(7)), settings, random)
         .register(table);
     provisioner.addStandalone(MGMT, "mgmt@example.com");

@@ -13,6 +13,7 @@ import dev.billinggate.service.organizations.OrgTables.OrgRecord;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ final class AccountLifecycle {
     List<DueWork> due = tx.scan(DUE, "", null, Integer.MAX_VALUE).stream()
         .map(ReadTx.Entry::value)
         .filter(w -> !w.dueAt().isAfter(now))
-        .sorted((a, b) -> a.dueAt().compareTo(b.dueAt()))
+        .sorted(Comparator.comparing(DueWork::dueAt))
         .toList();
     for (DueWork work : due) {
       tx.delete(DUE, work.key());

@@ -37,10 +37,10 @@ import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSe
 final class OrgFixture {
   static final String MGMT = "111111111111";
 
-  final Store store = new InMemoryStore();
+  final Store store;
   final FakePolicyEngine engine = new FakePolicyEngine();
-  final FakeProvisioner provisioner = new FakeProvisioner(store);
-  final OrganizationDirectory directory = new OrganizationDirectory(store, engine);
+  final FakeProvisioner provisioner;
+  final OrganizationDirectory directory;
   final OperationTable table = new OperationTable(ServiceId.ORGANIZATIONS);
   Instant now = Instant.parse("2026-11-24T05:00:00Z");
 
@@ -49,6 +49,13 @@ final class OrgFixture {
   }
 
   OrgFixture(OrganizationsSettings settings, DoubleSupplier random) {
+    this(new InMemoryStore(), settings, random);
+  }
+
+  OrgFixture(Store store, OrganizationsSettings settings, DoubleSupplier random) {
+    this.store = store;
+    this.provisioner = new FakeProvisioner(store);
+    this.directory = new OrganizationDirectory(store, engine);
     store.declare(OrganizationsService.tables().toArray(Table<?>[]::new));
     new OrganizationsService(store, directory, engine, provisioner, new AwsIds(IdGenerator.seeded(7)), settings, random)
         .register(table);

@@ -7,11 +7,12 @@ import java.util.List;
  * An ARN pattern matched segment by segment (partition, service, region, account, resource), as
  * IAM does for {@code Resource} and the {@code Arn*} operators: a wildcard never crosses a segment
  * boundary, except in the resource part, which may itself contain {@code :} and {@code /}.
- * Case-sensitive. When either side is not a six-part ARN the whole strings are compared as one glob.
+ * Case-sensitive. Two non-ARN strings are compared as one glob; an ARN never matches a non-ARN.
  */
 final class ArnPattern {
   private static final ArnPattern ANY = new ArnPattern(new Glob.Any(), null);
 
+  /** The pattern as one glob when it is not an ARN, else null. */
   private final Glob whole;
   /** Segments 1–5 (segment 0 is always {@code arn}), or null when the pattern is not an ARN. */
   private final Glob[] segments;
@@ -58,7 +59,7 @@ final class ArnPattern {
     for (int i = 1; i < 6; i++) {
       compiled[i - 1] = segs[i].build();
     }
-    return new ArnPattern(whole.build(), compiled);
+    return new ArnPattern(null, compiled);
   }
 
   boolean matches(String arn, int[] arnBounds) {
@@ -66,7 +67,7 @@ final class ArnPattern {
       return true;
     }
     if (segments == null || arnBounds == null) {
-      return whole.matches(arn);
+      return segments == null && arnBounds == null && whole.matches(arn);
     }
     for (int i = 1; i < 6; i++) {
       if (!segments[i - 1].matches(arn, arnBounds[i], arnBounds[i + 1] - 1)) {

@@ -1,6 +1,5 @@
 package dev.billinggate.policy.eval;
 
-import dev.billinggate.policy.document.ArnSegments;
 import java.util.List;
 
 /**
@@ -62,22 +61,23 @@ final class ArnPattern {
     return new ArnPattern(null, compiled);
   }
 
-  boolean matches(String arn, int[] arnBounds) {
+  /** Walks the value's first five colons in place: no split, no allocation. */
+  boolean matches(String arn) {
     if (this == ANY) {
       return true;
     }
-    if (segments == null || arnBounds == null) {
-      return segments == null && arnBounds == null && whole.matches(arn);
-    }
-    for (int i = 1; i < 6; i++) {
-      if (!segments[i - 1].matches(arn, arnBounds[i], arnBounds[i + 1] - 1)) {
+    int start = arn.indexOf(':') + 1;
+    for (int i = 0; i < 4 && start > 0; i++) {
+      int colon = arn.indexOf(':', start);
+      if (colon >= 0 && segments != null && !segments[i].matches(arn, start, colon)) {
         return false;
       }
+      start = colon + 1;
     }
-    return true;
-  }
-
-  boolean matches(String arn) {
-    return matches(arn, ArnSegments.bounds(arn, false));
+    boolean isArn = start > 0;
+    if (segments == null || !isArn) {
+      return segments == null && !isArn && whole.matches(arn);
+    }
+    return segments[4].matches(arn, start, arn.length());
   }
 }

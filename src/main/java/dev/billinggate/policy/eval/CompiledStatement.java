@@ -100,7 +100,7 @@ final class CompiledStatement {
         }
         p = ArnPattern.compile(chunks);
       }
-      if (p.matches(r.resource, r.resourceBounds())) {
+      if (p.matches(r.resource)) {
         return !notResource;
       }
     }

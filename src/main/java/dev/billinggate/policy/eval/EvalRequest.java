@@ -3,11 +3,9 @@ package dev.billinggate.policy.eval;
 import dev.billinggate.policy.AuthorizationRequest;
 import dev.billinggate.policy.ConditionContext;
 import dev.billinggate.policy.Principal;
-import dev.billinggate.policy.document.ArnSegments;
-import java.util.Locale;
 import java.util.Objects;
 
-/** What every statement check needs from a request, prepared once: lowercased action, ARN bounds. */
+/** What every statement check needs from a request, prepared once. */
 final class EvalRequest {
   final Principal principal;
   final String action;
@@ -17,26 +15,16 @@ final class EvalRequest {
   final String resource;
   final ConditionContext ctx;
   final boolean sameAccount;
-  private int[] resourceBounds;
-  private boolean boundsComputed;
 
   EvalRequest(AuthorizationRequest request) {
     this.principal = request.principal();
     this.action = request.action();
-    this.actionLower = action.toLowerCase(Locale.ROOT);
-    int colon = actionLower.indexOf(':');
-    this.service = colon < 0 ? actionLower : actionLower.substring(0, colon);
+    ActionName name = ActionName.of(action);
+    this.actionLower = name.lower();
+    this.service = name.service();
     this.resource = request.resourceArn() == null ? "*" : request.resourceArn();
     this.ctx = ConditionContext.of(request.context());
     this.sameAccount = Objects.equals(principal.accountId(), request.resourceAccount());
   }
 
-  /** {@link ArnSegments#bounds} of the resource, or null when it is not an ARN. */
-  int[] resourceBounds() {
-    if (!boundsComputed) {
-      resourceBounds = ArnSegments.bounds(resource, false);
-      boundsComputed = true;
-    }
-    return resourceBounds;
-  }
 }

@@ -67,9 +67,4 @@ public final class PolicyPrinter {
       values.forEach(a::add);
     }
   }
-
-  /** For callers that want the canonical form of arbitrary input text. */
-  public static String canonical(String json) {
-    return print(PolicyParser.parse(json));
-  }
 }

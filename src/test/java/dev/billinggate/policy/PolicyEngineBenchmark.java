@@ -16,13 +16,14 @@ import org.openjdk.jmh.annotations.State;
  * A realistic organization request: a role session in a member account five OUs deep (5 SCP levels,
  * up to 4 SCPs each with conditional guardrails), 10 identity policies, a permissions boundary, a
  * session policy, the Organizations resource policy and 2 RCP levels, with 10 context keys. Every
- * guardrail has to be evaluated because the request is allowed.
+ * guardrail has to be evaluated because the request is allowed. Plus a ReadOnlyAccess-sized policy
+ * (3,000 actions) to show the per-service action index.
  *
  * <p>Run (from the worktree; the numbers on a shared 2-core machine are noisy):
  *
  * <pre>
  * mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.openjdk.jmh.Main \
- *   -Dexec.args="PolicyEngineBenchmark -f 0 -wi 3 -i 5 -prof gc"
+ *   -Djmh.ignoreLock=true -Dexec.args="PolicyEngineBenchmark -f 0 -wi 3 -i 5 -prof gc"
  * </pre>
  *
  * ({@code -f 0} because a forked JMH JVM does not inherit exec:java's class path.)
@@ -37,6 +38,7 @@ public class PolicyEngineBenchmark {
   private final PolicyEngine engine = new DefaultPolicyEngine();
   private AuthorizationRequest allowed;
   private AuthorizationRequest deniedBySession;
+  private AuthorizationRequest largeManagedPolicy;
 
   @Setup
   public void setUp() {
@@ -102,9 +104,23 @@ public class PolicyEngineBenchmark {
     String ceArn = "arn:aws:ce:us-east-1:" + ACCOUNT + ":/GetCostAndUsage";
     allowed = new AuthorizationRequest(principal, "ce:GetCostAndUsage", ceArn, ACCOUNT, ctx, set);
     deniedBySession = new AuthorizationRequest(principal, "budgets:DescribeBudgets", "arn:aws:budgets::" + ACCOUNT + ":budget/b", ACCOUNT, ctx, set);
-    if (engine.decide(allowed) != Decision.ALLOW || engine.explain(deniedBySession).blockedBy() != PolicyType.SESSION) {
+    largeManagedPolicy = new AuthorizationRequest(principal, "svc299:GetThing9", "*", ACCOUNT, ctx,
+        new PolicySet(List.of(readOnlySized()), null, List.of(), List.of(), List.of(), null, false));
+    if (engine.decide(largeManagedPolicy) != Decision.ALLOW
+        || engine.decide(allowed) != Decision.ALLOW || engine.explain(deniedBySession).blockedBy() != PolicyType.SESSION) {
       throw new IllegalStateException("benchmark scenario drifted: " + engine.explain(allowed) + " / " + engine.explain(deniedBySession));
     }
+  }
+
+  /** Like ReadOnlyAccess: one statement listing 3,000 actions of 300 services. */
+  private Policy readOnlySized() {
+    StringBuilder actions = new StringBuilder();
+    for (int svc = 0; svc < 300; svc++) {
+      for (int a = 0; a < 10; a++) {
+        actions.append(actions.length() == 0 ? "" : ",").append("\"svc").append(svc).append(a % 2 == 0 ? ":Get" : ":List").append("Thing").append(a).append('"');
+      }
+    }
+    return compile("read-only", V + "{\"Effect\":\"Allow\",\"Action\":[" + actions + "],\"Resource\":\"*\"}]}", PolicyKind.AWS_MANAGED);
   }
 
   private Policy compile(String id, String json, PolicyKind kind) {
@@ -119,6 +135,11 @@ public class PolicyEngineBenchmark {
   @Benchmark
   public Decision decideImplicitDeny() {
     return engine.decide(deniedBySession);
+  }
+
+  @Benchmark
+  public Decision decideLargeManagedPolicy() {
+    return engine.decide(largeManagedPolicy);
   }
 
   @Benchmark

@@ -7,8 +7,10 @@ import dev.billinggate.policy.document.PolicyDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated policy compiled for evaluation. Statements are indexed by the service prefix of their
@@ -40,7 +42,7 @@ public final class CompiledPolicy implements Policy {
     List<CompiledStatement> everywhere = new ArrayList<>();
     Map<String, List<CompiledStatement>> services = new LinkedHashMap<>();
     for (CompiledStatement s : all) {
-      List<String> prefixes = s.notAction ? null : servicePrefixes(s.actionPatterns);
+      Set<String> prefixes = s.notAction ? null : servicePrefixes(s.actionPatterns);
       if (prefixes == null) {
         everywhere.add(s);
       } else {
@@ -55,17 +57,14 @@ public final class CompiledPolicy implements Policy {
   }
 
   /** The literal service prefixes of the patterns, or null when one can match any service. */
-  private static List<String> servicePrefixes(List<String> patterns) {
-    List<String> out = new ArrayList<>();
+  private static Set<String> servicePrefixes(List<String> patterns) {
+    Set<String> out = new LinkedHashSet<>();
     for (String p : patterns) {
-      int colon = p.indexOf(':');
-      String prefix = colon < 0 ? p : p.substring(0, colon);
-      if (colon < 0 || prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
+      String prefix = CompiledStatement.servicePrefix(p);
+      if (prefix == null) {
         return null;
       }
-      if (!out.contains(prefix)) {
-        out.add(prefix);
-      }
+      out.add(prefix);
     }
     return out;
   }

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.State;
  *   -Djmh.ignoreLock=true -Dexec.args="PolicyEngineBenchmark -f 0 -wi 3 -i 5 -prof gc"
  * </pre>
  *
- * ({@code -f 0} because a forked JMH JVM does not inherit exec:java's class path.)
+ * ({@code -f 0}: a forked JMH JVM would not get exec:java's class path; {@code jmh.ignoreLock}: other
+ * JMH runs on the shared machine hold {@code /tmp/jmh.lock}.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -42,7 +42,7 @@ public final class CompiledPolicy implements Policy {
     List<CompiledStatement> everywhere = new ArrayList<>();
     Map<String, List<CompiledStatement>> services = new LinkedHashMap<>();
     for (CompiledStatement s : all) {
-      Set<String> prefixes = s.notAction ? null : servicePrefixes(s.actionPatterns);
+      Set<String> prefixes = s.actions.not ? null : servicePrefixes(s.actions.patterns);
       if (prefixes == null) {
         everywhere.add(s);
       } else {
@@ -60,7 +60,7 @@ public final class CompiledPolicy implements Policy {
   private static Set<String> servicePrefixes(List<String> patterns) {
     Set<String> out = new LinkedHashSet<>();
     for (String p : patterns) {
-      String prefix = CompiledStatement.servicePrefix(p);
+      String prefix = ActionMatcher.servicePrefix(p);
       if (prefix == null) {
         return null;
       }

@@ -70,7 +70,8 @@ public final class DefaultPolicyEngine implements PolicyEngine {
               .toList();
           case IMPLICIT_DENY -> List.of();
         };
-    String message = v.decision() == Decision.ALLOW ? null : AccessDeniedMessage.of(r.principal, r.action, r.resource, v);
+    String denyingPolicy = trace.denies.stream().filter(ref -> ref.type() == v.blockedBy()).map(StatementRef::policyId).findFirst().orElse(null);
+    String message = v.decision() == Decision.ALLOW ? null : AccessDeniedMessage.of(r, v, denyingPolicy);
     return new Explanation(v.decision(), v.blockedBy(), deciding, message);
   }
 

@@ -85,27 +85,15 @@ public final class DefaultPolicyEngine implements PolicyEngine {
       return Verdict.ALLOW;
     }
     PolicyType denied = null;
-    boolean scpAllows = true;
-    if (scpApplies(r, ps)) {
-      for (List<Policy> level : ps.scpLevels()) {
-        int res = evaluateAll(level, r, PolicyType.SERVICE_CONTROL, trace);
-        denied = firstDeny(denied, res, PolicyType.SERVICE_CONTROL);
-        if (denied != null && trace == null) {
-          return Verdict.explicitDeny(denied);
-        }
-        scpAllows &= (res & CompiledPolicy.GRANT) != 0;
-      }
+    int scp = scpApplies(r, ps) ? evaluateLevels(ps.scpLevels(), r, PolicyType.SERVICE_CONTROL, trace) : PrincipalMatcher.DIRECT;
+    denied = firstDeny(denied, scp, PolicyType.SERVICE_CONTROL);
+    if (denied != null && trace == null) {
+      return Verdict.explicitDeny(denied);
     }
-    boolean rcpAllows = true;
-    if (rcpApplies(r, ps)) {
-      for (List<Policy> level : ps.rcpLevels()) {
-        int res = evaluateAll(level, r, PolicyType.RESOURCE_CONTROL, trace);
-        denied = firstDeny(denied, res, PolicyType.RESOURCE_CONTROL);
-        if (denied != null && trace == null) {
-          return Verdict.explicitDeny(denied);
-        }
-        rcpAllows &= (res & CompiledPolicy.GRANT) != 0;
-      }
+    int rcp = rcpApplies(r, ps) ? evaluateLevels(ps.rcpLevels(), r, PolicyType.RESOURCE_CONTROL, trace) : PrincipalMatcher.DIRECT;
+    denied = firstDeny(denied, rcp, PolicyType.RESOURCE_CONTROL);
+    if (denied != null && trace == null) {
+      return Verdict.explicitDeny(denied);
     }
     int identity = evaluateAll(ps.identity(), r, PolicyType.IDENTITY, trace);
     denied = firstDeny(denied, identity, PolicyType.IDENTITY);
@@ -124,10 +112,10 @@ public final class DefaultPolicyEngine implements PolicyEngine {
     if (denied != null) {
       return Verdict.explicitDeny(denied);
     }
-    if (!scpAllows) {
+    if ((scp & CompiledPolicy.GRANT) == 0) {
       return Verdict.implicitDeny(PolicyType.SERVICE_CONTROL);
     }
-    if (!rcpAllows) {
+    if ((rcp & CompiledPolicy.GRANT) == 0) {
       return Verdict.implicitDeny(PolicyType.RESOURCE_CONTROL);
     }
     return allowPhase(r, ps, identity & CompiledPolicy.GRANT, boundary & CompiledPolicy.GRANT,
@@ -196,6 +184,25 @@ public final class DefaultPolicyEngine implements PolicyEngine {
       return Verdict.implicitDeny(PolicyType.RESOURCE);
     }
     return Verdict.ALLOW;
+  }
+
+  /**
+   * Organization policy levels: {@link CompiledPolicy#DENY} when any level denies, and a grant only
+   * when every level (root, each OU, the account) has an Allow.
+   */
+  private static int evaluateLevels(List<List<Policy>> levels, EvalRequest r, PolicyType type, Trace trace) {
+    int result = PrincipalMatcher.DIRECT;
+    for (int i = 0, n = levels.size(); i < n; i++) {
+      int level = evaluateAll(levels.get(i), r, type, trace);
+      if ((level & CompiledPolicy.GRANT) == 0) {
+        result &= CompiledPolicy.DENY;
+      }
+      result |= level & CompiledPolicy.DENY;
+      if ((result & CompiledPolicy.DENY) != 0 && trace == null) {
+        return result;
+      }
+    }
+    return result;
   }
 
   private static int evaluateAll(List<Policy> policies, EvalRequest r, PolicyType type, Trace trace) {

@@ -105,7 +105,7 @@ public class PolicyEngineBenchmark {
     String ceArn = "arn:aws:ce:us-east-1:" + ACCOUNT + ":/GetCostAndUsage";
     allowed = new AuthorizationRequest(principal, "ce:GetCostAndUsage", ceArn, ACCOUNT, ctx, set);
     deniedBySession = new AuthorizationRequest(principal, "budgets:DescribeBudgets", "arn:aws:budgets::" + ACCOUNT + ":budget/b", ACCOUNT, ctx, set);
-    largeManagedPolicy = new AuthorizationRequest(principal, "svc299:GetThing9", "*", ACCOUNT, ctx,
+    largeManagedPolicy = new AuthorizationRequest(principal, "svc299:ListThing9", "*", ACCOUNT, ctx,
         new PolicySet(List.of(readOnlySized()), null, List.of(), List.of(), List.of(), null, false));
     if (engine.decide(largeManagedPolicy) != Decision.ALLOW
         || engine.decide(allowed) != Decision.ALLOW || engine.explain(deniedBySession).blockedBy() != PolicyType.SESSION) {

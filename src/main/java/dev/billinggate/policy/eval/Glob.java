@@ -25,11 +25,6 @@ public sealed interface Glob {
     return builder().pattern(pattern).build();
   }
 
-  /** The pattern that matches exactly {@code text}, wildcard characters included. */
-  static Glob literal(String text) {
-    return builder().literal(text).build();
-  }
-
   static Builder builder() {
     return new Builder();
   }
@@ -156,11 +151,6 @@ public sealed interface Glob {
     /** Appends text matched character for character. */
     public Builder literal(String text) {
       piece.append(text);
-      return this;
-    }
-
-    public Builder literal(char c) {
-      piece.append(c);
       return this;
     }
 

@@ -9,7 +9,7 @@ import dev.billinggate.policy.PolicyKind;
 
 /**
  * Validates policy documents as Organizations does: SCPs and RCPs through the policy engine (IAM
- * grammar, 5,120-character limit), management policies (tag, backup, ...) as JSON objects, whose
+ * grammar and size quotas), management policies (tag, backup, ...) as JSON objects, whose
  * type-specific syntax billing-gate doesn't check.
  */
 final class PolicyDocuments {

@@ -6,6 +6,8 @@ import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
+import dev.billinggate.policy.PolicyEngine;
+import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
@@ -38,7 +40,7 @@ final class OrgFixture {
   static final String MGMT = "111111111111";
 
   final Store store;
-  final FakePolicyEngine engine = new FakePolicyEngine();
+  final PolicyEngine engine = new DefaultPolicyEngine();
   final FakeProvisioner provisioner;
   final OrganizationDirectory directory;
   final OperationTable table = new OperationTable(ServiceId.ORGANIZATIONS);

@@ -82,7 +82,7 @@ class PolicyOperationsTest {
   void documentsAreValidatedByThePolicyEngine() {
     f.fails(MGMT, CreatePolicyRequest.builder().name("bad").description("d").type(PolicyType.SERVICE_CONTROL_POLICY)
         .content("{not json").build(), "MalformedPolicyDocumentException");
-    String huge = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"" + "x".repeat(6000)
+    String huge = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"" + "x".repeat(11_000)
         + "\",\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
     f.failsWithReason(MGMT, CreatePolicyRequest.builder().name("big").description("d")
         .type(PolicyType.SERVICE_CONTROL_POLICY).content(huge).build(),

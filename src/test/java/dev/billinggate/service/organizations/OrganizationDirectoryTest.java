@@ -3,9 +3,16 @@ package dev.billinggate.service.organizations;
 import static dev.billinggate.service.organizations.OrgFixture.MGMT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billinggate.policy.AuthorizationRequest;
+import dev.billinggate.policy.Decision;
 import dev.billinggate.policy.Policy;
+import dev.billinggate.policy.PolicyKind;
+import dev.billinggate.policy.PolicySet;
+import dev.billinggate.policy.Principal;
+import dev.billinggate.policy.PrincipalKind;
 import dev.billinggate.policy.PolicyType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.organizations.model.*;
@@ -107,5 +114,28 @@ class OrganizationDirectoryTest {
     assertThat(f.directory.isDelegatedAdministrator(acct, "iam.amazonaws.com")).isTrue();
     assertThat(f.directory.isDelegatedAdministrator(acct, "sso.amazonaws.com")).isFalse();
     assertThat(f.directory.allFeatures(acct)).isTrue();
+  }
+
+  @Test
+  void compiledLevelsDecideWithThePolicyEngine() {
+    f.mgmt(EnablePolicyTypeRequest.builder().rootId(root)
+        .policyType(software.amazon.awssdk.services.organizations.model.PolicyType.SERVICE_CONTROL_POLICY).build());
+    f.mgmt(EnablePolicyTypeRequest.builder().rootId(root)
+        .policyType(software.amazon.awssdk.services.organizations.model.PolicyType.RESOURCE_CONTROL_POLICY).build());
+    String acct = f.createAccount("x");
+    f.mgmt(AttachPolicyRequest.builder().policyId(scp("deny-leave")).targetId(acct).build());
+    Policy admin = f.engine.compile("admin",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+        PolicyKind.MANAGED);
+    PolicySet policies = new PolicySet(List.of(admin), null, List.of(),
+        f.directory.policiesByLevel(acct, PolicyType.SERVICE_CONTROL),
+        f.directory.policiesByLevel(acct, PolicyType.RESOURCE_CONTROL), null, false);
+    Principal alice = new Principal(PrincipalKind.IAM_USER, "arn:aws:iam::" + acct + ":user/alice", acct, null, false);
+
+    assertThat(f.directory.policiesByLevel(acct, PolicyType.RESOURCE_CONTROL)).hasSize(2);
+    assertThat(f.engine.decide(new AuthorizationRequest(alice, "organizations:LeaveOrganization", "*", acct,
+        Map.of(), policies))).isEqualTo(Decision.EXPLICIT_DENY);
+    assertThat(f.engine.decide(new AuthorizationRequest(alice, "organizations:DescribeOrganization", "*", acct,
+        Map.of(), policies))).isEqualTo(Decision.ALLOW);
   }
 }

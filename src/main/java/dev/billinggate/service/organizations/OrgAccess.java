@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Organizations' own rules about who may call what, on top of IAM evaluation (which the gateway has
  * already done): most operations only from the management account, reads also from delegated
- * administrators and from accounts the organization's resource policy delegates to.
+ * administrators, reads and policy management also from accounts the organization's resource policy
+ * delegates to.
  */
 final class OrgAccess {
   private OrgAccess() {}
@@ -47,6 +48,19 @@ final class OrgAccess {
     if (org.managementAccountId().equals(callerAccount)
         || isDelegatedAdministrator(tx, org.id(), callerAccount)
         || tx.get(RESOURCE_POLICY, org.id()).isPresent()) {
+      return org;
+    }
+    throw OrganizationsError.accessDenied();
+  }
+
+  /**
+   * For policy management (Create/Update/Delete/Attach/DetachPolicy, Enable/DisablePolicyType),
+   * which AWS lets the resource policy delegate to members, delegated administrators included: as
+   * for {@link #reader}, the gateway has evaluated a member's request against that policy.
+   */
+  static OrgRecord policyManager(ReadTx tx, String callerAccount) {
+    OrgRecord org = member(tx, callerAccount);
+    if (org.managementAccountId().equals(callerAccount) || tx.get(RESOURCE_POLICY, org.id()).isPresent()) {
       return org;
     }
     throw OrganizationsError.accessDenied();

@@ -43,12 +43,26 @@ final class OrgAccessRules {
     return (request, ctx) -> target(operation, request, ctx, resource);
   }
 
-  /** Like {@link #on}, for operations the resource policy can delegate to members. */
+  /**
+   * Like {@link #on}, for reads: delegated administrators read as themselves, other members through
+   * the resource policy.
+   */
   <I> AccessRule<I> delegable(String operation, BiFunction<I, OrgMembership, String> resource) {
+    return delegated(operation, resource, true);
+  }
+
+  /** Like {@link #on}, for policy management: every member goes through the resource policy. */
+  <I> AccessRule<I> delegableWrite(String operation, BiFunction<I, OrgMembership, String> resource) {
+    return delegated(operation, resource, false);
+  }
+
+  private <I> AccessRule<I> delegated(
+      String operation, BiFunction<I, OrgMembership, String> resource, boolean delegatedAdminsRead) {
     return (request, ctx) -> {
       AccessTarget target = target(operation, request, ctx, resource);
       Optional<OrgMembership> m = directory.membership(ctx.caller().accountId());
-      if (m.isEmpty() || m.get().isManagementAccount() || directory.isDelegatedAdministratorForAnyService(m.get())) {
+      if (m.isEmpty() || m.get().isManagementAccount()
+          || delegatedAdminsRead && directory.isDelegatedAdministratorForAnyService(m.get())) {
         return target;
       }
       return directory.resourcePolicy(ctx.caller().accountId())

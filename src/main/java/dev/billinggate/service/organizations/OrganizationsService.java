@@ -150,12 +150,12 @@ public final class OrganizationsService implements ServiceHandler {
 
   private void registerPolicies(OperationTable t) {
     t.on(CreatePolicyRequest.class,
-        withKey(withRequestTags(rules.on("CreatePolicy", (r, m) -> "*"), CreatePolicyRequest::tags),
+        withKey(withRequestTags(rules.delegableWrite("CreatePolicy", (r, m) -> "*"), CreatePolicyRequest::tags),
             POLICY_TYPE, CreatePolicyRequest::typeAsString),
         policies::createPolicy);
-    t.on(UpdatePolicyRequest.class, rules.on("UpdatePolicy", (r, m) -> rules.policyArn(m, r.policyId())),
+    t.on(UpdatePolicyRequest.class, rules.delegableWrite("UpdatePolicy", (r, m) -> rules.policyArn(m, r.policyId())),
         policies::updatePolicy);
-    t.on(DeletePolicyRequest.class, rules.on("DeletePolicy", (r, m) -> rules.policyArn(m, r.policyId())),
+    t.on(DeletePolicyRequest.class, rules.delegableWrite("DeletePolicy", (r, m) -> rules.policyArn(m, r.policyId())),
         policies::deletePolicy);
     t.on(DescribePolicyRequest.class, rules.delegable("DescribePolicy", (r, m) -> rules.policyArn(m, r.policyId())),
         policies::describePolicy);
@@ -169,16 +169,16 @@ public final class OrganizationsService implements ServiceHandler {
     t.on(ListTargetsForPolicyRequest.class,
         rules.delegable("ListTargetsForPolicy", (r, m) -> rules.policyArn(m, r.policyId())),
         policies::listTargetsForPolicy);
-    t.on(AttachPolicyRequest.class, rules.on("AttachPolicy", (r, m) -> rules.policyArn(m, r.policyId())),
+    t.on(AttachPolicyRequest.class, rules.delegableWrite("AttachPolicy", (r, m) -> rules.policyArn(m, r.policyId())),
         policies::attachPolicy);
-    t.on(DetachPolicyRequest.class, rules.on("DetachPolicy", (r, m) -> rules.policyArn(m, r.policyId())),
+    t.on(DetachPolicyRequest.class, rules.delegableWrite("DetachPolicy", (r, m) -> rules.policyArn(m, r.policyId())),
         policies::detachPolicy);
     t.on(EnablePolicyTypeRequest.class,
-        withKey(rules.on("EnablePolicyType", (r, m) -> rules.resourceArn(m, r.rootId())),
+        withKey(rules.delegableWrite("EnablePolicyType", (r, m) -> rules.resourceArn(m, r.rootId())),
             POLICY_TYPE, EnablePolicyTypeRequest::policyTypeAsString),
         policies::enablePolicyType);
     t.on(DisablePolicyTypeRequest.class,
-        withKey(rules.on("DisablePolicyType", (r, m) -> rules.resourceArn(m, r.rootId())),
+        withKey(rules.delegableWrite("DisablePolicyType", (r, m) -> rules.resourceArn(m, r.rootId())),
             POLICY_TYPE, DisablePolicyTypeRequest::policyTypeAsString),
         policies::disablePolicyType);
     t.on(DescribeEffectivePolicyRequest.class,

@@ -66,7 +66,7 @@ final class PolicyOperations {
   CreatePolicyResponse createPolicy(CreatePolicyRequest r, CallContext ctx) {
     String type = knownType(r.typeAsString());
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       requireAvailable(org);
       documents.validate(type, r.content());
       requireUniqueName(tx, org, type, r.name(), null);
@@ -86,7 +86,7 @@ final class PolicyOperations {
 
   UpdatePolicyResponse updatePolicy(UpdatePolicyRequest r, CallContext ctx) {
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       PolicyRecord policy = requireCustomerPolicy(tx, org, r.policyId());
       String name = r.name() == null ? policy.name() : r.name();
       if (!name.equals(policy.name())) {
@@ -105,7 +105,7 @@ final class PolicyOperations {
 
   DeletePolicyResponse deletePolicy(DeletePolicyRequest r, CallContext ctx) {
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       PolicyRecord policy = requireCustomerPolicy(tx, org, r.policyId());
       if (tx.count(POLICY_TARGETS, key(org.id(), policy.id()) + "/") > 0) {
         throw OrganizationsError.POLICY_IN_USE.exception("The policy is attached to one or more entities. You must"
@@ -168,7 +168,7 @@ final class PolicyOperations {
 
   AttachPolicyResponse attachPolicy(AttachPolicyRequest r, CallContext ctx) {
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       PolicyRecord policy = requirePolicy(tx, org, r.policyId());
       requireTarget(tx, org, r.targetId());
       requireEnabled(org, policy.type());
@@ -192,7 +192,7 @@ final class PolicyOperations {
    */
   DetachPolicyResponse detachPolicy(DetachPolicyRequest r, CallContext ctx) {
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       PolicyRecord policy = requirePolicy(tx, org, r.policyId());
       requireTarget(tx, org, r.targetId());
       if (!Attachments.attached(tx, org.id(), policy.id(), r.targetId())) {
@@ -217,7 +217,7 @@ final class PolicyOperations {
   EnablePolicyTypeResponse enablePolicyType(EnablePolicyTypeRequest r, CallContext ctx) {
     String type = knownType(r.policyTypeAsString());
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       requireRoot(org, r.rootId());
       requireAvailable(org);
       if (org.policyTypeEnabled(type)) {
@@ -241,7 +241,7 @@ final class PolicyOperations {
   DisablePolicyTypeResponse disablePolicyType(DisablePolicyTypeRequest r, CallContext ctx) {
     String type = knownType(r.policyTypeAsString());
     return txs.write(ctx.now(), tx -> {
-      OrgRecord org = OrgAccess.management(tx, ctx.caller().accountId());
+      OrgRecord org = OrgAccess.policyManager(tx, ctx.caller().accountId());
       requireRoot(org, r.rootId());
       requireEnabled(org, type);
       List<String> types = new ArrayList<>(org.enabledPolicyTypes());

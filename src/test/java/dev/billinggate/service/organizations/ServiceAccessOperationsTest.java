@@ -129,4 +129,28 @@ class ServiceAccessOperationsTest {
     assertThat(f.access(MGMT, DescribePolicyRequest.builder().policyId("p-FullAWSAccess").build()).resourceArn())
         .isEqualTo("arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess");
   }
+
+  @Test
+  void policyManagementIsDelegatedOnlyThroughTheResourcePolicy() {
+    f.mgmt(EnableAwsServiceAccessRequest.builder().servicePrincipal("iam.amazonaws.com").build());
+    f.mgmt(RegisterDelegatedAdministratorRequest.builder().accountId(member).servicePrincipal("iam.amazonaws.com").build());
+    CreatePolicyRequest create = CreatePolicyRequest.builder().name("deny-leave").description("")
+        .type(PolicyType.SERVICE_CONTROL_POLICY).content(PolicyOperationsTest.DENY_LEAVE).build();
+    f.fails(member, create, "AccessDeniedException");
+
+    f.mgmt(PutResourcePolicyRequest.builder().content(DELEGATION).build());
+    assertThat(f.access(member, create).resourcePolicy()).isEqualTo(DELEGATION);
+    assertThat(f.access(member, ListAccountsRequest.builder().build()).resourcePolicy()).isNull();
+    CreatePolicyResponse created = f.call(member, create);
+    f.call(member, EnablePolicyTypeRequest.builder().rootId(f.rootId()).policyType(PolicyType.SERVICE_CONTROL_POLICY)
+        .build());
+    f.call(member, AttachPolicyRequest.builder().policyId(created.policy().policySummary().id()).targetId(member)
+        .build());
+
+    ListPoliciesForTargetResponse attached = f.mgmt(ListPoliciesForTargetRequest.builder().targetId(member)
+        .filter(PolicyType.SERVICE_CONTROL_POLICY).build());
+    assertThat(attached.policies()).hasSize(2);
+    f.fails(member, CreateOrganizationalUnitRequest.builder().parentId(f.rootId()).name("x").build(),
+        "AccessDeniedException");
+  }
 }

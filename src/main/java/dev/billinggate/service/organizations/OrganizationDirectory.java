@@ -54,8 +54,10 @@ public final class OrganizationDirectory {
 
   /**
    * The SCPs ({@link PolicyType#SERVICE_CONTROL}) or RCPs ({@link PolicyType#RESOURCE_CONTROL})
-   * attached at each level: the root, each OU down the path, then the account. Empty when the
-   * account is in no organization or the type is not enabled in its root.
+   * that apply to the account (as principal for SCPs, as resource owner for RCPs): those attached at
+   * each level, the root, each OU down the path, then the account. Empty when the account is in no
+   * organization, is its management account (neither SCPs nor RCPs affect it), or the type is not
+   * enabled in its root.
    */
   public List<List<Policy>> policiesByLevel(String accountId, PolicyType type) {
     String orgType = switch (type) {
@@ -116,7 +118,8 @@ public final class OrganizationDirectory {
 
   private List<List<Policy>> loadLevels(ReadTx tx, String accountId, String orgType) {
     Optional<OrgRecord> found = OrgAccess.orgOf(tx, accountId);
-    if (found.isEmpty() || !found.get().policyTypeEnabled(orgType)) {
+    if (found.isEmpty() || found.get().managementAccountId().equals(accountId)
+        || !found.get().policyTypeEnabled(orgType)) {
       return List.of();
     }
     OrgRecord org = found.get();

@@ -75,6 +75,7 @@ class OrganizationDirectoryTest {
         List.of("p-FullAWSAccess"), List.of("p-FullAWSAccess", deny), List.of("p-FullAWSAccess"));
     assertThat(levels.get(0).get(0).id()).isEqualTo("arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess");
     assertThat(f.directory.policiesByLevel(acct, PolicyType.RESOURCE_CONTROL)).isEmpty();
+    assertThat(f.directory.policiesByLevel(MGMT, PolicyType.SERVICE_CONTROL)).isEmpty();
   }
 
   @Test

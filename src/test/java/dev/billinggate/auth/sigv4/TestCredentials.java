@@ -27,11 +27,17 @@ final class TestCredentials {
   static final Caller USER = new Caller(CallerType.IAM_USER, "123456789012",
       "arn:aws:iam::123456789012:user/alice", "AIDAEXAMPLEALICE00000", USER_KEY, null);
 
-  static final CredentialLookup LOOKUP = key -> Optional.ofNullable(Map.of(
-      USER_KEY, new Credential(USER_SECRET, null, null, true, USER),
-      INACTIVE_KEY, new Credential(USER_SECRET, null, null, false, USER),
-      SESSION_KEY, new Credential(SESSION_SECRET, SESSION_TOKEN, NOW.plusSeconds(3600), true, USER),
-      EXPIRED_KEY, new Credential(SESSION_SECRET, SESSION_TOKEN, NOW.minusSeconds(1), true, USER)).get(key));
+  static final CredentialLookup LOOKUP = lookupAt(NOW);
+
+  /** Keys as they stand at {@code now}: the session one valid for an hour, the expired one just expired. */
+  static CredentialLookup lookupAt(Instant now) {
+    Map<String, Credential> keys = Map.of(
+        USER_KEY, new Credential(USER_SECRET, null, null, true, USER),
+        INACTIVE_KEY, new Credential(USER_SECRET, null, null, false, USER),
+        SESSION_KEY, new Credential(SESSION_SECRET, SESSION_TOKEN, now.plusSeconds(3600), true, USER),
+        EXPIRED_KEY, new Credential(SESSION_SECRET, SESSION_TOKEN, now.minusSeconds(1), true, USER));
+    return key -> Optional.ofNullable(keys.get(key));
+  }
 
   private TestCredentials() {}
 }

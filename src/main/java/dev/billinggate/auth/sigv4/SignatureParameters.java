@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a request says about its signature, from the Authorization header or, for presigned URLs,
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param amzDate {@code X-Amz-Date} as sent
  * @param signedAt {@code amzDate} parsed
  * @param signedHeadersValue the {@code SignedHeaders} value as sent ({@code a;b;c})
+ * @param signedHeaders the same names, split, in the order the client listed them
  * @param signature the hex signature as sent
  * @param securityToken {@code X-Amz-Security-Token}, or {@code null}
  * @param query the decoded query parameters (the canonical query string is built from them)
@@ -28,6 +30,7 @@ public record SignatureParameters(
     String amzDate,
     Instant signedAt,
     String signedHeadersValue,
+    List<String> signedHeaders,
     String signature,
     String securityToken,
     Map<String, List<String>> query,
@@ -36,6 +39,8 @@ public record SignatureParameters(
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
   static final String SIGNATURE_PARAMETER = "X-Amz-Signature";
   private static final long MAX_EXPIRES_SECONDS = 604_800;
+  private static final Pattern AUTHORIZATION_SEPARATORS = Pattern.compile("[,\\s]+");
+  private static final Pattern SEMICOLON = Pattern.compile(";");
 
   /**
    * Reads the signature parameters of {@code request}; the gateway may call this before verifying to
@@ -56,11 +61,6 @@ public record SignatureParameters(
     throw SigV4Errors.missingAuthenticationToken();
   }
 
-  /** Signed header names in the order the client listed them. */
-  public List<String> signedHeaders() {
-    return List.of(signedHeadersValue.split(";"));
-  }
-
   private static SignatureParameters fromHeader(
       HttpRequest request, String header, Map<String, List<String>> query) {
     String credential = null;
@@ -70,7 +70,7 @@ public record SignatureParameters(
     if (sigV4) {
       // AWS splits on commas and blanks alike, so "Credential= AKID/..." yields an empty Credential
       // and a stray "AKID/..." that it reports as missing its equal sign.
-      for (String part : header.substring(ALGORITHM.length()).trim().split("[,\\s]+")) {
+      for (String part : AUTHORIZATION_SEPARATORS.split(header.substring(ALGORITHM.length()).trim())) {
         int equals = part.indexOf('=');
         if (equals < 0) {
           throw SigV4Errors.missingEqualSign(part, header);
@@ -137,7 +137,8 @@ public record SignatureParameters(
       throw SigV4Errors.malformedDate(amzDate);
     }
     return new SignatureParameters(elements[0], new CredentialScope(elements[1], elements[2], elements[3]),
-        elements[4], amzDate, signedAt, signedHeaders, signature, securityToken, query, presigned);
+        elements[4], amzDate, signedAt, signedHeaders, List.of(SEMICOLON.split(signedHeaders)), signature,
+        securityToken, query, presigned);
   }
 
   private static String required(Map<String, List<String>> query, String name, List<String> missing) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One keep-alive HTTP/1.1 connection over a plain socket, reading responses with a tiny parser:
@@ -11,6 +12,9 @@ import java.net.Socket;
  */
 final class HttpConnection implements AutoCloseable {
   private static final int TIMEOUT_MILLIS = 10_000;
+  private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONNECTION = "connection:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CLOSE = "close".getBytes(StandardCharsets.US_ASCII);
 
   private final Socket socket;
   private final InputStream in;
@@ -18,6 +22,7 @@ final class HttpConnection implements AutoCloseable {
   private final byte[] buffer = new byte[64 * 1024];
   private int start;
   private int end;
+  private boolean reusable = true;
 
   HttpConnection(int port) throws IOException {
     socket = new Socket(BenchTarget.HOST, port);
@@ -36,7 +41,14 @@ final class HttpConnection implements AutoCloseable {
       fill();
     }
     int status = parseStatus();
-    int remaining = contentLength(headerEnd);
+    int contentLength = headerValueStart(CONTENT_LENGTH, headerEnd);
+    if (contentLength < 0) {
+      throw new IOException("Response without Content-Length");
+    }
+    int connection = headerValueStart(CONNECTION, headerEnd);
+    // Servers such as moto's Werkzeug answer "Connection: close" and may not close promptly.
+    reusable = connection < 0 || !matchesIgnoreCase(connection, CLOSE, headerEnd);
+    int remaining = parseDigits(contentLength);
     start = headerEnd;
     while (remaining > 0) {
       if (start == end) {
@@ -47,6 +59,11 @@ final class HttpConnection implements AutoCloseable {
       remaining -= taken;
     }
     return status;
+  }
+
+  /** Whether the last response allows another request on this connection. */
+  boolean reusable() {
+    return reusable;
   }
 
   private int headerEnd() {
@@ -82,15 +99,13 @@ final class HttpConnection implements AutoCloseable {
     return (buffer[space + 1] - '0') * 100 + (buffer[space + 2] - '0') * 10 + (buffer[space + 3] - '0');
   }
 
-  private int contentLength(int headerEnd) throws IOException {
-    byte[] name = "content-length:".getBytes();
+  /** Where the value of the named header (lower-case, with colon) starts, or -1. */
+  private int headerValueStart(byte[] name, int headerEnd) {
     for (int line = start; line < headerEnd; ) {
-      if (line + name.length <= headerEnd && matchesIgnoreCase(line, name)) {
-        int value = 0;
-        for (int i = line + name.length; buffer[i] != '\r'; i++) {
-          if (buffer[i] >= '0' && buffer[i] <= '9') {
-            value = value * 10 + (buffer[i] - '0');
-          }
+      if (matchesIgnoreCase(line, name, headerEnd)) {
+        int value = line + name.length;
+        while (buffer[value] == ' ') {
+          value++;
         }
         return value;
       }
@@ -99,10 +114,21 @@ final class HttpConnection implements AutoCloseable {
       }
       line++;
     }
-    throw new IOException("Response without Content-Length");
+    return -1;
   }
 
-  private boolean matchesIgnoreCase(int at, byte[] lowerCase) {
+  private int parseDigits(int at) {
+    int value = 0;
+    for (int i = at; buffer[i] >= '0' && buffer[i] <= '9'; i++) {
+      value = value * 10 + (buffer[i] - '0');
+    }
+    return value;
+  }
+
+  private boolean matchesIgnoreCase(int at, byte[] lowerCase, int limit) {
+    if (at + lowerCase.length > limit) {
+      return false;
+    }
     for (int i = 0; i < lowerCase.length; i++) {
       if (Character.toLowerCase(buffer[at + i]) != lowerCase[i]) {
         return false;

@@ -107,6 +107,10 @@ public final class LoadGenerator {
           if (now >= measureFrom) {
             record(done - now, status);
           }
+          if (!connection.reusable()) {
+            closeQuietly(connection);
+            connection = null;
+          }
         } catch (IOException e) {
           ioErrors += now >= measureFrom ? 1 : 0;
           closeQuietly(connection);

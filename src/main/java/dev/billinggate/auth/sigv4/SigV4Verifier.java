@@ -29,7 +29,6 @@ public final class SigV4Verifier {
   static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   private static final String EMPTY_BODY_SHA256 = BinaryUtils.toHex(SignerUtils.hash(new byte[0]));
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
-  private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int SIGNING_KEY_CACHE_SIZE = 1024;
 
   private final CredentialLookup credentials;
@@ -144,9 +143,23 @@ public final class SigV4Verifier {
     String actual = request.body().length == 0
         ? EMPTY_BODY_SHA256
         : BinaryUtils.toHex(SignerUtils.hash(request.body()));
-    if (declared != null && HEX_SHA256.matcher(declared).matches() && !declared.equals(actual)) {
+    if (declared != null && isHexSha256(declared) && !declared.equals(actual)) {
       throw SigV4Errors.signatureMismatch();
     }
     return actual;
+  }
+
+  /** By hand: a regex here was a tenth of the verification time. */
+  private static boolean isHexSha256(String value) {
+    if (value.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = value.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a request says about its signature, from the Authorization header or, for presigned URLs,
@@ -39,8 +38,6 @@ public record SignatureParameters(
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
   static final String SIGNATURE_PARAMETER = "X-Amz-Signature";
   private static final long MAX_EXPIRES_SECONDS = 604_800;
-  private static final Pattern AUTHORIZATION_SEPARATORS = Pattern.compile("[,\\s]+");
-  private static final Pattern SEMICOLON = Pattern.compile(";");
 
   /**
    * Reads the signature parameters of {@code request}; the gateway may call this before verifying to
@@ -66,11 +63,11 @@ public record SignatureParameters(
     String credential = null;
     String signedHeaders = null;
     String signature = null;
-    boolean sigV4 = header.startsWith(ALGORITHM + " ");
-    if (sigV4) {
+    // Other schemes ("Basic ...", SigV2's "AWS AKID:sig") are reported by AWS as lacking every part.
+    if (header.startsWith(ALGORITHM + " ")) {
       // AWS splits on commas and blanks alike, so "Credential= AKID/..." yields an empty Credential
       // and a stray "AKID/..." that it reports as missing its equal sign.
-      for (String part : AUTHORIZATION_SEPARATORS.split(header.substring(ALGORITHM.length()).trim())) {
+      for (String part : authorizationParts(header)) {
         int equals = part.indexOf('=');
         if (equals < 0) {
           throw SigV4Errors.missingEqualSign(part, header);
@@ -105,6 +102,22 @@ public record SignatureParameters(
         request.header("x-amz-security-token"), query, false);
   }
 
+  /** The blank- or comma-separated parts after the algorithm; by hand, as a regex split costs more than the HMAC. */
+  private static List<String> authorizationParts(String header) {
+    List<String> parts = new ArrayList<>(3);
+    int partStart = -1;
+    for (int i = ALGORITHM.length(); i <= header.length(); i++) {
+      boolean separator = i == header.length() || header.charAt(i) == ',' || Character.isWhitespace(header.charAt(i));
+      if (separator && partStart >= 0) {
+        parts.add(header.substring(partStart, i));
+        partStart = -1;
+      } else if (!separator && partStart < 0) {
+        partStart = i;
+      }
+    }
+    return parts;
+  }
+
   private static SignatureParameters fromQuery(Map<String, List<String>> query) {
     String algorithm = QueryParameters.first(query, "X-Amz-Algorithm");
     if (!ALGORITHM.equals(algorithm)) {
@@ -137,7 +150,7 @@ public record SignatureParameters(
       throw SigV4Errors.malformedDate(amzDate);
     }
     return new SignatureParameters(elements[0], new CredentialScope(elements[1], elements[2], elements[3]),
-        elements[4], amzDate, signedAt, signedHeaders, List.of(SEMICOLON.split(signedHeaders)), signature,
+        elements[4], amzDate, signedAt, signedHeaders, List.of(signedHeaders.split(";")), signature,
         securityToken, query, presigned);
   }
 

@@ -71,4 +71,27 @@ class ForeignSignerVectorsTest {
 
     assertThat(verified.accessKeyId()).isEqualTo(SESSION_KEY);
   }
+
+  /**
+   * A client that signs {@code User-Agent}, which the SDK's own canonicalization would drop
+   * (botocore with its header blacklist emptied).
+   */
+  @Test
+  void clientSigningUserAgent() {
+    SigV4Verifier verifier = new SigV4Verifier(LOOKUP, at("2026-11-24T04:51:48Z"));
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("host", List.of("127.0.0.1:4566"));
+    headers.put("content-type", List.of("application/x-www-form-urlencoded; charset=utf-8"));
+    headers.put("user-agent", List.of("custom-client/1.0 (signs everything)"));
+    headers.put("x-amz-date", List.of("20261124T045148Z"));
+    headers.put("authorization", List.of("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261124/us-east-1/sts/"
+        + "aws4_request, SignedHeaders=content-type;host;user-agent;x-amz-date, "
+        + "Signature=231be6333127f17b6fd669c74a0652b1bd877b813788fb0464dd75793819df37"));
+
+    VerifiedRequest verified = verifier.verify(new HttpRequest("POST", "/", "", headers,
+        "Action=GetCallerIdentity&Version=2011-06-15".getBytes(StandardCharsets.UTF_8), "127.0.0.1", false),
+        ServiceId.STS);
+
+    assertThat(verified.signedHeaders()).contains("user-agent");
+  }
 }

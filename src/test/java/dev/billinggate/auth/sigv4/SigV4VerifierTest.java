@@ -67,6 +67,8 @@ class SigV4VerifierTest {
             SdkSignedRequests.signer(CLOCK, "us-east-1", "sts")
                 .sessionCredentials(SESSION_KEY, SESSION_SECRET, SESSION_TOKEN).presigned(Duration.ofDays(7))
                 .signToHttpRequest("GET", "/?Action=GetCallerIdentity&Version=2011-06-15", Map.of(), new byte[0])),
+        Arguments.of("Authorization parts reordered, without blanks", ServiceId.STS,
+            reorderAuthorization(signer("sts").signToHttpRequest("POST", "/", FORM, STS_FORM))),
         Arguments.of("signed 14 minutes ago", ServiceId.STS,
             signerAt("2023-12-31T23:56:00Z", "sts").signToHttpRequest("POST", "/", FORM, STS_FORM)),
         Arguments.of("signed 14 minutes ahead", ServiceId.STS,
@@ -206,6 +208,12 @@ class SigV4VerifierTest {
   private static Arguments rejection(String description, HttpRequest signed, UnaryOperator<HttpRequest> change,
       CommonError code, String message) {
     return Arguments.of(description, change.apply(signed), code, message);
+  }
+
+  /** "AWS4-HMAC-SHA256 Credential=c, SignedHeaders=h, Signature=s" as "AWS4-HMAC-SHA256 Signature=s,Credential=c,SignedHeaders=h". */
+  private static HttpRequest reorderAuthorization(HttpRequest r) {
+    String[] parts = r.header("authorization").substring("AWS4-HMAC-SHA256 ".length()).split(", ");
+    return withHeader(r, "authorization", "AWS4-HMAC-SHA256 " + parts[2] + "," + parts[0] + "," + parts[1]);
   }
 
   private static HttpRequest withBody(HttpRequest r, String body) {

@@ -56,7 +56,8 @@ public final class BenchServer {
       try {
         // As the gateway will: route on the credential scope, then verify the parsed parameters.
         SignatureParameters signature = SignatureParameters.of(request);
-        verifier.verify(request, signature, ServiceId.bySigningName(signature.scope().service()));
+        ServiceId service = ServiceId.bySigningName(signature.scope().service());
+        verifier.verify(request, signature, service == null ? ServiceId.STS : service);
         return HttpResponse.of(200, "text/xml", CALLER_XML);
       } catch (AwsException e) {
         return HttpResponse.of(e.code().httpStatus(), "text/xml", "<ErrorResponse><Error><Code>" + e.code().code()

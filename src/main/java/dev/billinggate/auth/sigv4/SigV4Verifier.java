@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.utils.BinaryUtils;
@@ -17,16 +18,16 @@ import software.amazon.awssdk.utils.BinaryUtils;
  * Verifies AWS Signature Version 4, in the Authorization header or in a presigned query string, the
  * way AWS's services do, and answers with AWS's error codes and messages.
  *
- * <p>Checks run in AWS's order: syntax, credential scope, clock skew, access key, session token,
- * payload hash, signature. A presigned URL is held to the same 15-minute window as a header
+ * <p>Checks run in this order and the first failure is reported: syntax, credential scope, clock
+ * skew, access key, session token, signed {@code host}, payload hash, signature. A presigned URL is held to the same 15-minute window as a header
  * signature: outside S3, AWS validates {@code X-Amz-Expires} (1..604800) but does not extend the
  * window with it (aws/aws-sdk-go#2167).
  *
  * <p>Thread-safe; one instance serves the whole server.
  */
 public final class SigV4Verifier {
-  static final Duration MAX_SKEW = Duration.ofMinutes(15);
-  static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+  private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+  private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   private static final String EMPTY_BODY_SHA256 = BinaryUtils.toHex(SignerUtils.hash(new byte[0]));
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
   private static final int SIGNING_KEY_CACHE_SIZE = 1024;
@@ -41,7 +42,7 @@ public final class SigV4Verifier {
   }
 
   /**
-   * @param service the service the request was routed to; the credential scope must name it
+   * @param service the service the request was routed to (not null); the credential scope must name it
    * @throws dev.billinggate.service.AwsException with the error AWS would return
    */
   public VerifiedRequest verify(HttpRequest request, ServiceId service) {
@@ -50,6 +51,7 @@ public final class SigV4Verifier {
 
   /** As {@link #verify(HttpRequest, ServiceId)}, for callers that already parsed the parameters to route. */
   public VerifiedRequest verify(HttpRequest request, SignatureParameters signature, ServiceId service) {
+    Objects.requireNonNull(service, "service");
     checkScope(signature, service);
     Instant now = clock.instant();
     checkSkew(signature, now);

@@ -1,6 +1,8 @@
 package dev.billinggate.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadGenerator {
   private static final int MAX_DURATION_SECONDS = 60;
   private static final long RESIGN_MILLIS = 1000;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private LoadGenerator() {}
 
@@ -86,6 +89,7 @@ public final class LoadGenerator {
     private long[] latencies = new long[1 << 16];
     private int count;
     private long ioErrors;
+    private long cpuNanos;
 
     Worker(BenchTarget target, SignedRequestBytes request, long measureFrom, long stopAt) {
       this.target = target;
@@ -97,7 +101,11 @@ public final class LoadGenerator {
     @Override
     public void run() {
       HttpConnection connection = null;
+      long cpuAtMeasureStart = -1;
       for (long now = System.nanoTime(); now < stopAt; now = System.nanoTime()) {
+        if (cpuAtMeasureStart < 0 && now >= measureFrom) {
+          cpuAtMeasureStart = THREADS.getCurrentThreadCpuTime();
+        }
         try {
           if (connection == null) {
             connection = new HttpConnection(target.port());
@@ -118,6 +126,7 @@ public final class LoadGenerator {
         }
       }
       closeQuietly(connection);
+      cpuNanos = cpuAtMeasureStart < 0 ? 0 : THREADS.getCurrentThreadCpuTime() - cpuAtMeasureStart;
     }
 
     private void record(long nanos, int status) {
@@ -141,8 +150,12 @@ public final class LoadGenerator {
     }
   }
 
+  /**
+   * @param generatorCpuMicros CPU the generator's own threads spent per request: its self-cost,
+   *     to compare with what the server spends
+   */
   record Result(long requests, double perSecond, long p50Micros, long p99Micros, long maxMicros,
-      long ioErrors, Map<Integer, Long> errorStatuses) {
+      long ioErrors, Map<Integer, Long> errorStatuses, double generatorCpuMicros) {
 
     static Result merge(List<Worker> workers, int durationSeconds) {
       long total = workers.stream().mapToLong(w -> w.count).sum();
@@ -157,9 +170,10 @@ public final class LoadGenerator {
         ioErrors.addAndGet(worker.ioErrors);
       }
       Arrays.sort(all);
+      long cpuNanos = workers.stream().mapToLong(w -> w.cpuNanos).sum();
       return new Result(total, (double) total / durationSeconds,
           percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1000,
-          ioErrors.get(), statuses);
+          ioErrors.get(), statuses, total == 0 ? 0 : cpuNanos / 1000.0 / total);
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -168,9 +182,10 @@ public final class LoadGenerator {
 
     String report(BenchOperation operation, int connections, String url) {
       return String.format(Locale.ROOT,
-          "%s x%d -> %s: %d requests, %.0f req/s, p50 %.3f ms, p99 %.3f ms, max %.3f ms, errors: %d io, http %s",
+          "%s x%d -> %s: %d requests, %.0f req/s, p50 %.3f ms, p99 %.3f ms, max %.3f ms, errors: %d io, http %s;"
+              + " generator CPU %.1f us/request",
           operation.name().toLowerCase(Locale.ROOT), connections, url, requests, perSecond,
-          p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, ioErrors, errorStatuses);
+          p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, ioErrors, errorStatuses, generatorCpuMicros);
     }
   }
 }

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * HTTP/1.1 server on Netty (epoll when available, NIO otherwise): keep-alive, whole-body
  * aggregation with a size limit, {@code Expect: 100-continue}, 400 for unparseable requests. The
  * handler runs on a small fixed worker pool because it may block briefly on the store; the event
- * loops only parse and write.
+ * loops only parse and write. All its threads are daemons: the caller keeps the JVM alive.
  */
 public final class NettyHttpServer implements AutoCloseable {
   private static final int MAX_INITIAL_LINE = 8192;

@@ -85,6 +85,24 @@ class NettyHttpServerTest {
   }
 
   @Test
+  void takesPathAndQueryFromAbsoluteFormTargets() throws IOException {
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send("GET http://iam.amazonaws.com/p%20q?Action=ListUsers HTTP/1.1\r\nHost: iam.amazonaws.com\r\n\r\n");
+      assertThat(connection.readResponse()).endsWith("GET /p%20q 0");
+    }
+    assertThat(received.get().rawQuery()).isEqualTo("Action=ListUsers");
+  }
+
+  @Test
+  void closesConnectionsTheClientDoesNotKeepAlive() throws IOException {
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send("GET /once HTTP/1.0\r\n\r\n");
+      assertThat(connection.readResponse()).contains("connection: close").endsWith("GET /once 0");
+      assertThat(connection.atEndOfStream()).isTrue();
+    }
+  }
+
+  @Test
   void answersOversizedBodiesThroughTheHook() throws Exception {
     var response = client.send(java.net.http.HttpRequest.newBuilder(uri("/"))
         .header("X-Amz-Target", "AWSOrganizationsV20161128.ListAccounts")
@@ -185,6 +203,10 @@ class NettyHttpServerTest {
         read += in.read(body, read, length - read);
       }
       return response.append(body).toString();
+    }
+
+    boolean atEndOfStream() throws IOException {
+      return in.read() < 0;
     }
 
     @Override

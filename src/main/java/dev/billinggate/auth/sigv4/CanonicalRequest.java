@@ -22,7 +22,9 @@ import software.amazon.awssdk.utils.Pair;
 final class CanonicalRequest {
   // Path normalization needs a URI; host and scheme never reach the canonical request.
   private static final String PLACEHOLDER_HOST = "localhost";
-  private static final V4CanonicalRequest.Options SERVICE_OPTIONS = new V4CanonicalRequest.Options(true, true);
+  // Every service but S3: normalize the path and encode it a second time.
+  private static final V4CanonicalRequest.Options SERVICE_OPTIONS =
+      new V4CanonicalRequest.Options(true, true);
 
   private CanonicalRequest() {}
 
@@ -45,14 +47,16 @@ final class CanonicalRequest {
     // three lines and put the signed headers after them.
     String withoutHeaders = new V4CanonicalRequest(sdkRequest.build(), payloadHash, SERVICE_OPTIONS)
         .getCanonicalRequestString();
-    int queryEnd = withoutHeaders.indexOf('\n', withoutHeaders.indexOf('\n', withoutHeaders.indexOf('\n') + 1) + 1);
+    int uriEnd = withoutHeaders.indexOf('\n', withoutHeaders.indexOf('\n') + 1);
+    int queryEnd = withoutHeaders.indexOf('\n', uriEnd + 1);
     return withoutHeaders.substring(0, queryEnd + 1)
         + V4CanonicalRequest.getCanonicalHeadersString(signedHeaderValues(request, signature))
         + '\n' + signature.signedHeadersValue()
         + '\n' + payloadHash;
   }
 
-  private static List<Pair<String, List<String>>> signedHeaderValues(HttpRequest request, SignatureParameters signature) {
+  private static List<Pair<String, List<String>>> signedHeaderValues(
+      HttpRequest request, SignatureParameters signature) {
     List<String> names = signature.signedHeaders();
     List<Pair<String, List<String>>> headers = new ArrayList<>(names.size());
     for (String name : names) {

@@ -35,7 +35,8 @@ final class SigV4Errors {
   }
 
   /** One sentence per missing part, then the header as sent, as AWS words it. */
-  static AwsException incompleteAuthorization(List<String> missingParameters, boolean dateMissing, String header) {
+  static AwsException incompleteAuthorization(
+      List<String> missingParameters, boolean dateMissing, String header) {
     StringBuilder message = new StringBuilder();
     for (String parameter : missingParameters) {
       message.append("Authorization header requires '").append(parameter).append("' parameter. ");

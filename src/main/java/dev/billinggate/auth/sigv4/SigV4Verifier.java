@@ -19,9 +19,11 @@ import software.amazon.awssdk.utils.BinaryUtils;
  * way AWS's services do, and answers with AWS's error codes and messages.
  *
  * <p>Checks run in this order and the first failure is reported: syntax, credential scope, clock
- * skew, access key, session token, signed {@code host}, payload hash, signature. A presigned URL is held to the same 15-minute window as a header
- * signature: outside S3, AWS validates {@code X-Amz-Expires} (1..604800) but does not extend the
- * window with it (aws/aws-sdk-go#2167).
+ * skew, access key, session token, signed {@code host}, payload hash, signature.
+ *
+ * <p>A presigned URL is held to the same 15-minute window as a header signature: outside S3, AWS
+ * validates {@code X-Amz-Expires} (1..604800) but does not extend the window with it
+ * (aws/aws-sdk-go#2167).
  *
  * <p>Thread-safe; one instance serves the whole server.
  */
@@ -115,7 +117,8 @@ public final class SigV4Verifier {
     }
   }
 
-  private String expectedSignature(HttpRequest request, SignatureParameters signature, Credential credential) {
+  private String expectedSignature(
+      HttpRequest request, SignatureParameters signature, Credential credential) {
     String canonicalRequest;
     try {
       canonicalRequest = CanonicalRequest.of(request, signature, payloadHash(request, signature));

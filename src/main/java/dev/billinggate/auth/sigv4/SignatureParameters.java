@@ -102,12 +102,16 @@ public record SignatureParameters(
         request.header("x-amz-security-token"), query, false);
   }
 
-  /** The blank- or comma-separated parts after the algorithm; by hand, as a regex split costs more than the HMAC. */
+  /**
+   * The blank- or comma-separated parts after the algorithm. Split by hand: a regex split cost more
+   * than the HMAC.
+   */
   private static List<String> authorizationParts(String header) {
     List<String> parts = new ArrayList<>(3);
     int partStart = -1;
     for (int i = ALGORITHM.length(); i <= header.length(); i++) {
-      boolean separator = i == header.length() || header.charAt(i) == ',' || Character.isWhitespace(header.charAt(i));
+      boolean separator =
+          i == header.length() || header.charAt(i) == ',' || Character.isWhitespace(header.charAt(i));
       if (separator && partStart >= 0) {
         parts.add(header.substring(partStart, i));
         partStart = -1;

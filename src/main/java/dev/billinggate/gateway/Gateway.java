@@ -1,0 +1,119 @@
+package dev.billinggate.gateway;
+
+import dev.billinggate.auth.sigv4.SigV4Verifier;
+import dev.billinggate.auth.sigv4.SignatureParameters;
+import dev.billinggate.auth.sigv4.VerifiedRequest;
+import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.http.HttpRequest;
+import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.protocol.DecodedRequest;
+import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.service.AccessTarget;
+import dev.billinggate.service.AwsException;
+import dev.billinggate.service.CallContext;
+import dev.billinggate.service.CommonError;
+import dev.billinggate.service.OperationTable;
+import dev.billinggate.service.OperationTable.Entry;
+import dev.billinggate.service.ServiceHandler;
+import dev.billinggate.service.ServiceId;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkResponse;
+
+/**
+ * The AWS endpoint: every API request goes through {@link #handle}, one ordered chain that either
+ * reaches the operation or stops with AWS's error in the service's protocol.
+ */
+public final class Gateway {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final ServiceRouter router = new ServiceRouter();
+  private final Map<ServiceId, OperationTable> tables = new EnumMap<>(ServiceId.class);
+  private final SigV4Verifier verifier;
+  private final AccessCheck access;
+  private final Clock clock;
+  private final AwsIds ids;
+
+  public Gateway(List<ServiceHandler> services, SigV4Verifier verifier, AccessCheck access, Clock clock, AwsIds ids) {
+    for (ServiceId id : ServiceId.values()) {
+      tables.put(id, new OperationTable(id));
+    }
+    for (ServiceHandler service : services) {
+      service.register(tables.get(service.service()));
+    }
+    this.verifier = verifier;
+    this.access = access;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  public HttpResponse handle(HttpRequest request) {
+    String requestId = ids.requestId();
+    SignatureParameters signature = null;
+    AwsException unsigned = null;
+    try {
+      signature = SignatureParameters.of(request);
+    } catch (AwsException e) {
+      unsigned = e;
+    }
+    String scopeService = signature == null ? null : signature.scope().service();
+    ServiceId service = router.route(request, scopeService);
+    ProtocolCodec codec = ProtocolCodec.forService(service);
+    try {
+      if (unsigned != null) {
+        throw unsigned;
+      }
+      if (ServiceId.bySigningName(scopeService) == null) {
+        throw CommonError.INVALID_ACTION.exception("billing-gate does not emulate the service '%s'.", scopeService);
+      }
+      return dispatch(request, signature, codec, requestId);
+    } catch (AwsException e) {
+      return codec.encodeError(e, requestId);
+    } catch (RuntimeException e) {
+      log.error("request {} to {} failed", requestId, service, e);
+      return codec.encodeError(CommonError.INTERNAL_FAILURE.exception("We encountered an internal error. Please try again."), requestId);
+    }
+  }
+
+  /** Answers a body over the size limit in the protocol of the service it was meant for. */
+  public HttpResponse tooLarge(HttpRequest headersOnly) {
+    String scope = null;
+    try {
+      scope = SignatureParameters.of(headersOnly).scope().service();
+    } catch (AwsException ignored) {
+      // unsigned: the router guesses from the headers
+    }
+    ProtocolCodec codec = ProtocolCodec.forService(router.route(headersOnly, scope));
+    return codec.encodeError(CommonError.PAYLOAD_TOO_LARGE.exception("Request entity too large."), ids.requestId());
+  }
+
+  private HttpResponse dispatch(HttpRequest request, SignatureParameters signature, ProtocolCodec codec, String requestId) {
+    // 1. Authenticate: SigV4 over the bytes as received.
+    VerifiedRequest verified = verifier.verify(request, signature, codec.service());
+    // 2. Decode the operation's input from the wire.
+    DecodedRequest decoded = codec.decode(request);
+    // 3. Find the behaviour; operations the model knows but nobody implements say so.
+    Entry<?, ?> entry = tables.get(codec.service()).find(decoded.operation()).orElseThrow(() ->
+        CommonError.NOT_IMPLEMENTED.exception("billing-gate does not implement %s:%s yet.",
+            codec.service().signingName(), decoded.operation()));
+    // 4. Validate the input against the model's constraints.
+    codec.validate(decoded);
+    CallContext context = new CallContext(verified.caller(), decoded.operation(), requestId,
+        verified.scope().region(), clock.instant(), request.remoteAddress(), request.secure());
+    // 5. Authorize with the policy engine, then 6. run the operation.
+    SdkResponse output = run(entry, decoded.input(), context);
+    // 7. Encode the answer.
+    return codec.encodeResponse(decoded.operation(), output, requestId);
+  }
+
+  private <I, O> SdkResponse run(Entry<I, O> entry, Object input, CallContext context) {
+    I typed = entry.requestType().cast(input);
+    AccessTarget target = entry.access().target(typed, context);
+    access.check(context.caller(), target, context);
+    return (SdkResponse) entry.operation().handle(typed, context);
+  }
+}

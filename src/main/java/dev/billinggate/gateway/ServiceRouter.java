@@ -1,0 +1,50 @@
+package dev.billinggate.gateway;
+
+import dev.billinggate.core.http.HttpRequest;
+import dev.billinggate.service.ServiceId;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Picks the service a request is for. Signed requests name it in the SigV4 credential scope; for
+ * the rest (unsigned or malformed, which still deserve an error in the right shape) the JSON target
+ * prefix, the query API version or the REST path decide.
+ */
+final class ServiceRouter {
+
+  /**
+   * The service named by {@code scopeService}, or the one the request looks like when that is null
+   * or not emulated. Never null: an error needs some protocol to be written in.
+   */
+  ServiceId route(HttpRequest request, String scopeService) {
+    ServiceId named = scopeService == null ? null : ServiceId.bySigningName(scopeService);
+    return named != null ? named : guess(request);
+  }
+
+  private static ServiceId guess(HttpRequest request) {
+    String target = request.header("x-amz-target");
+    if (target != null) {
+      int dot = target.indexOf('.');
+      String prefix = dot < 0 ? target : target.substring(0, dot);
+      for (ServiceId id : ServiceId.values()) {
+        if (prefix.equals(id.targetPrefix())) {
+          return id;
+        }
+      }
+      return ServiceId.ORGANIZATIONS;
+    }
+    String contentType = request.header("content-type");
+    if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+      return mentions(request, ServiceId.STS.apiVersion()) ? ServiceId.STS : ServiceId.IAM;
+    }
+    if (request.rawQuery().contains("Action=")) {
+      return mentions(request, ServiceId.STS.apiVersion()) ? ServiceId.STS : ServiceId.IAM;
+    }
+    return ServiceId.ACCOUNT;
+  }
+
+  private static boolean mentions(HttpRequest request, String apiVersion) {
+    String version = "Version=" + apiVersion;
+    return request.rawQuery().contains(version)
+        || new String(request.body(), StandardCharsets.ISO_8859_1).contains(version);
+  }
+}

@@ -1,5 +1,6 @@
 package dev.billinggate.service.iam;
 
+import dev.billinggate.policy.Policy;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.PolicyException;
 import dev.billinggate.policy.PolicyKind;
@@ -16,8 +17,13 @@ public final class PolicyDocuments {
 
   /** Throws IAM's error for a document AWS would refuse as {@code kind}. */
   public void validate(String id, String json, PolicyKind kind) {
+    compile(id, json, kind);
+  }
+
+  /** Compiles a document, failing with IAM's error code and the engine's AWS message. */
+  public Policy compile(String id, String json, PolicyKind kind) {
     try {
-      engine.compile(id, json, kind);
+      return engine.compile(id, json, kind);
     } catch (PolicyException e) {
       throw switch (e.reason()) {
         case MALFORMED -> IamError.MALFORMED_POLICY_DOCUMENT.exception(e.getMessage());

@@ -52,14 +52,17 @@ public final class Tags {
 
   /** {@code aws:RequestTag/<key>} for each tag and {@code aws:TagKeys}, as tagging actions are authorized. */
   public static Map<String, List<String>> requestKeys(List<Tag> tags) {
+    Map<String, String> map = new LinkedHashMap<>();
+    tags.forEach(t -> map.put(t.key(), t.value()));
+    return requestKeys(map);
+  }
+
+  /** The same for tags of any service (STS session tags). */
+  public static Map<String, List<String>> requestKeys(Map<String, String> tags) {
     Map<String, List<String>> keys = new HashMap<>();
-    List<String> tagKeys = new ArrayList<>();
-    for (Tag tag : tags) {
-      keys.put("aws:RequestTag/" + tag.key(), List.of(tag.value()));
-      tagKeys.add(tag.key());
-    }
-    if (!tagKeys.isEmpty()) {
-      keys.put("aws:TagKeys", tagKeys);
+    tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
+    if (!tags.isEmpty()) {
+      keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
     }
     return keys;
   }

@@ -1,0 +1,112 @@
+package dev.billinggate.service.iam;
+
+import dev.billinggate.auth.Caller;
+import dev.billinggate.auth.CallerType;
+import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.IdGenerator;
+import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.service.CallContext;
+import dev.billinggate.service.sts.StsService;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateUserRequest;
+
+/**
+ * One account with its services, a settable clock and callers. The store and engine factories are
+ * the only lines to change when InMemoryStore and DefaultPolicyEngine land in main.
+ */
+public final class IamFixture {
+  public static final String ACCOUNT = "123456789012";
+  public static final String OTHER_ACCOUNT = "210987654321";
+  public static final String ADMIN_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
+  public static final String ALLOW_ALL = """
+      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+  public static final String TRUST_ACCOUNT = """
+      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},\
+      "Action":"sts:AssumeRole"}]}""";
+
+  public final SettableClock clock = new SettableClock(Instant.parse("2026-01-15T10:00:00Z"));
+  public final TestStore store = new TestStore();
+  public final RecordingEngine engine = new RecordingEngine();
+  public final AwsManagedPolicies awsPolicies = managedPolicies();
+  public final IamEnv env = new IamEnv(store, engine, awsPolicies, clock, new AwsIds(IdGenerator.seeded(42)));
+  public final IamService iam = new IamService(env, new Passwords(4));
+  public final StsService sts = new StsService(env);
+
+  public IamFixture() {
+    iam.accounts().createAccount(ACCOUNT, "root@example.com", "Main", "Root-Pass-123");
+    iam.accounts().createAccount(OTHER_ACCOUNT, "other@example.com", "Other", null);
+  }
+
+  public CallContext ctx(Caller caller) {
+    return new CallContext(caller, "req-1", "us-east-1", clock.instant(), "192.0.2.10", true);
+  }
+
+  public CallContext root() {
+    return ctx(rootCaller(ACCOUNT));
+  }
+
+  public static Caller rootCaller(String account) {
+    return new Caller(CallerType.ROOT, account, IamArns.root(account), account, "AKIAROOT", null);
+  }
+
+  public Caller userCaller(String name) {
+    IamSchema.User user = store.read(tx -> tx.get(IamSchema.USERS, IamSchema.key(ACCOUNT, name))).orElseThrow();
+    return new Caller(CallerType.IAM_USER, ACCOUNT, IamArns.user(ACCOUNT, user.path(), user.name()), user.id(),
+        "AKIAUSER", null);
+  }
+
+  public software.amazon.awssdk.services.iam.model.User createUser(String name) {
+    return iam.users().createUser(CreateUserRequest.builder().userName(name).build(), root()).user();
+  }
+
+  public software.amazon.awssdk.services.iam.model.Role createRole(String name, String trust) {
+    return iam.roles().createRole(CreateRoleRequest.builder().roleName(name).assumeRolePolicyDocument(trust).build(),
+        root()).role();
+  }
+
+  private static AwsManagedPolicies managedPolicies() {
+    String json = """
+        {"policies":[
+          {"arn":"arn:aws:iam::aws:policy/AdministratorAccess","name":"AdministratorAccess","path":"/",
+           "policyId":"ANPAIWMBCKSKIEE64ZLYK","versionId":"v1","description":"Provides full access",
+           "createDate":"2015-02-06T18:39:46Z","updateDate":"2015-02-06T18:39:46Z",
+           "document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}},
+          {"arn":"arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials","name":"IAMAuditRootUserCredentials",
+           "path":"/root-task/","policyId":"ANPAZKAPJZG4AUDITROOT","versionId":"v1","description":"",
+           "createDate":"2024-11-06T00:00:00Z","updateDate":"2024-11-06T00:00:00Z",
+           "document":{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"iam:ListAccessKeys","Resource":"*"}]}}
+        ]}""";
+    try {
+      // parse is package-private; the real data file is not on this branch's classpath yet.
+      Method parse = AwsManagedPolicies.class.getDeclaredMethod("parse", java.io.InputStream.class);
+      parse.setAccessible(true);
+      return (AwsManagedPolicies) parse.invoke(null, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A clock tests move forward. */
+  public static final class SettableClock extends Clock {
+    private Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    public void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override public Instant instant() { return now; }
+    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+  }
+}

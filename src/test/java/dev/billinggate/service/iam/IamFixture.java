@@ -5,7 +5,11 @@ import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
+import dev.billinggate.service.OperationTable;
+import dev.billinggate.service.ServiceId;
+import software.amazon.awssdk.core.SdkRequest;
 import dev.billinggate.service.sts.StsService;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
@@ -39,7 +43,12 @@ public final class IamFixture {
   public final IamService iam = new IamService(env, new Passwords(4));
   public final StsService sts = new StsService(env);
 
+  public final OperationTable iamTable = new OperationTable(ServiceId.IAM);
+  public final OperationTable stsTable = new OperationTable(ServiceId.STS);
+
   public IamFixture() {
+    iam.register(iamTable);
+    sts.register(stsTable);
     iam.accounts().createAccount(ACCOUNT, "root@example.com", "Main", "Root-Pass-123");
     iam.accounts().createAccount(OTHER_ACCOUNT, "other@example.com", "Other", null);
   }
@@ -69,6 +78,24 @@ public final class IamFixture {
   public software.amazon.awssdk.services.iam.model.Role createRole(String name, String trust) {
     return iam.roles().createRole(CreateRoleRequest.builder().roleName(name).assumeRolePolicyDocument(trust).build(),
         root()).role();
+  }
+
+  /** Runs a registered operation as the gateway would (after authorization). */
+  @SuppressWarnings("unchecked")
+  public <O> O call(SdkRequest request, CallContext context) {
+    return ((OperationTable.Entry<SdkRequest, O>) entry(request)).operation().handle(request, context);
+  }
+
+  /** What the operation's access rule asks the authorizer to check. */
+  @SuppressWarnings("unchecked")
+  public AccessTarget target(SdkRequest request, CallContext context) {
+    return ((OperationTable.Entry<SdkRequest, ?>) entry(request)).access().target(request, context);
+  }
+
+  private OperationTable.Entry<?, ?> entry(SdkRequest request) {
+    String name = request.getClass().getSimpleName().replaceFirst("Request$", "");
+    OperationTable table = request.getClass().getPackageName().contains(".sts.") ? stsTable : iamTable;
+    return table.find(name).orElseThrow(() -> new AssertionError(name + " is not registered"));
   }
 
   private static AwsManagedPolicies managedPolicies() {

@@ -1,0 +1,24 @@
+package dev.billinggate.app;
+
+import java.nio.file.Path;
+
+/**
+ * How {@code serve} runs.
+ *
+ * @param host address to bind; 127.0.0.1 by default so nothing is exposed beyond this machine
+ * @param port TCP port, 0 for a random free one
+ * @param dataDir directory of the durable store, ignored when {@code inMemory}
+ * @param inMemory keep nothing on disk
+ * @param rootPassword console password of the bootstrap root user, or {@code null} to generate one
+ * @param adminPassword console password of the bootstrap IAM user {@code admin}, or {@code null}
+ */
+public record ServerConfig(
+    String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 4566;
+
+  public static ServerConfig inMemory(int port) {
+    return new ServerConfig(DEFAULT_HOST, port, null, true, null, null);
+  }
+}

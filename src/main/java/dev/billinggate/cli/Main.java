@@ -1,0 +1,42 @@
+package dev.billinggate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./billing-gate}. */
+@Command(
+    name = "billing-gate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "An offline, faithful AWS control plane for billing access, and a governance tool for real",
+      "AWS Organizations.",
+    },
+    subcommands = {},
+    footer = {
+      "",
+      "Exit codes:",
+      "  0  success",
+      "  1  findings (audit commands)",
+      "  2  usage error",
+      "  3  scan incomplete",
+      "  4  credentials or configuration error",
+      "  5  AWS service error",
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

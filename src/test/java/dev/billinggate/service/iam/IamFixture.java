@@ -11,18 +11,12 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceId;
 import software.amazon.awssdk.core.SdkRequest;
 import dev.billinggate.service.sts.StsService;
-import java.io.ByteArrayInputStream;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import dev.billinggate.testing.MutableClock;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 /**
- * One account with its services, a settable clock and callers. The store and engine factories are
+ * Two accounts with their services, a movable clock and callers. The store and engine factories are
  * the only lines to change when InMemoryStore and DefaultPolicyEngine land in main.
  */
 public final class IamFixture {
@@ -35,10 +29,10 @@ public final class IamFixture {
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},\
       "Action":"sts:AssumeRole"}]}""";
 
-  public final SettableClock clock = new SettableClock(Instant.parse("2026-01-15T10:00:00Z"));
+  public final MutableClock clock = new MutableClock();
   public final TestStore store = new TestStore();
   public final RecordingEngine engine = new RecordingEngine();
-  public final AwsManagedPolicies awsPolicies = managedPolicies();
+  public final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
   public final IamEnv env = new IamEnv(store, engine, awsPolicies, clock, new AwsIds(IdGenerator.seeded(42)));
   public final IamService iam = new IamService(env, new Passwords(4));
   public final StsService sts = new StsService(env);
@@ -96,44 +90,5 @@ public final class IamFixture {
     String name = request.getClass().getSimpleName().replaceFirst("Request$", "");
     OperationTable table = request.getClass().getPackageName().contains(".sts.") ? stsTable : iamTable;
     return table.find(name).orElseThrow(() -> new AssertionError(name + " is not registered"));
-  }
-
-  private static AwsManagedPolicies managedPolicies() {
-    String json = """
-        {"policies":[
-          {"arn":"arn:aws:iam::aws:policy/AdministratorAccess","name":"AdministratorAccess","path":"/",
-           "policyId":"ANPAIWMBCKSKIEE64ZLYK","versionId":"v1","description":"Provides full access",
-           "createDate":"2015-02-06T18:39:46Z","updateDate":"2015-02-06T18:39:46Z",
-           "document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}},
-          {"arn":"arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials","name":"IAMAuditRootUserCredentials",
-           "path":"/root-task/","policyId":"ANPAZKAPJZG4AUDITROOT","versionId":"v1","description":"",
-           "createDate":"2024-11-06T00:00:00Z","updateDate":"2024-11-06T00:00:00Z",
-           "document":{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"iam:ListAccessKeys","Resource":"*"}]}}
-        ]}""";
-    try {
-      // parse is package-private; the real data file is not on this branch's classpath yet.
-      Method parse = AwsManagedPolicies.class.getDeclaredMethod("parse", java.io.InputStream.class);
-      parse.setAccessible(true);
-      return (AwsManagedPolicies) parse.invoke(null, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A clock tests move forward. */
-  public static final class SettableClock extends Clock {
-    private Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    public void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override public Instant instant() { return now; }
-    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
   }
 }

@@ -110,9 +110,9 @@ public final class SessionOperations {
     transitive.addAll(request.transitiveTagKeys());
     String sourceIdentity = request.sourceIdentity() != null ? request.sourceIdentity()
         : caller.session() == null ? null : caller.session().sourceIdentity();
-    Instant expires = context.now().plusSeconds(duration);
+    Instant issued = issueTime(context);
     Session session = new Session(IamArns.role(role.accountId(), role.path(), role.name()), role.id(),
-        request.roleSessionName(), context.now(), expires, request.policy(), arns(request.policyArns()), tags,
+        request.roleSessionName(), issued, issued.plusSeconds(duration), request.policy(), arns(request.policyArns()), tags,
         transitive, sourceIdentity, mfa);
     Caller assumed = new Caller(CallerType.ASSUMED_ROLE, role.accountId(),
         IamArns.assumedRole(role.accountId(), role.name(), request.roleSessionName()),
@@ -127,11 +127,12 @@ public final class SessionOperations {
     Caller caller = longTermCaller(context, "GetSessionToken");
     int duration = duration(caller, request.durationSeconds());
     boolean mfa = verifyMfa(caller, request.serialNumber(), request.tokenCode(), context.now());
-    Session session = new Session(caller.arn(), caller.userId(), null, context.now(),
-        context.now().plusSeconds(duration), null, List.of(), Map.of(), List.of(), null, mfa);
-    Caller issued = new Caller(caller.type(), caller.accountId(), caller.arn(), caller.userId(),
+    Instant issued = issueTime(context);
+    Session session = new Session(caller.arn(), caller.userId(), null, issued, issued.plusSeconds(duration), null,
+        List.of(), Map.of(), List.of(), null, mfa);
+    Caller temporary = new Caller(caller.type(), caller.accountId(), caller.arn(), caller.userId(),
         env.ids().temporaryAccessKeyId(), session);
-    return GetSessionTokenResponse.builder().credentials(issue(issued, null, context)).build();
+    return GetSessionTokenResponse.builder().credentials(issue(temporary, null, context)).build();
   }
 
   public GetFederationTokenResponse getFederationToken(GetFederationTokenRequest request, CallContext context) {
@@ -140,8 +141,9 @@ public final class SessionOperations {
     Map<String, String> tags = tags(request.tags());
     Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), tags);
     String account = caller.accountId();
-    Session session = new Session(caller.arn(), caller.userId(), request.name(), context.now(),
-        context.now().plusSeconds(duration), request.policy(), arns(request.policyArns()), tags, List.of(), null,
+    Instant issued = issueTime(context);
+    Session session = new Session(caller.arn(), caller.userId(), request.name(), issued,
+        issued.plusSeconds(duration), request.policy(), arns(request.policyArns()), tags, List.of(), null,
         false);
     Caller federated = new Caller(CallerType.FEDERATED_USER, account, IamArns.federatedUser(account, request.name()),
         account + ":" + request.name(), env.ids().temporaryAccessKeyId(), session);
@@ -166,6 +168,11 @@ public final class SessionOperations {
     });
     return Credentials.builder().accessKeyId(caller.accessKeyId()).secretAccessKey(secret).sessionToken(token)
         .expiration(caller.session().expiresAt()).build();
+  }
+
+  /** AWS's credential expirations (and token issue times) have whole seconds. */
+  private static Instant issueTime(CallContext context) {
+    return context.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   /** GetSessionToken and GetFederationToken need long-term credentials, as in AWS. */

@@ -7,6 +7,7 @@ import java.time.Instant;
  * Everything an operation may know about the request besides its input.
  *
  * @param caller the authenticated principal
+ * @param operation the operation's name on the wire, e.g. {@code ListVirtualMFADevices}
  * @param requestId the id echoed in the response
  * @param region the region from the SigV4 credential scope
  * @param now the time the request was received (from the injected clock)
@@ -14,4 +15,5 @@ import java.time.Instant;
  * @param secureTransport whether the request came over TLS ({@code aws:SecureTransport})
  */
 public record CallContext(
-    Caller caller, String requestId, String region, Instant now, String sourceIp, boolean secureTransport) {}
+    Caller caller, String operation, String requestId, String region, Instant now, String sourceIp,
+    boolean secureTransport) {}

@@ -1,15 +1,19 @@
 package dev.billinggate.service;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * The operations of one service, keyed by AWS operation name (the SDK request class name without
- * {@code Request}). Operations the model knows but nobody registered answer
+ * The operations of one service. Operations the model knows but nobody registered answer
  * {@link CommonError#NOT_IMPLEMENTED}.
+ *
+ * <p>Keys are case-insensitive because the SDK renames some operations' classes
+ * ({@code ListVirtualMFADevices} → {@code ListVirtualMfaDevicesRequest}); the gateway looks entries
+ * up by the operation name on the wire.
  */
 public final class OperationTable {
   private final ServiceId service;
@@ -19,7 +23,7 @@ public final class OperationTable {
     this.service = service;
   }
 
-  public record Entry<I, O>(String name, Class<I> requestType, Operation<I, O> operation, AccessRule<I> access) {}
+  public record Entry<I, O>(Class<I> requestType, Operation<I, O> operation, AccessRule<I> access) {}
 
   /** Registers {@code operation}, authorized by {@code access}. */
   public <I extends SdkRequest, O extends SdkResponse> void on(
@@ -28,23 +32,23 @@ public final class OperationTable {
     if (!simple.endsWith("Request") || !requestType.getPackageName().equals(service.sdkPackage() + ".model")) {
       throw new IllegalArgumentException(requestType + " is not a " + service + " request type");
     }
-    String name = simple.substring(0, simple.length() - "Request".length());
-    if (entries.putIfAbsent(name, new Entry<>(name, requestType, operation, access)) != null) {
-      throw new IllegalStateException(service + " registers " + name + " twice");
+    String key = simple.substring(0, simple.length() - "Request".length()).toLowerCase(Locale.ROOT);
+    if (entries.putIfAbsent(key, new Entry<>(requestType, operation, access)) != null) {
+      throw new IllegalStateException(service + " registers " + simple + " twice");
     }
   }
 
   /** Registers {@code operation} authorized as {@code <service>:<Operation>} on resource {@code *}. */
   public <I extends SdkRequest, O extends SdkResponse> void on(Class<I> requestType, Operation<I, O> operation) {
-    String action = service.signingName() + ":" + requestType.getSimpleName().replaceFirst("Request$", "");
-    on(requestType, (request, context) -> AccessTarget.of(action, "*"), operation);
+    on(requestType, (request, context) -> AccessTarget.of(service.signingName() + ":" + context.operation(), "*"), operation);
   }
 
   public ServiceId service() {
     return service;
   }
 
+  /** The entry for the operation named {@code operationName} on the wire. */
   public Optional<Entry<?, ?>> find(String operationName) {
-    return Optional.ofNullable(entries.get(operationName));
+    return Optional.ofNullable(entries.get(operationName.toLowerCase(Locale.ROOT)));
   }
 }

@@ -1,0 +1,97 @@
+package dev.billinggate.protocol;
+
+import dev.billinggate.core.http.HttpRequest;
+import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.model.ServiceModel;
+import dev.billinggate.protocol.json.JsonCodec;
+import dev.billinggate.protocol.query.QueryCodec;
+import dev.billinggate.protocol.rest.RestJsonCodec;
+import dev.billinggate.service.AwsException;
+import dev.billinggate.service.CommonError;
+import dev.billinggate.service.ServiceId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+
+/**
+ * The wire side of one service: finds the operation of an HTTP request, decodes it into the SDK
+ * request type, validates it against the model, and encodes SDK responses and {@link AwsException}s
+ * in the service's protocol. Every method either returns or throws {@link AwsException}; encoders
+ * never throw. Instances are immutable and shared; get them from {@link #forService}.
+ */
+public abstract class ProtocolCodec {
+  /** Larger bodies are refused before parsing (IAM's largest inputs, policy documents, are far smaller). */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+  /** The header every response carries the request id in (query responses also repeat it in the body). */
+  public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+
+  private static final Map<ServiceId, ProtocolCodec> CODECS = new ConcurrentHashMap<>();
+
+  private final ServiceId service;
+  private final ServiceModel model;
+  private final InputValidator validator;
+
+  protected ProtocolCodec(ServiceId service) {
+    this.service = service;
+    this.model = ServiceModel.of(service);
+    this.validator = new InputValidator(model);
+  }
+
+  /** The codec of {@code service}, created (and its model loaded) on first use. */
+  public static ProtocolCodec forService(ServiceId service) {
+    return CODECS.computeIfAbsent(service, id -> switch (id.protocol()) {
+      case AWS_QUERY -> new QueryCodec(id);
+      case AWS_JSON_1_0, AWS_JSON_1_1 -> new JsonCodec(id);
+      case REST_JSON_1 -> new RestJsonCodec(id);
+    });
+  }
+
+  public final ServiceId service() {
+    return service;
+  }
+
+  public final ServiceModel model() {
+    return model;
+  }
+
+  /** The operation the request calls; the protocol's unknown-operation error when there is none. */
+  public abstract String operationName(HttpRequest request);
+
+  /** Identifies the operation and decodes its input; malformed input is the protocol's 4xx error. */
+  public final DecodedRequest decode(HttpRequest request) {
+    if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
+      throw CommonError.PAYLOAD_TOO_LARGE.exception("Request body is larger than %d bytes.", MAX_BODY_BYTES);
+    }
+    String operation = operationName(request);
+    SdkPojo builder = SdkTypes.requestBuilder(service, operation);
+    try {
+      decodeInput(operation, request, builder);
+      return new DecodedRequest(operation, (SdkRequest) SdkTypes.build(builder));
+    } catch (AwsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A value the SDK type cannot hold (e.g. a number out of its range) is malformed input, not a crash.
+      throw CommonError.SERIALIZATION.exception("Cannot decode %s input: %s", operation, e.getClass().getSimpleName());
+    }
+  }
+
+  /** Fills {@code builder}, a fresh {@code <operation>Request} builder, from the wire request. */
+  protected abstract void decodeInput(String operation, HttpRequest request, SdkPojo builder);
+
+  /** Throws the service's validation error if {@code request} breaks model constraints. */
+  public final void validate(DecodedRequest request) {
+    List<Violation> violations = validator.violations(request.operation(), request.input());
+    if (!violations.isEmpty()) {
+      throw ValidationFailures.of(service, violations);
+    }
+  }
+
+  /** The success response of {@code operation}. */
+  public abstract HttpResponse encodeResponse(String operation, SdkResponse response, String requestId);
+
+  /** The error response for {@code error}. */
+  public abstract HttpResponse encodeError(AwsException error, String requestId);
+}

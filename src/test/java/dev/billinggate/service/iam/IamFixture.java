@@ -48,7 +48,7 @@ public final class IamFixture {
   }
 
   public CallContext ctx(Caller caller) {
-    return new CallContext(caller, "req-1", "us-east-1", clock.instant(), "192.0.2.10", true);
+    return new CallContext(caller, "Test", "req-1", "us-east-1", clock.instant(), "192.0.2.10", true);
   }
 
   public CallContext root() {
@@ -77,17 +77,26 @@ public final class IamFixture {
   /** Runs a registered operation as the gateway would (after authorization). */
   @SuppressWarnings("unchecked")
   public <O> O call(SdkRequest request, CallContext context) {
-    return ((OperationTable.Entry<SdkRequest, O>) entry(request)).operation().handle(request, context);
+    return ((OperationTable.Entry<SdkRequest, O>) entry(request)).operation().handle(request, named(request, context));
   }
 
   /** What the operation's access rule asks the authorizer to check. */
   @SuppressWarnings("unchecked")
   public AccessTarget target(SdkRequest request, CallContext context) {
-    return ((OperationTable.Entry<SdkRequest, ?>) entry(request)).access().target(request, context);
+    return ((OperationTable.Entry<SdkRequest, ?>) entry(request)).access().target(request, named(request, context));
+  }
+
+  private static CallContext named(SdkRequest request, CallContext context) {
+    return new CallContext(context.caller(), operationName(request), context.requestId(), context.region(),
+        context.now(), context.sourceIp(), context.secureTransport());
+  }
+
+  private static String operationName(SdkRequest request) {
+    return request.getClass().getSimpleName().replaceFirst("Request$", "");
   }
 
   private OperationTable.Entry<?, ?> entry(SdkRequest request) {
-    String name = request.getClass().getSimpleName().replaceFirst("Request$", "");
+    String name = operationName(request);
     OperationTable table = request.getClass().getPackageName().contains(".sts.") ? stsTable : iamTable;
     return table.find(name).orElseThrow(() -> new AssertionError(name + " is not registered"));
   }

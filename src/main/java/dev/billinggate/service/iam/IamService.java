@@ -31,6 +31,7 @@ public final class IamService implements ServiceHandler {
   private final TagOperations tags;
   private final SimulationOperations simulation;
   private final IdentityPolicies identityPolicies;
+  private final AbsentResourceListings absentListings;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -52,6 +53,7 @@ public final class IamService implements ServiceHandler {
     this.tags = new TagOperations(env, lookups);
     this.identityPolicies = new IdentityPolicies(lookups);
     this.simulation = new SimulationOperations(env, identityPolicies);
+    this.absentListings = new AbsentResourceListings(env, lookups);
   }
 
   public static List<Table<?>> tables() {
@@ -77,6 +79,7 @@ public final class IamService implements ServiceHandler {
     account.register(table);
     tags.register(table);
     simulation.register(table);
+    absentListings.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }

@@ -48,7 +48,8 @@ public final class GroupOperations {
             IamArns.group(c.caller().accountId(), IamArns.path(r.path()), r.groupName())),
         this::createGroup);
     table.on(GetGroupRequest.class, (r, c) -> access.group("iam:GetGroup", c, r.groupName()), this::getGroup);
-    table.on(ListGroupsRequest.class, this::listGroups);
+    table.on(ListGroupsRequest.class, (r, c) -> AccessTarget.of("iam:ListGroups",
+        IamArns.group(c.caller().accountId(), IamArns.path(r.pathPrefix()), "")), this::listGroups);
     table.on(DeleteGroupRequest.class, (r, c) -> access.group("iam:DeleteGroup", c, r.groupName()), this::deleteGroup);
     table.on(AddUserToGroupRequest.class, (r, c) -> access.group("iam:AddUserToGroup", c, r.groupName()),
         this::addUserToGroup);

@@ -4,7 +4,10 @@ package dev.billinggate.service.iam;
 public final class IamArns {
   private IamArns() {}
 
-  /** A request's Path, {@code /} when omitted. */
+  /**
+   * A request's Path, {@code /} when omitted. List operations pass their PathPrefix with an empty
+   * name: AWS authorizes ListUsers on {@code arn:aws:iam::A:user/<prefix>}.
+   */
   public static String path(String path) {
     return path == null ? "/" : path;
   }

@@ -57,7 +57,8 @@ public final class ManagedPolicyOperations {
         this::createPolicy);
     table.on(GetPolicyRequest.class, (r, c) -> AccessTarget.of("iam:GetPolicy", r.policyArn()), this::getPolicy);
     table.on(DeletePolicyRequest.class, (r, c) -> AccessTarget.of("iam:DeletePolicy", r.policyArn()), this::deletePolicy);
-    table.on(ListPoliciesRequest.class, this::listPolicies);
+    table.on(ListPoliciesRequest.class, (r, c) -> AccessTarget.of("iam:ListPolicies",
+        IamArns.policy(c.caller().accountId(), IamArns.path(r.pathPrefix()), "")), this::listPolicies);
     table.on(CreatePolicyVersionRequest.class,
         (r, c) -> AccessTarget.of("iam:CreatePolicyVersion", r.policyArn()), this::createPolicyVersion);
     table.on(GetPolicyVersionRequest.class,

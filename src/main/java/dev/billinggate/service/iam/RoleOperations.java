@@ -55,7 +55,8 @@ public final class RoleOperations {
             r.tags()),
         this::createRole);
     table.on(GetRoleRequest.class, (r, c) -> access.role("iam:GetRole", c, r.roleName()), this::getRole);
-    table.on(ListRolesRequest.class, this::listRoles);
+    table.on(ListRolesRequest.class, (r, c) -> AccessTarget.of("iam:ListRoles",
+        IamArns.role(c.caller().accountId(), IamArns.path(r.pathPrefix()), "")), this::listRoles);
     table.on(DeleteRoleRequest.class, (r, c) -> access.role("iam:DeleteRole", c, r.roleName()), this::deleteRole);
     table.on(UpdateRoleRequest.class, (r, c) -> access.role("iam:UpdateRole", c, r.roleName()), this::updateRole);
     table.on(UpdateRoleDescriptionRequest.class,

@@ -46,7 +46,8 @@ public final class UserOperations {
             r.permissionsBoundary()), r.tags()),
         this::createUser);
     table.on(GetUserRequest.class, (r, c) -> access.userOrSelf("iam:GetUser", c, r.userName()), this::getUser);
-    table.on(ListUsersRequest.class, this::listUsers);
+    table.on(ListUsersRequest.class, (r, c) -> AccessTarget.of("iam:ListUsers",
+        IamArns.user(c.caller().accountId(), IamArns.path(r.pathPrefix()), "")), this::listUsers);
     table.on(DeleteUserRequest.class, (r, c) -> access.user("iam:DeleteUser", c, r.userName()), this::deleteUser);
     table.on(PutUserPermissionsBoundaryRequest.class,
         (r, c) -> IamAccess.withBoundary(access.user("iam:PutUserPermissionsBoundary", c, r.userName()),

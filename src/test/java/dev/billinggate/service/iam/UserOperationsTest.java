@@ -82,6 +82,14 @@ class UserOperationsTest {
   }
 
   @Test
+  void listUsersIsAuthorizedOnThePathPrefix() {
+    assertThat(f.target(ListUsersRequest.builder().build(), f.root()).resourceArn())
+        .isEqualTo("arn:aws:iam::123456789012:user/");
+    assertThat(f.target(ListUsersRequest.builder().pathPrefix("/eng/").build(), f.root()).resourceArn())
+        .isEqualTo("arn:aws:iam::123456789012:user/eng/");
+  }
+
+  @Test
   void usersAreScopedToTheirAccount() {
     f.createUser("alice");
     ListUsersResponse other = f.iam.users().listUsers(ListUsersRequest.builder().build(),

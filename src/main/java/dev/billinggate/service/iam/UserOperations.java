@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.iam.model.ListUsersResponse;
 import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.PutUserPermissionsBoundaryRequest;
 import software.amazon.awssdk.services.iam.model.PutUserPermissionsBoundaryResponse;
+import software.amazon.awssdk.services.iam.model.UpdateUserRequest;
+import software.amazon.awssdk.services.iam.model.UpdateUserResponse;
 
 /** IAM users: CreateUser, GetUser, ListUsers, DeleteUser and their permissions boundaries. */
 public final class UserOperations {
@@ -48,6 +50,7 @@ public final class UserOperations {
     table.on(GetUserRequest.class, (r, c) -> access.userOrSelf("iam:GetUser", c, r.userName()), this::getUser);
     table.on(ListUsersRequest.class, (r, c) -> AccessTarget.of("iam:ListUsers",
         IamArns.user(c.caller().accountId(), IamArns.path(r.pathPrefix()), "")), this::listUsers);
+    table.on(UpdateUserRequest.class, (r, c) -> access.user("iam:UpdateUser", c, r.userName()), this::updateUser);
     table.on(DeleteUserRequest.class, (r, c) -> access.user("iam:DeleteUser", c, r.userName()), this::deleteUser);
     table.on(PutUserPermissionsBoundaryRequest.class,
         (r, c) -> IamAccess.withBoundary(access.user("iam:PutUserPermissionsBoundary", c, r.userName()),
@@ -99,6 +102,27 @@ public final class UserOperations {
     return ListUsersResponse.builder()
         .users(page.items().stream().map(u -> toSdk(u, false)).toList())
         .isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  /** Moves the user to a new path and/or name; everything keyed by the name moves with it. */
+  public UpdateUserResponse updateUser(UpdateUserRequest request, CallContext context) {
+    String account = context.caller().accountId();
+    env.store().write(tx -> {
+      User user = lookups.user(tx, account, request.userName());
+      String newName = request.newUserName() == null ? user.name() : request.newUserName();
+      String newPath = request.newPath() == null ? user.path() : request.newPath();
+      if (!newName.equalsIgnoreCase(user.name()) && tx.get(IamSchema.USERS, key(account, newName)).isPresent()) {
+        throw IamError.ENTITY_ALREADY_EXISTS.exception("User with name %s already exists.", newName);
+      }
+      if (!newName.equals(user.name())) {
+        UserRename.move(tx, user, newName);
+      }
+      tx.delete(IamSchema.USERS, key(account, user.name()));
+      tx.put(IamSchema.USERS, key(account, newName), new User(account, newName, user.id(), newPath,
+          user.createDate(), user.passwordLastUsed(), user.boundaryArn(), user.tags()));
+      return null;
+    });
+    return UpdateUserResponse.builder().build();
   }
 
   public DeleteUserResponse deleteUser(DeleteUserRequest request, CallContext context) {

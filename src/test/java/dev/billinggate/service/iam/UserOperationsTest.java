@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.iam.model.ListUsersRequest;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
 import software.amazon.awssdk.services.iam.model.PutUserPermissionsBoundaryRequest;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.UpdateUserRequest;
 import software.amazon.awssdk.services.iam.model.User;
 
 class UserOperationsTest {
@@ -116,6 +117,29 @@ class UserOperationsTest {
         .extracting(User::userName).containsExactly("alice");
     Expect.error(() -> f.iam.groups().deleteGroup(DeleteGroupRequest.builder().groupName("admins").build(), f.root()),
         "DeleteConflict", "Cannot delete entity, must remove users from group first.");
+  }
+
+  @Test
+  void renamingAUserMovesItsKeysGroupsAndPolicies() {
+    String id = f.createUser("alice").userId();
+    f.iam.groups().createGroup(CreateGroupRequest.builder().groupName("ops").build(), f.root());
+    f.iam.groups().addUserToGroup(AddUserToGroupRequest.builder().groupName("ops").userName("alice").build(),
+        f.root());
+    f.iam.attachments().attach(f.root(), IamSchema.EntityKind.USER, "alice", IamFixture.ADMIN_POLICY);
+    String keyId = f.iam.accessKeys().createAccessKey(CreateAccessKeyRequest.builder().userName("alice").build(),
+        f.root()).accessKey().accessKeyId();
+
+    f.call(UpdateUserRequest.builder().userName("alice").newUserName("alicia").newPath("/eng/").build(), f.root());
+
+    User renamed = f.iam.users().getUser(GetUserRequest.builder().userName("alicia").build(), f.root()).user();
+    assertThat(renamed.userId()).isEqualTo(id);
+    assertThat(renamed.arn()).isEqualTo("arn:aws:iam::123456789012:user/eng/alicia");
+    assertThat(f.iam.groups().getGroup(GetGroupRequest.builder().groupName("ops").build(), f.root()).users())
+        .extracting(User::userName).containsExactly("alicia");
+    assertThat(new dev.billinggate.service.sts.StoredCredentialLookup(f.store).find(keyId).orElseThrow().caller()
+        .arn()).isEqualTo("arn:aws:iam::123456789012:user/eng/alicia");
+    Expect.error(() -> f.iam.users().getUser(GetUserRequest.builder().userName("alice").build(), f.root()),
+        "NoSuchEntity", null);
   }
 
   @Test

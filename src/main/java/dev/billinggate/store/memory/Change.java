@@ -1,0 +1,8 @@
+package dev.billinggate.store.memory;
+
+/** One committed record change as a backend persists it: {@code json} is null for a delete. */
+public record Change(String table, String key, String json) {
+  public boolean isDelete() {
+    return json == null;
+  }
+}

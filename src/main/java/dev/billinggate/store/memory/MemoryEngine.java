@@ -1,0 +1,129 @@
+package dev.billinggate.store.memory;
+
+import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
+import dev.billinggate.store.WriteTx;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The state every backend serves reads from: all records in memory (decoded on first read), guarded
+ * so that a commit becomes visible all at once. A backend only loads rows at open and supplies a
+ * {@link CommitSink}; the transaction rules live here once.
+ *
+ * <p>A write runs its work against a buffer, hands the changes to the sink (the slow, durable
+ * part, during which readers keep reading), then applies them under the write lock, which readers
+ * see as a pause of a few microseconds per commit. Reads hold the read lock for their whole work
+ * function, so one read sees one commit point.
+ */
+public final class MemoryEngine implements Store {
+  private final Tables tables;
+  private final CommitSink sink;
+  private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
+  private final ReentrantLock writer = new ReentrantLock();
+  private volatile boolean closed;
+
+  /**
+   * @param rows committed records as well-formed JSON (the backend checks that, naming the table and
+   *     key of a bad one), by table then key; decoded when first read
+   */
+  public MemoryEngine(Map<String, ? extends Map<String, String>> rows, CommitSink sink) {
+    this.tables = new Tables(rows, new RecordCodec());
+    this.sink = sink;
+  }
+
+  @Override
+  public <T> T read(Function<ReadTx, T> work) {
+    ReentrantReadWriteLock.ReadLock lock = visibility.readLock();
+    lock.lock();
+    try {
+      checkOpen();
+      SnapshotReadTx tx = new SnapshotReadTx(tables);
+      try {
+        return work.apply(tx);
+      } finally {
+        tx.close();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public <T> T write(Function<WriteTx, T> work) {
+    if (writer.isHeldByCurrentThread()) {
+      throw new IllegalStateException("write called inside a write on the same store");
+    }
+    if (visibility.getReadHoldCount() > 0) {
+      // Applying the commit would wait for this thread's own read lock forever.
+      throw new IllegalStateException("write called inside a read on the same store");
+    }
+    writer.lock();
+    try {
+      checkOpen();
+      BufferedWriteTx tx = new BufferedWriteTx(tables);
+      T result;
+      try {
+        result = work.apply(tx);
+      } finally {
+        tx.end();
+      }
+      List<Change> changes = tx.changes();
+      if (!changes.isEmpty()) {
+        sink.persist(changes);
+        applyVisibly(tx);
+      }
+      return result;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private void applyVisibly(BufferedWriteTx tx) {
+    ReentrantReadWriteLock.WriteLock lock = visibility.writeLock();
+    lock.lock();
+    try {
+      tx.apply();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void declare(Table<?>... declared) {
+    ReentrantReadWriteLock.ReadLock lock = visibility.readLock();
+    lock.lock();
+    try {
+      checkOpen();
+      for (Table<?> table : declared) {
+        tables.get(table).decodeAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits for a running write, then refuses further use and closes the sink. Idempotent. */
+  @Override
+  public void close() {
+    writer.lock();
+    try {
+      if (!closed) {
+        closed = true;
+        sink.close();
+      }
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("store is closed");
+    }
+  }
+}

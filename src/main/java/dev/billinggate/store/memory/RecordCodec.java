@@ -1,0 +1,41 @@
+package dev.billinggate.store.memory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.billinggate.store.StoreException;
+
+/** The one JSON form of stored records, shared by every backend so their files agree. */
+final class RecordCodec {
+  private final JsonMapper mapper =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          // ISO-8601 text keeps stored instants readable and exact to the nanosecond.
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          // Lets a release remove a record field without a data migration, and lets an older
+          // release read records a newer one wrote.
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  String encode(String table, String key, Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "cannot store " + value.getClass().getName() + " at " + table + "/" + key, e);
+    }
+  }
+
+  <V> V decode(String table, String key, String json, Class<V> type) {
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(
+          "unreadable record " + table + "/" + key + " as " + type.getName() + ": "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+}

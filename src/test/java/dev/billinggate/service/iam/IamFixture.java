@@ -11,13 +11,14 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceId;
 import software.amazon.awssdk.core.SdkRequest;
 import dev.billinggate.service.sts.StsService;
+import dev.billinggate.store.memory.InMemoryStore;
 import dev.billinggate.testing.MutableClock;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 /**
- * Two accounts with their services, a movable clock and callers. The store and engine factories are
- * the only lines to change when InMemoryStore and DefaultPolicyEngine land in main.
+ * Two accounts with their services, a movable clock and callers. The engine factory is the line to
+ * change when DefaultPolicyEngine lands in main.
  */
 public final class IamFixture {
   public static final String ACCOUNT = "123456789012";
@@ -30,7 +31,7 @@ public final class IamFixture {
       "Action":"sts:AssumeRole"}]}""";
 
   public final MutableClock clock = new MutableClock();
-  public final TestStore store = new TestStore();
+  public final InMemoryStore store = new InMemoryStore();
   public final RecordingEngine engine = new RecordingEngine();
   public final AwsManagedPolicies awsPolicies = AwsManagedPolicies.load();
   public final IamEnv env = new IamEnv(store, engine, awsPolicies, clock, new AwsIds(IdGenerator.seeded(42)));

@@ -44,8 +44,4 @@ public final class CompiledPolicies {
   public List<Policy> compileAll(List<StoredPolicy> stored) {
     return stored.stream().map(this::compile).toList();
   }
-
-  int size() {
-    return cache.size();
-  }
 }

@@ -89,6 +89,9 @@ public final class SessionOperations {
 
   public AssumeRoleResponse assumeRole(AssumeRoleRequest request, CallContext context) {
     Caller caller = context.caller();
+    if (caller.isRoot()) {
+      throw CommonError.ACCESS_DENIED.exception("Roles may not be assumed by root accounts.");
+    }
     Role role = env.store().read(tx -> findRole(tx, request.roleArn())).orElseThrow(() -> CommonError.ACCESS_DENIED
         .exception("User: %s is not authorized to perform: sts:AssumeRole on resource: %s", caller.arn(),
             request.roleArn()));

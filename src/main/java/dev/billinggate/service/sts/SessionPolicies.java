@@ -34,6 +34,8 @@ final class SessionPolicies {
       try {
         engine.compile("session-policy", policy, PolicyKind.SESSION);
       } catch (PolicyException e) {
+        // An oversized session policy is not IAM's LimitExceeded here: STS reports it as the packed
+        // size below, which is over 100 % for any policy over the budget.
         if (e.reason() == PolicyException.Reason.MALFORMED) {
           throw StsError.MALFORMED_POLICY_DOCUMENT.exception(e.getMessage());
         }

@@ -95,6 +95,13 @@ class StsOperationsTest {
   }
 
   @Test
+  void rootCannotAssumeRoles() {
+    f.createRole("reader", IamFixture.TRUST_ACCOUNT);
+    Expect.error(() -> assume(IamFixture.rootCaller(ACCOUNT), AssumeRoleRequest.builder().roleSessionName("s")),
+        "AccessDenied", "Roles may not be assumed by root accounts.");
+  }
+
+  @Test
   void durationIsBoundedByTheRoleAndByRoleChaining() {
     f.createRole("reader", IamFixture.TRUST_ACCOUNT);
     Caller bob = bob();

@@ -81,6 +81,7 @@ public final class RoleOperations {
       if (tx.get(IamSchema.ROLES, key(account, request.roleName())).isPresent()) {
         throw IamError.ENTITY_ALREADY_EXISTS.exception("Role with name %s already exists.", request.roleName());
       }
+      TrustPrincipals.requireExisting(tx, request.assumeRolePolicyDocument());
       if (request.permissionsBoundary() != null) {
         lookups.requireAttachable(tx, account, request.permissionsBoundary());
         Boundaries.record(tx, account, EntityKind.ROLE, request.roleName(), null, request.permissionsBoundary());
@@ -143,8 +144,13 @@ public final class RoleOperations {
 
   public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest request, CallContext context) {
     String account = context.caller().accountId();
-    documents.validate(IamSchema.key(account, request.roleName()), request.policyDocument(), PolicyKind.TRUST);
-    update(context, request.roleName(), r -> r.withTrustPolicy(request.policyDocument()));
+    documents.validate(IamArns.role(account, "/", request.roleName()), request.policyDocument(), PolicyKind.TRUST);
+    env.store().write(tx -> {
+      Role role = lookups.role(tx, account, request.roleName());
+      TrustPrincipals.requireExisting(tx, request.policyDocument());
+      tx.put(IamSchema.ROLES, key(account, role.name()), role.withTrustPolicy(request.policyDocument()));
+      return null;
+    });
     return UpdateAssumeRolePolicyResponse.builder().build();
   }
 

@@ -185,6 +185,18 @@ class PolicyOperationsTest {
   }
 
   @Test
+  void trustPoliciesMustNameExistingPrincipals() {
+    String trustNobody = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
+        "Principal":{"AWS":["arn:aws:iam::123456789012:root","arn:aws:iam::123456789012:user/nobody"]},\
+        "Action":"sts:AssumeRole"}]}""";
+    Expect.error(() -> f.createRole("ops", trustNobody), "MalformedPolicyDocument",
+        "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:user/nobody\"");
+    f.createUser("nobody");
+    assertThat(f.createRole("ops", trustNobody).roleName()).isEqualTo("ops");
+  }
+
+  @Test
   void attachRuleCarriesPolicyArnConditionKey() {
     var target = f.target(AttachUserPolicyRequest.builder().userName("alice").policyArn(ADMIN_POLICY).build(),
         f.root());

@@ -32,6 +32,7 @@ public final class IamService implements ServiceHandler {
   private final SimulationOperations simulation;
   private final IdentityPolicies identityPolicies;
   private final AbsentResourceListings absentListings;
+  private final AuthorizationDetailsOperations authorizationDetails;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -54,6 +55,7 @@ public final class IamService implements ServiceHandler {
     this.identityPolicies = new IdentityPolicies(lookups);
     this.simulation = new SimulationOperations(env, identityPolicies);
     this.absentListings = new AbsentResourceListings(env, lookups);
+    this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
   }
 
   public static List<Table<?>> tables() {
@@ -80,6 +82,7 @@ public final class IamService implements ServiceHandler {
     tags.register(table);
     simulation.register(table);
     absentListings.register(table);
+    authorizationDetails.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }

@@ -297,7 +297,7 @@ public final class ManagedPolicyOperations {
         .createDate(policy.createDate()).updateDate(policy.updateDate()).build();
   }
 
-  private static software.amazon.awssdk.services.iam.model.PolicyVersion toSdk(
+  static software.amazon.awssdk.services.iam.model.PolicyVersion toSdk(
       PolicyVersion version, boolean isDefault, boolean withDocument) {
     return software.amazon.awssdk.services.iam.model.PolicyVersion.builder()
         .document(withDocument ? PolicyDocuments.urlEncode(version.document()) : null)

@@ -7,57 +7,57 @@ import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.billinggate.policy.ConditionContext;
+import dev.billinggate.policy.ContextKeys;
 
 /** The global condition keys AWS puts in every request context, plus the operation's own keys. */
 final class GlobalConditionKeys {
   private GlobalConditionKeys() {}
 
-  static Map<String, List<String>> of(Caller caller, CallerPolicies principal, AccessTarget target,
+  static ConditionContext of(Caller caller, CallerPolicies principal, AccessTarget target,
       CallContext context, String resourceAccount, OrganizationPolicies organizations) {
-    Map<String, List<String>> keys = new HashMap<>();
-    put(keys, "aws:PrincipalArn", principal.principalArn());
-    put(keys, "aws:PrincipalAccount", caller.accountId());
-    put(keys, "aws:PrincipalType", caller.type().principalType());
-    put(keys, "aws:userid", caller.userId());
+    ConditionContext.Builder keys = ConditionContext.builder();
+    put(keys, ContextKeys.PRINCIPAL_ARN, principal.principalArn());
+    put(keys, ContextKeys.PRINCIPAL_ACCOUNT, caller.accountId());
+    put(keys, ContextKeys.PRINCIPAL_TYPE, caller.type().principalType());
+    put(keys, ContextKeys.USER_ID, caller.userId());
     if (caller.type() == CallerType.IAM_USER) {
-      put(keys, "aws:username", caller.principalName());
+      put(keys, ContextKeys.USERNAME, caller.principalName());
     }
     if (caller.type() == CallerType.ASSUMED_ROOT) {
-      put(keys, "aws:AssumedRoot", "true");
+      put(keys, ContextKeys.ASSUMED_ROOT, "true");
     }
-    put(keys, "aws:PrincipalIsAWSService", "false");
-    put(keys, "aws:ViaAWSService", "false");
-    principal.tags().forEach((k, v) -> put(keys, "aws:PrincipalTag/" + k, v));
-    organizations.organizationId(caller.accountId()).ifPresent(id -> put(keys, "aws:PrincipalOrgID", id));
-    organizations.organizationId(resourceAccount).ifPresent(id -> put(keys, "aws:ResourceOrgID", id));
-    put(keys, "aws:SourceIp", context.sourceIp());
-    put(keys, "aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(context.now()));
-    put(keys, "aws:EpochTime", Long.toString(context.now().getEpochSecond()));
-    put(keys, "aws:SecureTransport", Boolean.toString(context.secureTransport()));
-    put(keys, "aws:RequestedRegion", context.region());
-    put(keys, "aws:ResourceAccount", resourceAccount);
+    put(keys, ContextKeys.PRINCIPAL_IS_AWS_SERVICE, "false");
+    put(keys, ContextKeys.VIA_AWS_SERVICE, "false");
+    principal.tags().forEach((k, v) -> put(keys, ContextKeys.principalTag(k), v));
+    organizations.organizationId(caller.accountId()).ifPresent(id -> put(keys, ContextKeys.PRINCIPAL_ORG_ID, id));
+    organizations.organizationId(resourceAccount).ifPresent(id -> put(keys, ContextKeys.RESOURCE_ORG_ID, id));
+    put(keys, ContextKeys.SOURCE_IP, context.sourceIp());
+    put(keys, ContextKeys.CURRENT_TIME, DateTimeFormatter.ISO_INSTANT.format(context.now()));
+    put(keys, ContextKeys.EPOCH_TIME, Long.toString(context.now().getEpochSecond()));
+    put(keys, ContextKeys.SECURE_TRANSPORT, Boolean.toString(context.secureTransport()));
+    put(keys, ContextKeys.REQUESTED_REGION, context.region());
+    put(keys, ContextKeys.RESOURCE_ACCOUNT, resourceAccount);
     Session session = caller.session();
     // AWS sets the MFA keys only for temporary credentials; long-term key requests leave them absent.
     if (session != null) {
-      put(keys, "aws:TokenIssueTime", DateTimeFormatter.ISO_INSTANT.format(session.issuedAt()));
-      put(keys, "aws:MultiFactorAuthPresent", Boolean.toString(session.mfaAuthenticated()));
+      put(keys, ContextKeys.TOKEN_ISSUE_TIME, DateTimeFormatter.ISO_INSTANT.format(session.issuedAt()));
+      put(keys, ContextKeys.MULTI_FACTOR_AUTH_PRESENT, Boolean.toString(session.mfaAuthenticated()));
       if (session.mfaAuthenticated()) {
-        put(keys, "aws:MultiFactorAuthAge",
+        put(keys, ContextKeys.MULTI_FACTOR_AUTH_AGE,
             Long.toString(Duration.between(session.issuedAt(), context.now()).getSeconds()));
       }
       put(keys, "aws:SourceIdentity", session.sourceIdentity());
     }
-    target.resourceTags().forEach((k, v) -> put(keys, "aws:ResourceTag/" + k, v));
-    keys.putAll(target.contextKeys());
-    return keys;
+    target.resourceTags().forEach((k, v) -> put(keys, ContextKeys.resourceTag(k), v));
+    target.contextKeys().forEach(keys::put);
+    return keys.build();
   }
 
-  private static void put(Map<String, List<String>> keys, String key, String value) {
+  /** Only keys with a value: an absent key is what IfExists and negated operators test for. */
+  private static void put(ConditionContext.Builder keys, String key, String value) {
     if (value != null) {
-      keys.put(key, List.of(value));
+      keys.put(key, value);
     }
   }
 }

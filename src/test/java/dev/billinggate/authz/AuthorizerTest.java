@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.policy.AuthorizationRequest;
-import dev.billinggate.policy.Decision;
 import dev.billinggate.policy.PolicyKind;
 import dev.billinggate.policy.PrincipalKind;
 import dev.billinggate.service.AccessTarget;
@@ -107,7 +106,7 @@ class AuthorizerTest {
     assertThat(request.principal().issuerArn()).isEqualTo("arn:aws:iam::123456789012:role/reader");
     assertThat(request.policies().identity()).extracting(p -> p.id()).containsExactly(ADMIN_POLICY);
     assertThat(request.policies().session()).extracting(p -> p.kind())
-        .containsExactly(PolicyKind.SESSION, PolicyKind.MANAGED);
+        .containsExactly(PolicyKind.SESSION, PolicyKind.AWS_MANAGED);
     assertThat(request.context())
         .containsEntry("aws:PrincipalArn", List.of("arn:aws:iam::123456789012:role/reader"))
         .containsEntry("aws:PrincipalType", List.of("AssumedRole"))
@@ -124,10 +123,15 @@ class AuthorizerTest {
     Caller bob = f.userCaller("bob");
     AccessTarget target = AccessTarget.of("sts:AssumeRole", "arn:aws:iam::123456789012:role/reader")
         .withResourcePolicy(ACCOUNT, IamFixture.TRUST_ACCOUNT);
-    authorizer.authorize(bob, target, f.ctx(bob));
+    AuthorizationRequest request = authorizer.request(bob, target, f.ctx(bob)).orElseThrow();
 
-    assertThat(last().policies().resourcePolicyRequired()).isTrue();
-    assertThat(last().policies().resourcePolicy().kind()).isEqualTo(PolicyKind.TRUST);
+    assertThat(request.policies().resourcePolicyRequired()).isTrue();
+    assertThat(request.policies().resourcePolicy().kind()).isEqualTo(PolicyKind.TRUST);
+    // The trust policy delegates to the account: bob's own policies must allow sts:AssumeRole too.
+    Expect.error(() -> authorizer.authorize(bob, target, f.ctx(bob)), "AccessDenied", null);
+    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "bob", "assume", """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""");
+    authorizer.authorize(bob, target, f.ctx(bob));
 
     int asked = f.engine.requests.size();
     Expect.error(() -> authorizer.authorize(bob, AccessTarget.of("sts:AssumeRole",
@@ -141,7 +145,6 @@ class AuthorizerTest {
   void denialsUseTheEngineExplanation() {
     f.createUser("bob");
     Caller bob = f.userCaller("bob");
-    f.engine.decision = Decision.IMPLICIT_DENY;
     Expect.error(() -> authorizer.authorize(bob, LIST_USERS, f.ctx(bob)), "AccessDenied",
         "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:ListUsers on resource: * "
             + "because no identity-based policy allows the iam:ListUsers action");
@@ -151,7 +154,6 @@ class AuthorizerTest {
   void getCallerIdentityIsAlwaysAllowed() {
     f.createUser("bob");
     Caller bob = f.userCaller("bob");
-    f.engine.decision = Decision.EXPLICIT_DENY;
     authorizer.authorize(bob, AccessTarget.of("sts:GetCallerIdentity", "*"), f.ctx(bob));
     assertThat(f.engine.requests).isEmpty();
   }

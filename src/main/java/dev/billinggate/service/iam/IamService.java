@@ -33,6 +33,7 @@ public final class IamService implements ServiceHandler {
   private final IdentityPolicies identityPolicies;
   private final AbsentResourceListings absentListings;
   private final AuthorizationDetailsOperations authorizationDetails;
+  private final ContextKeyOperations contextKeys;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -56,6 +57,7 @@ public final class IamService implements ServiceHandler {
     this.simulation = new SimulationOperations(env, identityPolicies);
     this.absentListings = new AbsentResourceListings(env, lookups);
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
+    this.contextKeys = new ContextKeyOperations(env, identityPolicies);
   }
 
   public static List<Table<?>> tables() {
@@ -83,6 +85,7 @@ public final class IamService implements ServiceHandler {
     simulation.register(table);
     absentListings.register(table);
     authorizationDetails.register(table);
+    contextKeys.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }

@@ -69,7 +69,9 @@ public final class IdentityPolicies {
     if (owner == null) {
       return Optional.empty();
     }
-    return lookups.managedDocument(tx, owner, arn).map(json -> new StoredPolicy(arn, json, PolicyKind.MANAGED));
+    // AWS managed policies are exempt from the customer quota (some exceed 6,144 characters).
+    PolicyKind kind = IamArns.isAwsManagedPolicy(arn) ? PolicyKind.AWS_MANAGED : PolicyKind.MANAGED;
+    return lookups.managedDocument(tx, owner, arn).map(json -> new StoredPolicy(arn, json, kind));
   }
 
   private List<StoredPolicy> entityPolicies(ReadTx tx, String account, EntityKind kind, String name) {

@@ -4,6 +4,7 @@ import static dev.billinggate.service.iam.IamSchema.key;
 import static dev.billinggate.service.iam.IamSchema.prefix;
 
 import dev.billinggate.policy.PolicyKind;
+import dev.billinggate.policy.document.PolicySize;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.EntityKind;
@@ -112,10 +113,26 @@ public final class InlinePolicyOperations {
     documents.validate(inlineId(kind, entity, policyName), document, inlineKind(kind));
     env.store().write(tx -> {
       String name = lookups.entityName(tx, account, kind, entity);
+      requireAggregateSize(tx, account, kind, name, policyName, document);
       tx.put(IamSchema.INLINE_POLICIES, key(account, kind.name(), name, policyName),
           new InlinePolicy(kind, name, policyName, document));
       return null;
     });
+  }
+
+  /** AWS's inline quota is per entity: the sum of its inline policies, the new one replacing its namesake. */
+  private static void requireAggregateSize(ReadTx tx, String account, EntityKind kind, String name,
+      String policyName, String document) {
+    PolicyKind policyKind = inlineKind(kind);
+    long total = PolicySize.size(policyKind, document);
+    for (InlinePolicy other : inline(tx, account, kind, name)) {
+      if (!other.policyName().equalsIgnoreCase(policyName)) {
+        total += PolicySize.size(policyKind, other.document());
+      }
+    }
+    if (total > policyKind.maxChars()) {
+      throw IamError.LIMIT_EXCEEDED.exception(PolicySize.exceeded(policyKind, name).getMessage());
+    }
   }
 
   private InlinePolicy get(CallContext context, EntityKind kind, String entity, String policyName) {

@@ -49,15 +49,8 @@ public final class SimulationOperations {
   }
 
   public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest request, CallContext context) {
-    String arn = request.policySourceArn();
-    String account = IamArns.account(arn);
-    String type = IamArns.resourceType(arn);
-    Principal source = env.store().read(tx -> switch (type == null ? "" : type) {
-      case "user" -> identities.user(tx, account, IamArns.name(arn));
-      case "role" -> identities.role(tx, account, IamArns.name(arn));
-      case "group" -> identities.group(tx, account, IamArns.name(arn));
-      default -> java.util.Optional.<Principal>empty();
-    }).orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception("Entity %s does not exist.", arn));
+    String account = IamArns.account(request.policySourceArn());
+    Principal source = source(env, identities, request.policySourceArn());
     List<Policy> identity = new ArrayList<>();
     for (StoredPolicy stored : source.identity()) {
       identity.add(documents.compile(stored.id(), stored.json(), stored.kind()));
@@ -89,6 +82,18 @@ public final class SimulationOperations {
     var page = page(simulation.run(request.actionNames(), request.resourceArns()), request.marker(), request.maxItems());
     return SimulateCustomPolicyResponse.builder().evaluationResults(page.items()).isTruncated(page.truncated())
         .marker(page.marker()).build();
+  }
+
+  /** The user, group or role a PolicySourceArn names, with its policies. */
+  static Principal source(IamEnv env, IdentityPolicies identities, String arn) {
+    String account = IamArns.account(arn);
+    String type = IamArns.resourceType(arn);
+    return env.store().read(tx -> switch (type == null ? "" : type) {
+      case "user" -> identities.user(tx, account, IamArns.name(arn));
+      case "role" -> identities.role(tx, account, IamArns.name(arn));
+      case "group" -> identities.group(tx, account, IamArns.name(arn));
+      default -> java.util.Optional.<Principal>empty();
+    }).orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception("Entity %s does not exist.", arn));
   }
 
   private List<Policy> inputs(List<String> documentsIn, String name, PolicyKind kind) {

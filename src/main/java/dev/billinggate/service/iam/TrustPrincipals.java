@@ -2,10 +2,10 @@ package dev.billinggate.service.iam;
 
 import static dev.billinggate.service.iam.IamSchema.key;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billinggate.policy.document.PrincipalBlock;
+import dev.billinggate.policy.document.Statement;
 import dev.billinggate.store.ReadTx;
-import java.io.IOException;
+import java.util.List;
 
 /**
  * AWS refuses a trust policy naming an IAM user or role that does not exist ({@code Invalid
@@ -13,24 +13,18 @@ import java.io.IOException;
  * existence is IAM's data, so it is checked here.
  */
 final class TrustPrincipals {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TrustPrincipals() {}
 
-  /** Call after the engine accepted {@code json}: it is then well-formed. */
+  /** Call after the engine accepted {@code json}. */
   static void requireExisting(ReadTx tx, String json) {
-    JsonNode statements;
-    try {
-      statements = JSON.readTree(json).path("Statement");
-    } catch (IOException e) {
-      return;
-    }
-    for (JsonNode statement : statements.isArray() ? statements : JSON.createArrayNode().add(statements)) {
-      JsonNode aws = statement.path("Principal").path("AWS");
-      for (JsonNode principal : aws.isArray() ? aws : JSON.createArrayNode().add(aws)) {
-        if (principal.isTextual() && !exists(tx, principal.asText())) {
-          throw IamError.MALFORMED_POLICY_DOCUMENT.exception("Invalid principal in policy: \"AWS\":\"%s\"",
-              principal.asText());
+    for (Statement statement : PolicyDocuments.parse(json).statements()) {
+      for (PrincipalBlock block : new PrincipalBlock[] {statement.principal(), statement.notPrincipal()}) {
+        List<String> aws = block == null ? List.of() : block.byType().getOrDefault("AWS", List.of());
+        for (String principal : aws) {
+          if (!exists(tx, principal)) {
+            throw IamError.MALFORMED_POLICY_DOCUMENT.exception("Invalid principal in policy: \"AWS\":\"%s\"",
+                principal);
+          }
         }
       }
     }

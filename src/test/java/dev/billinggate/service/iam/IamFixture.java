@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 /**
- * Two accounts with their services, a movable clock and callers. The engine factory is the line to
- * change when DefaultPolicyEngine lands in main.
+ * Two accounts with their services (on InMemoryStore and the real policy engine), a movable clock
+ * and callers.
  */
 public final class IamFixture {
   public static final String ACCOUNT = "123456789012";

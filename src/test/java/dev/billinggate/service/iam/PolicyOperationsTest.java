@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.iam.model.CreatePolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.DeletePolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeletePolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
+import software.amazon.awssdk.services.iam.model.GetContextKeysForPrincipalPolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetContextKeysForPrincipalPolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetPolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetPolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
@@ -61,7 +63,33 @@ class PolicyOperationsTest {
     String big = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
         + "\"Resource\":\"arn:aws:s3:::" + "x".repeat(2100) + "\"}]}";
     Expect.error(() -> f.iam.inlinePolicies().put(f.root(), IamSchema.EntityKind.USER, "alice", "p", big),
-        "LimitExceeded", "Cannot exceed quota for PolicySize: 2048");
+        "LimitExceeded", "Maximum policy size of 2048 bytes exceeded for user alice");
+  }
+
+  @Test
+  void inlineQuotaIsTheSumOfAnEntitysInlinePolicies() {
+    f.createUser("alice");
+    String half = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+        + "\"Resource\":\"arn:aws:s3:::" + "x".repeat(1000) + "\"}]}";
+    f.iam.inlinePolicies().put(f.root(), IamSchema.EntityKind.USER, "alice", "one", half);
+    f.iam.inlinePolicies().put(f.root(), IamSchema.EntityKind.USER, "alice", "one", half);
+    Expect.error(() -> f.iam.inlinePolicies().put(f.root(), IamSchema.EntityKind.USER, "alice", "two", half),
+        "LimitExceeded", "Maximum policy size of 2048 bytes exceeded for user alice");
+  }
+
+  @Test
+  void contextKeysAreCollectedFromTheDocuments() {
+    f.createUser("alice");
+    f.iam.inlinePolicies().put(f.root(), IamSchema.EntityKind.USER, "alice", "mfa", """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",\
+        "Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"},"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}""");
+    GetContextKeysForPrincipalPolicyResponse keys = f.call(GetContextKeysForPrincipalPolicyRequest.builder()
+        .policySourceArn("arn:aws:iam::123456789012:user/alice").policyInputList("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",\
+            "Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"Bool":{"aws:multifactorauthpresent":"false"}}}]}""")
+        .build(), f.root());
+    assertThat(keys.contextKeyNames())
+        .containsExactlyInAnyOrder("aws:MultiFactorAuthPresent", "aws:RequestedRegion", "aws:SourceIp");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static dev.billinggate.service.iam.IamFixture.ADMIN_POLICY;
 import static dev.billinggate.service.iam.IamFixture.ALLOW_ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billinggate.policy.Decision;
 import dev.billinggate.policy.PrincipalKind;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -13,6 +12,9 @@ import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 
 class SimulationOperationsTest {
+  private static final String GET_USER_ONLY = """
+      {"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"iam:GetUser","Resource":"*"}]}""";
+
   private final IamFixture f = new IamFixture();
 
   @Test
@@ -38,9 +40,8 @@ class SimulationOperationsTest {
 
   @Test
   void customPoliciesAreEvaluatedAsGiven() {
-    f.engine.decision = Decision.IMPLICIT_DENY;
     var response = f.iam.simulation().simulateCustomPolicy(SimulateCustomPolicyRequest.builder()
-        .policyInputList(ALLOW_ALL).actionNames("ce:GetCostAndUsage").build(), f.root());
+        .policyInputList(GET_USER_ONLY).actionNames("ce:GetCostAndUsage").build(), f.root());
 
     assertThat(response.evaluationResults()).singleElement().satisfies(r -> {
       assertThat(r.evalResourceName()).isEqualTo("*");

@@ -95,8 +95,9 @@ public final class ManagedPolicyOperations {
     String account = context.caller().accountId();
     Policy policy = env.store().read(tx -> {
       if (IamArns.isAwsManagedPolicy(request.policyArn())) {
-        return toSdk(tx, account, lookups.awsPolicy(request.policyArn()).orElseThrow(
-            () -> IamError.NO_SUCH_ENTITY.exception("Policy %s was not found.", request.policyArn())));
+        ManagedPolicy aws = lookups.awsPolicy(request.policyArn()).orElseThrow(
+            () -> IamError.NO_SUCH_ENTITY.exception("Policy %s was not found.", request.policyArn()));
+        return toSdk(tx, account, aws).toBuilder().description(aws.description()).build();
       }
       return toSdk(tx, account, lookups.requireCustomerPolicy(tx, account, request.policyArn()), true);
     });

@@ -2,7 +2,6 @@ package dev.billinggate.service.iam;
 
 import dev.billinggate.service.iam.IamSchema.Account;
 import dev.billinggate.store.WriteTx;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,8 +3,10 @@ package dev.billinggate.service.iam;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.store.Store;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 /** Builds the access targets of IAM operations: the resource ARNs of the Service Authorization Reference. */
 public final class IamAccess {
@@ -47,12 +49,12 @@ public final class IamAccess {
         : target.withContext(merge(target.contextKeys(), Map.of("iam:PermissionsBoundary", List.of(boundaryArn))));
   }
 
-  public static AccessTarget withRequestTags(AccessTarget target, List<software.amazon.awssdk.services.iam.model.Tag> tags) {
+  public static AccessTarget withRequestTags(AccessTarget target, List<Tag> tags) {
     return tags.isEmpty() ? target : target.withContext(merge(target.contextKeys(), Tags.requestKeys(tags)));
   }
 
   private static Map<String, List<String>> merge(Map<String, List<String>> a, Map<String, List<String>> b) {
-    Map<String, List<String>> out = new java.util.HashMap<>(a);
+    Map<String, List<String>> out = new HashMap<>(a);
     out.putAll(b);
     return out;
   }

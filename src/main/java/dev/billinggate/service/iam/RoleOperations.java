@@ -12,6 +12,7 @@ import dev.billinggate.service.iam.IamSchema.Role;
 import dev.billinggate.store.ReadTx;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
 import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryRequest;
@@ -179,7 +180,7 @@ public final class RoleOperations {
     return DeleteRolePermissionsBoundaryResponse.builder().build();
   }
 
-  private Role update(CallContext context, String roleName, java.util.function.UnaryOperator<Role> change) {
+  private Role update(CallContext context, String roleName, UnaryOperator<Role> change) {
     String account = context.caller().accountId();
     return env.store().write(tx -> {
       Role role = change.apply(lookups.role(tx, account, roleName));

@@ -2,6 +2,7 @@ package dev.billinggate.authz;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.policy.AuthorizationRequest;
+import dev.billinggate.policy.ContextKeys;
 import dev.billinggate.policy.Decision;
 import dev.billinggate.policy.Explanation;
 import dev.billinggate.policy.Policy;
@@ -16,6 +17,7 @@ import dev.billinggate.service.CommonError;
 import dev.billinggate.service.iam.IdentityPolicies;
 import dev.billinggate.service.iam.IdentityPolicies.StoredPolicy;
 import dev.billinggate.store.Store;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +53,36 @@ public final class Authorizer {
     if (ALWAYS_ALLOWED.equals(target.action())) {
       return;
     }
+    check(caller, target, context);
+    for (AccessTarget implied : implied(target)) {
+      check(caller, implied, context);
+    }
+  }
+
+  /**
+   * AWS authorizes passing session tags and a source identity as separate actions on the role,
+   * against the same trust policy: {@code sts:TagSession} and {@code sts:SetSourceIdentity}.
+   */
+  private static List<AccessTarget> implied(AccessTarget target) {
+    if (!target.action().startsWith("sts:AssumeRole")) {
+      return List.of();
+    }
+    List<AccessTarget> implied = new ArrayList<>();
+    if (target.contextKeys().containsKey(ContextKeys.TAG_KEYS)) {
+      implied.add(renamed(target, "sts:TagSession"));
+    }
+    if (target.contextKeys().containsKey("sts:SourceIdentity")) {
+      implied.add(renamed(target, "sts:SetSourceIdentity"));
+    }
+    return implied;
+  }
+
+  private static AccessTarget renamed(AccessTarget target, String action) {
+    return new AccessTarget(action, target.resourceArn(), target.resourceAccount(), target.resourcePolicy(),
+        target.resourceTags(), target.contextKeys());
+  }
+
+  private void check(Caller caller, AccessTarget target, CallContext context) {
     boolean trust = TRUST_ACTIONS.contains(target.action());
     if (trust && target.resourcePolicy() == null) {
       throw denied(caller, target, null);

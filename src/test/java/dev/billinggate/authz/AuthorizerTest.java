@@ -142,6 +142,22 @@ class AuthorizerTest {
   }
 
   @Test
+  void sessionTagsNeedTagSessionInTheTrustPolicy() {
+    f.createUser("bob");
+    Caller bob = f.userCaller("bob");
+    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "bob", "sts", """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}""");
+    AccessTarget tagged = AccessTarget.of("sts:AssumeRole", "arn:aws:iam::123456789012:role/reader")
+        .withContext(java.util.Map.of("aws:TagKeys", List.of("team"), "aws:RequestTag/team", List.of("x")));
+
+    Expect.error(() -> authorizer.authorize(bob, tagged.withResourcePolicy(ACCOUNT, IamFixture.TRUST_ACCOUNT),
+        f.ctx(bob)), "AccessDenied", null);
+    assertThat(last().action()).isEqualTo("sts:TagSession");
+    authorizer.authorize(bob, tagged.withResourcePolicy(ACCOUNT, IamFixture.TRUST_ACCOUNT
+        .replace("\"Action\":\"sts:AssumeRole\"", "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]")), f.ctx(bob));
+  }
+
+  @Test
   void denialsUseTheEngineExplanation() {
     f.createUser("bob");
     Caller bob = f.userCaller("bob");

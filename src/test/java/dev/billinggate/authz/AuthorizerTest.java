@@ -158,6 +158,32 @@ class AuthorizerTest {
   }
 
   @Test
+  void assumeRoleEndToEndWithTheRealEngine() {
+    f.createRole("reader", IamFixture.TRUST_ACCOUNT);
+    f.iam.attachments().attach(f.root(), EntityKind.ROLE, "reader", "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
+    f.createUser("bob");
+    Caller bob = f.userCaller("bob");
+    AssumeRoleRequest assume = AssumeRoleRequest.builder().roleArn("arn:aws:iam::123456789012:role/reader")
+        .roleSessionName("s2").policy("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"*"}]}""").build();
+
+    Expect.error(() -> authorizer.authorize(bob, f.target(assume, f.ctx(bob)), f.ctx(bob)), "AccessDenied", null);
+    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "bob", "assume", """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""");
+    authorizer.authorize(bob, f.target(assume, f.ctx(bob)), f.ctx(bob));
+    AssumeRoleResponse assumed = f.call(assume, f.ctx(bob));
+    Caller session = new StoredCredentialLookup(f.store).find(assumed.credentials().accessKeyId()).orElseThrow()
+        .caller();
+
+    authorizer.authorize(session, AccessTarget.of("iam:GetRole", "arn:aws:iam::123456789012:role/reader"),
+        f.ctx(session));
+    Expect.error(() -> authorizer.authorize(session, AccessTarget.of("iam:ListRoles",
+            "arn:aws:iam::123456789012:role/"), f.ctx(session)), "AccessDenied",
+        "User: arn:aws:sts::123456789012:assumed-role/reader/s2 is not authorized to perform: iam:ListRoles on "
+            + "resource: arn:aws:iam::123456789012:role/ because no session policy allows the iam:ListRoles action");
+  }
+
+  @Test
   void denialsUseTheEngineExplanation() {
     f.createUser("bob");
     Caller bob = f.userCaller("bob");

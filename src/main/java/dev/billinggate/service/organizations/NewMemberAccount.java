@@ -1,0 +1,27 @@
+package dev.billinggate.service.organizations;
+
+import java.util.Map;
+
+/**
+ * What CreateAccount asks IAM to build once the request succeeds.
+ *
+ * @param roleName the role trusting the management account ({@code OrganizationAccountAccessRole}
+ *     unless the request named another)
+ * @param iamUserAccessToBilling the account's "IAM user and role access to Billing information"
+ *     switch: {@code true} for {@code ALLOW} (the default), {@code false} for {@code DENY}
+ * @param tags tags the request asked to put on the account in the organization
+ */
+public record NewMemberAccount(
+    String accountId,
+    String email,
+    String name,
+    String roleName,
+    String managementAccountId,
+    String organizationId,
+    boolean iamUserAccessToBilling,
+    Map<String, String> tags) {
+
+  public NewMemberAccount {
+    tags = Map.copyOf(tags);
+  }
+}

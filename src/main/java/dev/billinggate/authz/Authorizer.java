@@ -15,7 +15,6 @@ import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.CommonError;
 import dev.billinggate.service.iam.IdentityPolicies;
-import dev.billinggate.service.iam.IdentityPolicies.StoredPolicy;
 import dev.billinggate.store.Store;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,8 +115,8 @@ public final class Authorizer {
         compiled.compileAll(principal.identity()),
         principal.boundary() == null ? null : compiled.compile(principal.boundary()),
         compiled.compileAll(principal.session()),
-        levels(organizations.scpLevels(caller.accountId())),
-        levels(organizations.rcpLevels(resourceAccount)),
+        organizations.scpLevels(caller.accountId()),
+        organizations.rcpLevels(resourceAccount),
         resourcePolicy,
         trust);
     Principal enginePrincipal = new Principal(principal.kind(), caller.arn(), caller.accountId(),
@@ -125,10 +124,6 @@ public final class Authorizer {
     return Optional.of(new AuthorizationRequest(enginePrincipal, target.action(), target.resourceArn(),
         resourceAccount,
         GlobalConditionKeys.of(caller, principal, target, context, resourceAccount, organizations), policies));
-  }
-
-  private List<List<Policy>> levels(List<List<StoredPolicy>> levels) {
-    return levels.stream().map(compiled::compileAll).toList();
   }
 
   private static AwsException denied(Caller caller, AccessTarget target, Explanation explanation) {

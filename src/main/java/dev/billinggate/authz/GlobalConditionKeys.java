@@ -32,6 +32,7 @@ final class GlobalConditionKeys {
     principal.tags().forEach((k, v) -> put(keys, ContextKeys.principalTag(k), v));
     organizations.organizationId(caller.accountId()).ifPresent(id -> put(keys, ContextKeys.PRINCIPAL_ORG_ID, id));
     organizations.organizationId(resourceAccount).ifPresent(id -> put(keys, ContextKeys.RESOURCE_ORG_ID, id));
+    organizations.orgPath(caller.accountId()).ifPresent(path -> put(keys, ContextKeys.PRINCIPAL_ORG_PATHS, path));
     put(keys, ContextKeys.SOURCE_IP, context.sourceIp());
     put(keys, ContextKeys.CURRENT_TIME, DateTimeFormatter.ISO_INSTANT.format(context.now()));
     put(keys, ContextKeys.EPOCH_TIME, Long.toString(context.now().getEpochSecond()));

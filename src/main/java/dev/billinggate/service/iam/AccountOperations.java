@@ -3,7 +3,7 @@ package dev.billinggate.service.iam;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.Account;
-import dev.billinggate.service.iam.IamSchema.AliasOwner;
+import dev.billinggate.service.iam.IamSchema.AccountRef;
 import dev.billinggate.service.iam.IamSchema.PasswordPolicy;
 import dev.billinggate.store.ReadTx;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ public final class AccountOperations {
       if (current.alias() != null) {
         tx.delete(IamSchema.ALIASES, current.alias());
       }
-      tx.put(IamSchema.ALIASES, request.accountAlias(), new AliasOwner(account));
+      tx.put(IamSchema.ALIASES, request.accountAlias(), new AccountRef(account));
       tx.put(IamSchema.ACCOUNTS, account, current.withAlias(request.accountAlias()));
       return null;
     });

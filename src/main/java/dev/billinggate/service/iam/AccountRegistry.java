@@ -1,8 +1,11 @@
 package dev.billinggate.service.iam;
 
 import dev.billinggate.service.iam.IamSchema.Account;
+import dev.billinggate.service.iam.IamSchema.AccountRef;
+import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,14 +32,27 @@ public final class AccountRegistry {
     if (tx.get(IamSchema.ACCOUNTS, accountId).isPresent()) {
       throw IamError.ENTITY_ALREADY_EXISTS.exception("Account %s already exists.", accountId);
     }
+    if (accountIdByEmail(tx, email).isPresent()) {
+      throw IamError.ENTITY_ALREADY_EXISTS.exception("An account with email %s already exists.", email);
+    }
     Account account = new Account(accountId, email, name, null, env.clock().instant(),
         rootPassword == null ? null : passwords.hash(rootPassword), null, true, List.of());
     tx.put(IamSchema.ACCOUNTS, accountId, account);
+    tx.put(IamSchema.ACCOUNT_EMAILS, email.toLowerCase(Locale.ROOT), new AccountRef(accountId));
     return account;
   }
 
+  public Optional<Account> find(ReadTx tx, String accountId) {
+    return tx.get(IamSchema.ACCOUNTS, accountId);
+  }
+
+  /** Root email addresses are unique across AWS, compared case-insensitively. */
+  public Optional<String> accountIdByEmail(ReadTx tx, String email) {
+    return tx.get(IamSchema.ACCOUNT_EMAILS, email.toLowerCase(Locale.ROOT)).map(AccountRef::accountId);
+  }
+
   public Optional<Account> find(String accountId) {
-    return env.store().read(tx -> tx.get(IamSchema.ACCOUNTS, accountId));
+    return env.store().read(tx -> find(tx, accountId));
   }
 
   /** Checks a root console password, e.g. for console sign-in. */

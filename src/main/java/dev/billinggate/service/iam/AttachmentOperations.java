@@ -9,6 +9,7 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.Attachment;
 import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.WriteTx;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -117,23 +118,27 @@ public final class AttachmentOperations {
   }
 
   public void attach(CallContext context, EntityKind kind, String entity, String policyArn) {
-    String account = context.caller().accountId();
     env.store().write(tx -> {
-      String name = lookups.entityName(tx, account, kind, entity);
-      lookups.requireAttachable(tx, account, policyArn);
-      String entityKey = key(account, kind.name(), name, arnSegment(policyArn));
-      if (tx.get(IamSchema.ENTITY_ATTACHMENTS, entityKey).isPresent()) {
-        return null;
-      }
-      if (tx.count(IamSchema.ENTITY_ATTACHMENTS, prefix(account, kind.name(), name)) >= POLICIES_PER_ENTITY) {
-        throw IamError.LIMIT_EXCEEDED.exception("Cannot exceed quota for PoliciesPer%s: %d", quotaName(kind),
-            POLICIES_PER_ENTITY);
-      }
-      Attachment attachment = new Attachment(kind, name, policyArn);
-      tx.put(IamSchema.ENTITY_ATTACHMENTS, entityKey, attachment);
-      tx.put(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(policyArn), kind.name(), name), attachment);
+      attach(tx, context.caller().accountId(), kind, entity, policyArn);
       return null;
     });
+  }
+
+  /** Attaches inside the caller's transaction; attaching twice is a no-op, as in AWS. */
+  void attach(WriteTx tx, String account, EntityKind kind, String entity, String policyArn) {
+    String name = lookups.entityName(tx, account, kind, entity);
+    lookups.requireAttachable(tx, account, policyArn);
+    String entityKey = key(account, kind.name(), name, arnSegment(policyArn));
+    if (tx.get(IamSchema.ENTITY_ATTACHMENTS, entityKey).isPresent()) {
+      return;
+    }
+    if (tx.count(IamSchema.ENTITY_ATTACHMENTS, prefix(account, kind.name(), name)) >= POLICIES_PER_ENTITY) {
+      throw IamError.LIMIT_EXCEEDED.exception("Cannot exceed quota for PoliciesPer%s: %d", quotaName(kind),
+          POLICIES_PER_ENTITY);
+    }
+    Attachment attachment = new Attachment(kind, name, policyArn);
+    tx.put(IamSchema.ENTITY_ATTACHMENTS, entityKey, attachment);
+    tx.put(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(policyArn), kind.name(), name), attachment);
   }
 
   public void detach(CallContext context, EntityKind kind, String entity, String policyArn) {

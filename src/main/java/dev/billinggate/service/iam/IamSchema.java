@@ -147,8 +147,8 @@ public final class IamSchema {
     }
   }
 
-  /** An account alias, keyed by the alias: aliases are unique across all accounts. */
-  public record AliasOwner(String accountId) {}
+  /** The account an alias or an email address belongs to; both are unique across all accounts. */
+  public record AccountRef(String accountId) {}
 
   /** A policy used as a permissions boundary by a user or role; counted for PermissionsBoundaryUsageCount. */
   public record BoundaryUse(EntityKind kind, String entityName, String policyArn) {}
@@ -169,13 +169,15 @@ public final class IamSchema {
   public static final Table<LoginProfile> LOGIN_PROFILES = Table.of("iam.login_profiles", LoginProfile.class);
   public static final Table<PasswordPolicy> PASSWORD_POLICIES = Table.of("iam.password_policies", PasswordPolicy.class);
   public static final Table<MfaDevice> MFA_DEVICES = Table.of("iam.mfa_devices", MfaDevice.class);
-  public static final Table<AliasOwner> ALIASES = Table.of("iam.aliases", AliasOwner.class);
+  public static final Table<AccountRef> ALIASES = Table.of("iam.aliases", AccountRef.class);
+  /** Keyed by the lower-cased email address. */
+  public static final Table<AccountRef> ACCOUNT_EMAILS = Table.of("iam.account_emails", AccountRef.class);
 
   /** Every IAM table, for opening the store. */
   public static List<Table<?>> tables() {
     return List.of(ACCOUNTS, USERS, GROUPS, GROUP_MEMBERS, USER_GROUPS, ROLES, POLICIES, ENTITY_ATTACHMENTS,
         POLICY_ATTACHMENTS, BOUNDARY_USES, INLINE_POLICIES, ACCESS_KEYS, ACCESS_KEY_INDEX, LOGIN_PROFILES,
-        PASSWORD_POLICIES, MFA_DEVICES, ALIASES);
+        PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS);
   }
 
   /** {@code account/part/part...} with parts lower-cased, ending without a slash. */

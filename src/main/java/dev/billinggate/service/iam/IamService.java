@@ -34,6 +34,7 @@ public final class IamService implements ServiceHandler {
   private final AbsentResourceListings absentListings;
   private final AuthorizationDetailsOperations authorizationDetails;
   private final ContextKeyOperations contextKeys;
+  private final MemberAccounts memberAccounts;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -58,6 +59,7 @@ public final class IamService implements ServiceHandler {
     this.absentListings = new AbsentResourceListings(env, lookups);
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
     this.contextKeys = new ContextKeyOperations(env, identityPolicies);
+    this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments);
   }
 
   public static List<Table<?>> tables() {
@@ -89,6 +91,8 @@ public final class IamService implements ServiceHandler {
   }
 
   public AccountRegistry accounts() { return accounts; }
+  /** What the app's Organizations {@code AccountProvisioner} delegates account creation to. */
+  public MemberAccounts memberAccounts() { return memberAccounts; }
   public UserOperations users() { return users; }
   public GroupOperations groups() { return groups; }
   public RoleOperations roles() { return roles; }

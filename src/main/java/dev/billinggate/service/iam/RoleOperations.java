@@ -10,6 +10,7 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.service.iam.IamSchema.Role;
 import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.WriteTx;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -78,23 +79,26 @@ public final class RoleOperations {
     String path = IamArns.path(request.path());
     documents.validate(IamArns.role(account, path, request.roleName()), request.assumeRolePolicyDocument(),
         PolicyKind.TRUST);
-    Role role = env.store().write(tx -> {
-      if (tx.get(IamSchema.ROLES, key(account, request.roleName())).isPresent()) {
-        throw IamError.ENTITY_ALREADY_EXISTS.exception("Role with name %s already exists.", request.roleName());
-      }
-      TrustPrincipals.requireExisting(tx, request.assumeRolePolicyDocument());
-      if (request.permissionsBoundary() != null) {
-        lookups.requireAttachable(tx, account, request.permissionsBoundary());
-        Boundaries.record(tx, account, EntityKind.ROLE, request.roleName(), null, request.permissionsBoundary());
-      }
-      Role created = new Role(account, request.roleName(), env.ids().roleId(), path, context.now(),
-          request.assumeRolePolicyDocument(), request.description(),
-          request.maxSessionDuration() == null ? DEFAULT_MAX_SESSION_DURATION : request.maxSessionDuration(),
-          request.permissionsBoundary(), Tags.initial(request.tags()), null, null);
-      tx.put(IamSchema.ROLES, key(account, created.name()), created);
-      return created;
-    });
+    Role role = env.store().write(tx -> insert(tx, new Role(account, request.roleName(), env.ids().roleId(), path,
+        context.now(), request.assumeRolePolicyDocument(), request.description(),
+        request.maxSessionDuration() == null ? DEFAULT_MAX_SESSION_DURATION : request.maxSessionDuration(),
+        request.permissionsBoundary(), Tags.initial(request.tags()), null, null)));
     return CreateRoleResponse.builder().role(toSdk(role, true)).build();
+  }
+
+  /** Stores a new role inside the caller's transaction (CreateRole, and member accounts' access role). */
+  Role insert(WriteTx tx, Role role) {
+    String account = role.accountId();
+    if (tx.get(IamSchema.ROLES, key(account, role.name())).isPresent()) {
+      throw IamError.ENTITY_ALREADY_EXISTS.exception("Role with name %s already exists.", role.name());
+    }
+    TrustPrincipals.requireExisting(tx, role.trustPolicy());
+    if (role.boundaryArn() != null) {
+      lookups.requireAttachable(tx, account, role.boundaryArn());
+      Boundaries.record(tx, account, EntityKind.ROLE, role.name(), null, role.boundaryArn());
+    }
+    tx.put(IamSchema.ROLES, key(account, role.name()), role);
+    return role;
   }
 
   public GetRoleResponse getRole(GetRoleRequest request, CallContext context) {

@@ -12,12 +12,17 @@ import dev.billinggate.policy.PolicyType;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.iam.Expect;
 import dev.billinggate.service.iam.IamFixture;
+import dev.billinggate.service.iam.Base32;
+import dev.billinggate.service.iam.Totp;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -142,6 +147,26 @@ class StsOperationsTest {
     assertThat(session.session().issuerArn()).isEqualTo("arn:aws:iam::123456789012:root");
     Expect.error(() -> f.call(GetSessionTokenRequest.builder().build(), f.ctx(session)), "AccessDenied",
         "Cannot call GetSessionToken with session credentials");
+  }
+
+  @Test
+  void sessionTokensCarryMfaWhenTheCodeIsRight() {
+    Caller bob = bob();
+    var device = f.iam.mfa().createVirtualMfaDevice(CreateVirtualMfaDeviceRequest.builder()
+        .virtualMFADeviceName("bob").build(), f.root()).virtualMFADevice();
+    byte[] secret = Base32.decode(device.base32StringSeed().asString(StandardCharsets.US_ASCII));
+    long step = Totp.step(f.clock.instant());
+    f.iam.mfa().enableMfaDevice(EnableMfaDeviceRequest.builder().userName("bob").serialNumber(device.serialNumber())
+        .authenticationCode1(Totp.code(secret, step - 1)).authenticationCode2(Totp.code(secret, step)).build(),
+        f.root());
+
+    Expect.error(() -> f.call(GetSessionTokenRequest.builder().serialNumber(device.serialNumber())
+            .tokenCode("000000").build(), f.ctx(bob)), "AccessDenied",
+        "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+    GetSessionTokenResponse token = f.call(GetSessionTokenRequest.builder().serialNumber(device.serialNumber())
+        .tokenCode(Totp.code(secret, Totp.step(f.clock.instant()))).build(), f.ctx(bob));
+    assertThat(lookup.find(token.credentials().accessKeyId()).orElseThrow().caller().session().mfaAuthenticated())
+        .isTrue();
   }
 
   @Test

@@ -13,7 +13,9 @@ import dev.billinggate.store.WriteTx;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.model.AttachGroupPolicyRequest;
 import software.amazon.awssdk.services.iam.model.AttachGroupPolicyResponse;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
@@ -38,6 +40,7 @@ import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyRequest;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
 import software.amazon.awssdk.services.iam.model.PolicyGroup;
 import software.amazon.awssdk.services.iam.model.PolicyRole;
+import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.PolicyUser;
 
 /** Attaching managed policies (customer or AWS) to users, groups and roles, and listing attachments. */
@@ -176,39 +179,61 @@ public final class AttachmentOperations {
         marker, maxItems);
   }
 
+  /** A user, group or role using a policy, as ListEntitiesForPolicy reports it. */
+  private record PolicyEntity(EntityKind kind, String name, String id, String path) {
+    String sortKey() {
+      return kind.name() + "/" + name.toLowerCase(Locale.ROOT);
+    }
+  }
+
   public ListEntitiesForPolicyResponse listEntitiesForPolicy(ListEntitiesForPolicyRequest request, CallContext context) {
     String account = context.caller().accountId();
     String arn = request.policyArn();
-    List<Attachment> attachments = env.store().read(tx -> {
+    PolicyUsageType usage = request.policyUsageFilter();
+    List<PolicyEntity> entities = env.store().read(tx -> {
       boolean exists = IamArns.isAwsManagedPolicy(arn) ? lookups.awsPolicy(arn).isPresent()
           : lookups.customerPolicy(tx, account, arn).isPresent();
       if (!exists) {
         throw IamError.NO_SUCH_ENTITY.exception("Policy %s was not found.", arn);
       }
-      return tx.scan(IamSchema.POLICY_ATTACHMENTS, prefix(account, arnSegment(arn)), null, Integer.MAX_VALUE)
-          .stream().map(ReadTx.Entry::value)
-          .filter(a -> request.entityFilter() == null || matches(request.entityFilter(), a.kind()))
+      Map<String, PolicyEntity> found = new TreeMap<>();
+      if (usage != PolicyUsageType.PERMISSIONS_BOUNDARY) {
+        tx.scan(IamSchema.POLICY_ATTACHMENTS, prefix(account, arnSegment(arn)), null, Integer.MAX_VALUE).forEach(
+            e -> entity(tx, account, e.value().kind(), e.value().entityName())
+                .ifPresent(en -> found.put(en.sortKey(), en)));
+      }
+      if (usage != PolicyUsageType.PERMISSIONS_POLICY) {
+        tx.scan(IamSchema.BOUNDARY_USES, prefix(account, arnSegment(arn)), null, Integer.MAX_VALUE).forEach(
+            e -> entity(tx, account, e.value().kind(), e.value().entityName())
+                .ifPresent(en -> found.put(en.sortKey(), en)));
+      }
+      return found.values().stream()
+          .filter(en -> request.entityFilter() == null || matches(request.entityFilter(), en.kind()))
+          .filter(en -> request.pathPrefix() == null || en.path().startsWith(request.pathPrefix()))
           .toList();
     });
     // One page over all three kinds, then split: AWS pages the combined list the same way.
-    Pagination.Page<Attachment> page = Pagination.page(attachments,
-        a -> a.kind().name() + "/" + a.entityName().toLowerCase(Locale.ROOT), request.marker(), request.maxItems());
-    record Ids(List<PolicyUser> users, List<PolicyGroup> groups, List<PolicyRole> roles) {}
-    Ids ids = env.store().read(tx -> new Ids(
-        page.items().stream().filter(a -> a.kind() == EntityKind.USER)
-            .map(a -> tx.get(IamSchema.USERS, key(account, a.entityName())))
-            .flatMap(Optional::stream)
-            .map(u -> PolicyUser.builder().userName(u.name()).userId(u.id()).build()).toList(),
-        page.items().stream().filter(a -> a.kind() == EntityKind.GROUP)
-            .map(a -> tx.get(IamSchema.GROUPS, key(account, a.entityName())))
-            .flatMap(Optional::stream)
-            .map(g -> PolicyGroup.builder().groupName(g.name()).groupId(g.id()).build()).toList(),
-        page.items().stream().filter(a -> a.kind() == EntityKind.ROLE)
-            .map(a -> tx.get(IamSchema.ROLES, key(account, a.entityName())))
-            .flatMap(Optional::stream)
-            .map(r -> PolicyRole.builder().roleName(r.name()).roleId(r.id()).build()).toList()));
-    return ListEntitiesForPolicyResponse.builder().policyUsers(ids.users()).policyGroups(ids.groups())
-        .policyRoles(ids.roles()).isTruncated(page.truncated()).marker(page.marker()).build();
+    Pagination.Page<PolicyEntity> page = Pagination.page(entities, PolicyEntity::sortKey, request.marker(),
+        request.maxItems());
+    return ListEntitiesForPolicyResponse.builder()
+        .policyUsers(page.items().stream().filter(en -> en.kind() == EntityKind.USER)
+            .map(en -> PolicyUser.builder().userName(en.name()).userId(en.id()).build()).toList())
+        .policyGroups(page.items().stream().filter(en -> en.kind() == EntityKind.GROUP)
+            .map(en -> PolicyGroup.builder().groupName(en.name()).groupId(en.id()).build()).toList())
+        .policyRoles(page.items().stream().filter(en -> en.kind() == EntityKind.ROLE)
+            .map(en -> PolicyRole.builder().roleName(en.name()).roleId(en.id()).build()).toList())
+        .isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  private static Optional<PolicyEntity> entity(ReadTx tx, String account, EntityKind kind, String name) {
+    return switch (kind) {
+      case USER -> tx.get(IamSchema.USERS, key(account, name))
+          .map(u -> new PolicyEntity(kind, u.name(), u.id(), u.path()));
+      case GROUP -> tx.get(IamSchema.GROUPS, key(account, name))
+          .map(g -> new PolicyEntity(kind, g.name(), g.id(), g.path()));
+      case ROLE -> tx.get(IamSchema.ROLES, key(account, name))
+          .map(r -> new PolicyEntity(kind, r.name(), r.id(), r.path()));
+    };
   }
 
   private static boolean matches(EntityType filter, EntityKind kind) {

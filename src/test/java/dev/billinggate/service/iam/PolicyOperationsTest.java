@@ -158,6 +158,31 @@ class PolicyOperationsTest {
   }
 
   @Test
+  void entitiesForPolicyIncludeBoundaryUsesWhenAsked() {
+    createPolicy();
+    f.iam.users().createUser(software.amazon.awssdk.services.iam.model.CreateUserRequest.builder().userName("bob")
+        .path("/eng/").permissionsBoundary(ARN).build(), f.root());
+    f.createRole("ops", IamFixture.TRUST_ACCOUNT);
+    f.iam.attachments().attach(f.root(), IamSchema.EntityKind.ROLE, "ops", ARN);
+
+    var all = f.iam.attachments().listEntitiesForPolicy(ListEntitiesForPolicyRequest.builder().policyArn(ARN).build(),
+        f.root());
+    var boundaries = f.iam.attachments().listEntitiesForPolicy(ListEntitiesForPolicyRequest.builder().policyArn(ARN)
+        .policyUsageFilter(software.amazon.awssdk.services.iam.model.PolicyUsageType.PERMISSIONS_BOUNDARY).build(),
+        f.root());
+    var underEng = f.iam.attachments().listEntitiesForPolicy(ListEntitiesForPolicyRequest.builder().policyArn(ARN)
+        .pathPrefix("/eng/").build(), f.root());
+
+    assertThat(all.policyUsers()).extracting(u -> u.userName()).containsExactly("bob");
+    assertThat(all.policyRoles()).extracting(r -> r.roleName()).containsExactly("ops");
+    assertThat(boundaries.policyRoles()).isEmpty();
+    assertThat(boundaries.policyUsers()).hasSize(1);
+    assertThat(underEng.policyRoles()).isEmpty();
+    assertThat(f.iam.managedPolicies().getPolicy(GetPolicyRequest.builder().policyArn(ARN).build(), f.root())
+        .policy().permissionsBoundaryUsageCount()).isEqualTo(1);
+  }
+
+  @Test
   void unknownPoliciesAreNotAttachable() {
     f.createUser("alice");
     Expect.error(() -> f.iam.attachments().attach(f.root(), IamSchema.EntityKind.USER, "alice",

@@ -157,7 +157,7 @@ public final class AccessKeyOperations {
     String account = context.caller().accountId();
     return env.store().read(tx -> byId(tx, accessKeyId)
         .filter(k -> k.accountId().equals(account))
-        .map(k -> k.isRoot() ? IamArns.root(account) : IamLookups.userResource(tx, account, k.userName()))
+        .map(k -> k.ownedByRoot() ? IamArns.root(account) : IamLookups.userResource(tx, account, k.userName()))
         .orElse(IamArns.user(account, "/", "*")));
   }
 

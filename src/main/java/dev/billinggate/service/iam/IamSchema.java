@@ -123,7 +123,8 @@ public final class IamSchema {
           lastUsedService, lastUsedRegion);
     }
 
-    public boolean isRoot() {
+    /** Not named {@code isRoot}: a bean-style name would be serialized as a stored field. */
+    public boolean ownedByRoot() {
       return userName == null;
     }
   }

@@ -42,7 +42,7 @@ public final class StoredCredentialLookup implements CredentialLookup {
 
   private static Optional<Caller> caller(ReadTx tx, AccessKey k) {
     String account = k.accountId();
-    if (k.isRoot()) {
+    if (k.ownedByRoot()) {
       return Optional.of(new Caller(CallerType.ROOT, account, IamArns.root(account), account, k.accessKeyId(), null));
     }
     return tx.get(IamSchema.USERS, key(account, k.userName())).map(u -> new Caller(CallerType.IAM_USER, account,

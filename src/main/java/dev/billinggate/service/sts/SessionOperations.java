@@ -109,14 +109,15 @@ public final class SessionOperations {
     tags.putAll(tags(request.tags()));
     Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), tags(request.tags()));
     boolean mfa = verifyMfa(caller, request.serialNumber(), request.tokenCode(), context.now());
-    List<String> transitive = new ArrayList<>(caller.session() == null ? List.of() : caller.session().transitiveTagKeys());
+    List<String> transitive =
+        new ArrayList<>(caller.session() == null ? List.of() : caller.session().transitiveTagKeys());
     transitive.addAll(request.transitiveTagKeys());
     String sourceIdentity = request.sourceIdentity() != null ? request.sourceIdentity()
         : caller.session() == null ? null : caller.session().sourceIdentity();
     Instant issued = issueTime(context);
     Session session = new Session(IamArns.role(role.accountId(), role.path(), role.name()), role.id(),
-        request.roleSessionName(), issued, issued.plusSeconds(duration), request.policy(), arns(request.policyArns()), tags,
-        transitive, sourceIdentity, mfa);
+        request.roleSessionName(), issued, issued.plusSeconds(duration), request.policy(),
+        arns(request.policyArns()), tags, transitive, sourceIdentity, mfa);
     Caller assumed = new Caller(CallerType.ASSUMED_ROLE, role.accountId(),
         IamArns.assumedRole(role.accountId(), role.name(), request.roleSessionName()),
         role.id() + ":" + request.roleSessionName(), env.ids().temporaryAccessKeyId(), session);

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
  */
 public final class AccessKeyOperations {
   static final int KEYS_PER_USER = 2;
+  static final java.time.Duration LAST_USED_GRANULARITY = java.time.Duration.ofMinutes(15);
 
   private final IamEnv env;
   private final IamLookups lookups;
@@ -121,6 +122,28 @@ public final class AccessKeyOperations {
             .serviceName(key.lastUsedService() == null ? "N/A" : key.lastUsedService())
             .region(key.lastUsedRegion() == null ? "N/A" : key.lastUsedRegion()).build())
         .build();
+  }
+
+  /**
+   * Records that a request was signed with the key, for GetAccessKeyLastUsed. AWS reports last use
+   * with hours of granularity, so a key is rewritten at most every {@link #LAST_USED_GRANULARITY}:
+   * signing does not turn every read into a store write.
+   */
+  public void recordUse(String accessKeyId, String service, String region, Instant when) {
+    AccessKey key = env.store().read(tx -> byId(tx, accessKeyId)).orElse(null);
+    if (key == null || (key.lastUsedDate() != null
+        && key.lastUsedDate().plus(LAST_USED_GRANULARITY).isAfter(when))) {
+      return;
+    }
+    env.store().write(tx -> {
+      tx.get(IamSchema.ACCESS_KEY_INDEX, accessKeyId).ifPresent(loc -> {
+        String storeKey = key(loc.accountId(), loc.userKey(), accessKeyId);
+        tx.get(IamSchema.ACCESS_KEYS, storeKey).ifPresent(k -> tx.put(IamSchema.ACCESS_KEYS, storeKey,
+            new AccessKey(k.accountId(), k.userName(), k.accessKeyId(), k.secret(), k.status(), k.createDate(), when,
+                service, region)));
+      });
+      return null;
+    });
   }
 
   /** A key by id, through the index: what the credential lookup uses. */

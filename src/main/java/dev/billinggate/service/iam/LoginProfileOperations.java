@@ -160,6 +160,15 @@ public final class LoginProfileOperations {
     return profile.map(p -> passwords.verify(password, p.passwordHash())).orElse(false);
   }
 
+  /** Records a console sign-in with the user's password (GetUser's PasswordLastUsed). */
+  public void recordPasswordUse(String accountId, String userName, java.time.Instant when) {
+    env.store().write(tx -> {
+      tx.get(IamSchema.USERS, key(accountId, userName)).ifPresent(u -> tx.put(IamSchema.USERS, key(accountId, userName),
+          new User(u.accountId(), u.name(), u.id(), u.path(), u.createDate(), when, u.boundaryArn(), u.tags())));
+      return null;
+    });
+  }
+
   private LoginProfile require(ReadTx tx, String account, String userName) {
     User user = lookups.user(tx, account, userName);
     return tx.get(IamSchema.LOGIN_PROFILES, key(account, user.name())).orElseThrow(

@@ -156,6 +156,24 @@ public final class SessionOperations {
         .packedPolicySize(packed).build();
   }
 
+  /**
+   * Deletes sessions that expired before {@code before}. Until purged, an expired session still
+   * answers ExpiredToken (not InvalidClientTokenId), so the app purges periodically with a grace
+   * period, e.g. a day before now.
+   */
+  public int purgeExpired(Instant before) {
+    return env.store().write(tx -> {
+      int purged = 0;
+      for (var entry : tx.scan(StsSchema.SESSIONS, "", null, Integer.MAX_VALUE)) {
+        if (entry.value().expiresAt().isBefore(before)) {
+          tx.delete(StsSchema.SESSIONS, entry.key());
+          purged++;
+        }
+      }
+      return purged;
+    });
+  }
+
   /** Stores the credentials (and the assumed role's last use, in the same transaction) and renders them. */
   private Credentials issue(Caller caller, Role assumedRole, CallContext context) {
     String secret = env.ids().secretAccessKey();

@@ -78,6 +78,22 @@ class CredentialOperationsTest {
   }
 
   @Test
+  void keyUseIsRecordedCoarsely() {
+    f.createUser("alice");
+    AccessKey key = createKey("alice");
+    java.time.Instant first = f.clock.instant();
+    f.iam.accessKeys().recordUse(key.accessKeyId(), "iam", "us-east-1", first);
+    f.iam.accessKeys().recordUse(key.accessKeyId(), "sts", "eu-west-1", first.plusSeconds(60));
+
+    var lastUsed = f.iam.accessKeys().getAccessKeyLastUsed(
+        software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest.builder()
+            .accessKeyId(key.accessKeyId()).build(), f.root());
+    assertThat(lastUsed.userName()).isEqualTo("alice");
+    assertThat(lastUsed.accessKeyLastUsed().lastUsedDate()).isEqualTo(first);
+    assertThat(lastUsed.accessKeyLastUsed().serviceName()).isEqualTo("iam");
+  }
+
+  @Test
   void importedKeysKeepTheirWellKnownValues() {
     f.createUser("admin");
     f.iam.accessKeys().importAccessKey(ACCOUNT, "admin", "AKIAIOSFODNN7EXAMPLE",

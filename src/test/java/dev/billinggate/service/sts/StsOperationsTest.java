@@ -179,6 +179,16 @@ class StsOperationsTest {
   }
 
   @Test
+  void expiredSessionsArePurgedAfterAGracePeriod() {
+    Caller bob = bob();
+    GetSessionTokenResponse token = f.call(GetSessionTokenRequest.builder().durationSeconds(900).build(), f.ctx(bob));
+    assertThat(f.sts.sessions().purgeExpired(f.clock.instant())).isZero();
+    f.clock.advance(Duration.ofHours(2));
+    assertThat(f.sts.sessions().purgeExpired(f.clock.instant().minus(Duration.ofHours(1)))).isEqualTo(1);
+    assertThat(lookup.find(token.credentials().accessKeyId())).isEmpty();
+  }
+
+  @Test
   void federationTokensNameAFederatedUser() {
     GetFederationTokenResponse response = f.call(GetFederationTokenRequest.builder().name("dana")
         .policy(IamFixture.ALLOW_ALL).build(), f.ctx(bob()));

@@ -18,6 +18,8 @@ public enum IamError implements ErrorCode {
   INVALID_USER_TYPE("InvalidUserType", 400),
   POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400),
   UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
+  REPORT_NOT_PRESENT("ReportNotPresent", 410),
+  REPORT_EXPIRED("ReportExpired", 410),
   SERVICE_FAILURE("ServiceFailure", 500);
 
   private final String code;

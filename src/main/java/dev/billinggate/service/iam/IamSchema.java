@@ -151,6 +151,9 @@ public final class IamSchema {
   /** The account an alias or an email address belongs to; both are unique across all accounts. */
   public record AccountRef(String accountId) {}
 
+  /** The account's last generated credential report (CSV), kept until the next generation. */
+  public record CredentialReport(Instant generatedAt, String csv) {}
+
   /** A policy used as a permissions boundary by a user or role; counted for PermissionsBoundaryUsageCount. */
   public record BoundaryUse(EntityKind kind, String entityName, String policyArn) {}
 
@@ -171,6 +174,8 @@ public final class IamSchema {
   public static final Table<PasswordPolicy> PASSWORD_POLICIES = Table.of("iam.password_policies", PasswordPolicy.class);
   public static final Table<MfaDevice> MFA_DEVICES = Table.of("iam.mfa_devices", MfaDevice.class);
   public static final Table<AccountRef> ALIASES = Table.of("iam.aliases", AccountRef.class);
+  public static final Table<CredentialReport> CREDENTIAL_REPORTS =
+      Table.of("iam.credential_reports", CredentialReport.class);
   /** Keyed by the lower-cased email address. */
   public static final Table<AccountRef> ACCOUNT_EMAILS = Table.of("iam.account_emails", AccountRef.class);
 
@@ -178,7 +183,7 @@ public final class IamSchema {
   public static List<Table<?>> tables() {
     return List.of(ACCOUNTS, USERS, GROUPS, GROUP_MEMBERS, USER_GROUPS, ROLES, POLICIES, ENTITY_ATTACHMENTS,
         POLICY_ATTACHMENTS, BOUNDARY_USES, INLINE_POLICIES, ACCESS_KEYS, ACCESS_KEY_INDEX, LOGIN_PROFILES,
-        PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS);
+        PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS, CREDENTIAL_REPORTS);
   }
 
   /** {@code account/part/part...} with parts lower-cased, ending without a slash. */

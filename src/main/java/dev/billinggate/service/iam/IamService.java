@@ -35,6 +35,7 @@ public final class IamService implements ServiceHandler {
   private final AuthorizationDetailsOperations authorizationDetails;
   private final ContextKeyOperations contextKeys;
   private final MemberAccounts memberAccounts;
+  private final CredentialReportOperations credentialReports;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -60,6 +61,7 @@ public final class IamService implements ServiceHandler {
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
     this.contextKeys = new ContextKeyOperations(env, identityPolicies);
     this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments);
+    this.credentialReports = new CredentialReportOperations(env, lookups);
   }
 
   public static List<Table<?>> tables() {
@@ -88,6 +90,7 @@ public final class IamService implements ServiceHandler {
     absentListings.register(table);
     authorizationDetails.register(table);
     contextKeys.register(table);
+    credentialReports.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }
@@ -105,6 +108,7 @@ public final class IamService implements ServiceHandler {
   public AccountOperations account() { return account; }
   public TagOperations tags() { return tags; }
   public SimulationOperations simulation() { return simulation; }
+  public CredentialReportOperations credentialReports() { return credentialReports; }
   /** What the authorizer reads a principal's policies from. */
   public IdentityPolicies identityPolicies() { return identityPolicies; }
 }

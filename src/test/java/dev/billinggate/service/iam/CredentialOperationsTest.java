@@ -94,6 +94,27 @@ class CredentialOperationsTest {
   }
 
   @Test
+  void credentialReportListsRootThenUsers() {
+    f.createUser("alice");
+    createKey("alice");
+    Expect.error(() -> f.iam.credentialReports().getCredentialReport(
+            software.amazon.awssdk.services.iam.model.GetCredentialReportRequest.builder().build(), f.root()),
+        "ReportNotPresent", null);
+    f.iam.credentialReports().generateCredentialReport(
+        software.amazon.awssdk.services.iam.model.GenerateCredentialReportRequest.builder().build(), f.root());
+    String csv = f.iam.credentialReports().getCredentialReport(
+        software.amazon.awssdk.services.iam.model.GetCredentialReportRequest.builder().build(), f.root())
+        .content().asUtf8String();
+
+    String[] rows = csv.split("\n");
+    assertThat(rows).hasSize(3);
+    assertThat(rows[0]).startsWith("user,arn,user_creation_time,password_enabled");
+    assertThat(rows[1]).startsWith("<root_account>,arn:aws:iam::123456789012:root,").contains(",true,");
+    assertThat(rows[2].split(",")).startsWith("alice", "arn:aws:iam::123456789012:user/alice");
+    assertThat(rows[2].split(",")[8]).isEqualTo("true");
+  }
+
+  @Test
   void importedKeysKeepTheirWellKnownValues() {
     f.createUser("admin");
     f.iam.accessKeys().importAccessKey(ACCOUNT, "admin", "AKIAIOSFODNN7EXAMPLE",

@@ -1,0 +1,170 @@
+package dev.billinggate.auth.sigv4;
+
+import dev.billinggate.auth.CredentialLookup;
+import dev.billinggate.auth.CredentialLookup.Credential;
+import dev.billinggate.core.http.HttpRequest;
+import dev.billinggate.service.ServiceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
+import software.amazon.awssdk.utils.BinaryUtils;
+
+/**
+ * Verifies AWS Signature Version 4, in the Authorization header or in a presigned query string, the
+ * way AWS's services do, and answers with AWS's error codes and messages.
+ *
+ * <p>Checks run in this order and the first failure is reported: syntax, credential scope, clock
+ * skew, access key, session token, signed {@code host}, payload hash, signature.
+ *
+ * <p>A presigned URL is held to the same 15-minute window as a header signature: outside S3, AWS
+ * validates {@code X-Amz-Expires} (1..604800) but does not extend the window with it
+ * (aws/aws-sdk-go#2167).
+ *
+ * <p>Thread-safe; one instance serves the whole server.
+ */
+public final class SigV4Verifier {
+  private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+  private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+  private static final String EMPTY_BODY_SHA256 = BinaryUtils.toHex(SignerUtils.hash(new byte[0]));
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
+  private static final int SIGNING_KEY_CACHE_SIZE = 1024;
+
+  private final CredentialLookup credentials;
+  private final Clock clock;
+  private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
+
+  public SigV4Verifier(CredentialLookup credentials, Clock clock) {
+    this.credentials = credentials;
+    this.clock = clock;
+  }
+
+  /**
+   * @param service the service the request was routed to (not null); the credential scope must name it
+   * @throws dev.billinggate.service.AwsException with the error AWS would return
+   */
+  public VerifiedRequest verify(HttpRequest request, ServiceId service) {
+    return verify(request, SignatureParameters.of(request), service);
+  }
+
+  /** As {@link #verify(HttpRequest, ServiceId)}, for callers that already parsed the parameters to route. */
+  public VerifiedRequest verify(HttpRequest request, SignatureParameters signature, ServiceId service) {
+    Objects.requireNonNull(service, "service");
+    checkScope(signature, service);
+    Instant now = clock.instant();
+    checkSkew(signature, now);
+    Credential credential = credentials.find(signature.accessKeyId())
+        .filter(Credential::active)
+        .orElseThrow(SigV4Errors::invalidClientToken);
+    checkSessionToken(signature, credential, now);
+    if (!signature.signedHeaders().contains("host")) {
+      throw SigV4Errors.hostNotSigned();
+    }
+    String expected = expectedSignature(request, signature, credential);
+    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        signature.signature().getBytes(StandardCharsets.US_ASCII))) {
+      throw SigV4Errors.signatureMismatch();
+    }
+    return new VerifiedRequest(signature.accessKeyId(), credential.caller(), signature.scope(),
+        signature.signedHeaders(), signature.signedAt(), signature.presigned());
+  }
+
+  private static void checkScope(SignatureParameters signature, ServiceId service) {
+    CredentialScope scope = signature.scope();
+    if (!scope.date().equals(signature.amzDate().substring(0, 8))) {
+      throw SigV4Errors.scopeDateMismatch(scope.date(), signature.amzDate());
+    }
+    if (!"aws4_request".equals(signature.terminator())) {
+      throw SigV4Errors.wrongTerminator(signature.terminator());
+    }
+    if (!REGION.matcher(scope.region()).matches()) {
+      throw SigV4Errors.invalidRegion(scope.region());
+    }
+    if (!service.signingName().equals(scope.service())) {
+      throw SigV4Errors.wrongService(service.signingName());
+    }
+  }
+
+  private static void checkSkew(SignatureParameters signature, Instant now) {
+    Instant signedAt = signature.signedAt();
+    if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+      throw SigV4Errors.signatureExpired(
+          signature.amzDate(), AmzDate.format(now.minus(MAX_SKEW)), AmzDate.format(now));
+    }
+    if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+      throw SigV4Errors.signatureNotYetCurrent(
+          signature.amzDate(), AmzDate.format(now.plus(MAX_SKEW)), AmzDate.format(now));
+    }
+  }
+
+  /** Temporary keys need their own token; a token on a long-term key is just as invalid. */
+  private static void checkSessionToken(SignatureParameters signature, Credential credential, Instant now) {
+    String sent = signature.securityToken();
+    String expected = credential.sessionToken();
+    boolean matches = sent == null
+        ? expected == null
+        : expected != null && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    if (!matches) {
+      throw SigV4Errors.invalidClientToken();
+    }
+    if (credential.expiresAt() != null && !now.isBefore(credential.expiresAt())) {
+      throw SigV4Errors.expiredToken();
+    }
+  }
+
+  private String expectedSignature(
+      HttpRequest request, SignatureParameters signature, Credential credential) {
+    String canonicalRequest;
+    try {
+      canonicalRequest = CanonicalRequest.of(request, signature, payloadHash(request, signature));
+    } catch (IllegalArgumentException e) {
+      throw SigV4Errors.signatureMismatch();
+    }
+    String stringToSign = SignatureParameters.ALGORITHM + '\n'
+        + signature.amzDate() + '\n'
+        + signature.scope().value() + '\n'
+        + SignerUtils.hashCanonicalRequest(canonicalRequest);
+    byte[] signingKey = signingKeys.signingKey(credential.secretAccessKey(), signature.scope());
+    return BinaryUtils.toHex(SignerUtils.computeSignature(stringToSign, signingKey));
+  }
+
+  /**
+   * The hash the client must have signed: {@code UNSIGNED-PAYLOAD} when it says so, otherwise the
+   * body's SHA-256. A declared hash that differs from the body's fails like a bad signature.
+   */
+  private static String payloadHash(HttpRequest request, SignatureParameters signature) {
+    String declared = request.header("x-amz-content-sha256");
+    if (declared == null && signature.presigned()) {
+      declared = QueryParameters.first(signature.query(), "X-Amz-Content-Sha256");
+    }
+    if (UNSIGNED_PAYLOAD.equals(declared)) {
+      return UNSIGNED_PAYLOAD;
+    }
+    String actual = request.body().length == 0
+        ? EMPTY_BODY_SHA256
+        : BinaryUtils.toHex(SignerUtils.hash(request.body()));
+    if (declared != null && isHexSha256(declared) && !declared.equals(actual)) {
+      throw SigV4Errors.signatureMismatch();
+    }
+    return actual;
+  }
+
+  /** By hand: a regex here was a tenth of the verification time. */
+  private static boolean isHexSha256(String value) {
+    if (value.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = value.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

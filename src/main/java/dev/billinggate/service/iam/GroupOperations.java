@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.iam.model.ListGroupsRequest;
 import software.amazon.awssdk.services.iam.model.ListGroupsResponse;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupResponse;
+import software.amazon.awssdk.services.iam.model.UpdateGroupRequest;
+import software.amazon.awssdk.services.iam.model.UpdateGroupResponse;
 
 /** IAM groups and group membership. */
 public final class GroupOperations {
@@ -50,6 +52,7 @@ public final class GroupOperations {
     table.on(GetGroupRequest.class, (r, c) -> access.group("iam:GetGroup", c, r.groupName()), this::getGroup);
     table.on(ListGroupsRequest.class, (r, c) -> AccessTarget.of("iam:ListGroups",
         IamArns.group(c.caller().accountId(), IamArns.path(r.pathPrefix()), "")), this::listGroups);
+    table.on(UpdateGroupRequest.class, (r, c) -> access.group("iam:UpdateGroup", c, r.groupName()), this::updateGroup);
     table.on(DeleteGroupRequest.class, (r, c) -> access.group("iam:DeleteGroup", c, r.groupName()), this::deleteGroup);
     table.on(AddUserToGroupRequest.class, (r, c) -> access.group("iam:AddUserToGroup", c, r.groupName()),
         this::addUserToGroup);
@@ -98,6 +101,34 @@ public final class GroupOperations {
         request.marker(), request.maxItems());
     return ListGroupsResponse.builder().groups(page.items().stream().map(GroupOperations::toSdk).toList())
         .isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  /** New path and/or name; memberships and policies keyed by the name move with it, the id stays. */
+  public UpdateGroupResponse updateGroup(UpdateGroupRequest request, CallContext context) {
+    String account = context.caller().accountId();
+    env.store().write(tx -> {
+      Group group = lookups.group(tx, account, request.groupName());
+      String old = group.name();
+      String newName = request.newGroupName() == null ? old : request.newGroupName();
+      if (!newName.equalsIgnoreCase(old) && tx.get(IamSchema.GROUPS, key(account, newName)).isPresent()) {
+        throw IamError.ENTITY_ALREADY_EXISTS.exception("Group with name %s already exists.", newName);
+      }
+      if (!newName.equals(old)) {
+        for (Membership m : members(tx, account, old)) {
+          Membership moved = new Membership(newName, m.userName());
+          tx.delete(IamSchema.GROUP_MEMBERS, key(account, old, m.userName()));
+          tx.delete(IamSchema.USER_GROUPS, key(account, m.userName(), old));
+          tx.put(IamSchema.GROUP_MEMBERS, key(account, newName, m.userName()), moved);
+          tx.put(IamSchema.USER_GROUPS, key(account, m.userName(), newName), moved);
+        }
+        EntityRename.policies(tx, account, EntityKind.GROUP, old, newName);
+      }
+      tx.delete(IamSchema.GROUPS, key(account, old));
+      tx.put(IamSchema.GROUPS, key(account, newName), new Group(account, newName, group.id(),
+          request.newPath() == null ? group.path() : request.newPath(), group.createDate()));
+      return null;
+    });
+    return UpdateGroupResponse.builder().build();
   }
 
   public DeleteGroupResponse deleteGroup(DeleteGroupRequest request, CallContext context) {

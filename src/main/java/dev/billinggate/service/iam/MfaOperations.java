@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.iam.model.ListMfaDevicesResponse;
 import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesRequest;
 import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesResponse;
 import software.amazon.awssdk.services.iam.model.MFADevice;
+import software.amazon.awssdk.services.iam.model.ResyncMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.ResyncMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /** Virtual MFA devices with real TOTP checks. Hardware and FIDO devices are not emulated. */
@@ -54,6 +56,8 @@ public final class MfaOperations {
     table.on(ListVirtualMfaDevicesRequest.class, this::listVirtualMfaDevices);
     table.on(EnableMfaDeviceRequest.class, (r, c) -> access.user("iam:EnableMFADevice", c, r.userName()),
         this::enableMfaDevice);
+    table.on(ResyncMfaDeviceRequest.class, (r, c) -> access.user("iam:ResyncMFADevice", c, r.userName()),
+        this::resyncMfaDevice);
     table.on(DeactivateMfaDeviceRequest.class,
         (r, c) -> access.userOrSelf("iam:DeactivateMFADevice", c, r.userName()), this::deactivateMfaDevice);
     table.on(ListMfaDevicesRequest.class, (r, c) -> access.userOrSelf("iam:ListMFADevices", c, r.userName()),
@@ -124,6 +128,24 @@ public final class MfaOperations {
       return null;
     });
     return EnableMfaDeviceResponse.builder().build();
+  }
+
+  /**
+   * Checks two consecutive codes from a device enabled for the user. Virtual devices have no drift
+   * to store (codes come from the shared secret and the clock), so a valid pair changes nothing.
+   */
+  public ResyncMfaDeviceResponse resyncMfaDevice(ResyncMfaDeviceRequest request, CallContext context) {
+    String account = context.caller().accountId();
+    MfaDevice device = env.store().read(tx -> {
+      String user = lookups.user(tx, account, request.userName()).name();
+      return enabledDevice(tx, account, user, request.serialNumber()).orElseThrow(() -> IamError.NO_SUCH_ENTITY
+          .exception("MFA Device with serial number %s does not exist.", request.serialNumber()));
+    });
+    if (!Totp.consecutive(Base32.decode(device.seedBase32()), context.now(), request.authenticationCode1(),
+        request.authenticationCode2(), WINDOW)) {
+      throw IamError.INVALID_AUTHENTICATION_CODE.exception("Authentication code for device is not valid.");
+    }
+    return ResyncMfaDeviceResponse.builder().build();
   }
 
   public DeactivateMfaDeviceResponse deactivateMfaDevice(DeactivateMfaDeviceRequest request, CallContext context) {

@@ -115,7 +115,7 @@ public final class UserOperations {
         throw IamError.ENTITY_ALREADY_EXISTS.exception("User with name %s already exists.", newName);
       }
       if (!newName.equals(user.name())) {
-        UserRename.move(tx, user, newName);
+        EntityRename.user(tx, user, newName);
       }
       tx.delete(IamSchema.USERS, key(account, user.name()));
       tx.put(IamSchema.USERS, key(account, newName), new User(account, newName, user.id(), newPath,

@@ -143,6 +143,23 @@ class UserOperationsTest {
   }
 
   @Test
+  void renamingAGroupKeepsItsMembers() {
+    f.createUser("alice");
+    f.iam.groups().createGroup(CreateGroupRequest.builder().groupName("ops").build(), f.root());
+    f.iam.groups().addUserToGroup(AddUserToGroupRequest.builder().groupName("ops").userName("alice").build(),
+        f.root());
+    f.iam.inlinePolicies().put(f.root(), IamSchema.EntityKind.GROUP, "ops", "p", IamFixture.ALLOW_ALL);
+
+    f.call(software.amazon.awssdk.services.iam.model.UpdateGroupRequest.builder().groupName("ops")
+        .newGroupName("platform").build(), f.root());
+
+    assertThat(f.iam.groups().getGroup(GetGroupRequest.builder().groupName("platform").build(), f.root()).users())
+        .extracting(User::userName).containsExactly("alice");
+    assertThat(f.store.read(tx -> f.iam.identityPolicies().user(tx, ACCOUNT, "alice")).orElseThrow().identity())
+        .extracting(p -> p.id()).containsExactly("group/platform/inline/p");
+  }
+
+  @Test
   void boundaryMustBeAnExistingPolicy() {
     f.createUser("alice");
     Expect.error(() -> f.iam.users().putUserPermissionsBoundary(PutUserPermissionsBoundaryRequest.builder()

@@ -17,14 +17,14 @@ import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 
 /**
- * Moves everything keyed by a user's name to a new name (UpdateUser with NewUserName): memberships,
- * attachments, boundary use, inline policies, access keys, login profile and MFA devices. The user
- * keeps its id, as in AWS.
+ * Moves everything keyed by a user's or group's name to a new name (UpdateUser / UpdateGroup): the
+ * entity keeps its id, as in AWS.
  */
-final class UserRename {
-  private UserRename() {}
+final class EntityRename {
+  private EntityRename() {}
 
-  static void move(WriteTx tx, User user, String newName) {
+  /** A user's memberships, policies, boundary use, access keys, login profile and MFA devices. */
+  static void user(WriteTx tx, User user, String newName) {
     String account = user.accountId();
     String old = user.name();
     for (ReadTx.Entry<Membership> e : tx.scan(IamSchema.USER_GROUPS, prefix(account, old), null, Integer.MAX_VALUE)) {
@@ -35,24 +35,9 @@ final class UserRename {
       tx.put(IamSchema.USER_GROUPS, key(account, newName, group), moved);
       tx.put(IamSchema.GROUP_MEMBERS, key(account, group, newName), moved);
     }
-    String kind = EntityKind.USER.name();
-    for (ReadTx.Entry<Attachment> e : tx.scan(IamSchema.ENTITY_ATTACHMENTS, prefix(account, kind, old), null,
-        Integer.MAX_VALUE)) {
-      String arn = e.value().policyArn();
-      Attachment moved = new Attachment(EntityKind.USER, newName, arn);
-      tx.delete(IamSchema.ENTITY_ATTACHMENTS, e.key());
-      tx.delete(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(arn), kind, old));
-      tx.put(IamSchema.ENTITY_ATTACHMENTS, key(account, kind, newName, arnSegment(arn)), moved);
-      tx.put(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(arn), kind, newName), moved);
-    }
+    policies(tx, account, EntityKind.USER, old, newName);
     Boundaries.record(tx, account, EntityKind.USER, old, user.boundaryArn(), null);
     Boundaries.record(tx, account, EntityKind.USER, newName, null, user.boundaryArn());
-    for (ReadTx.Entry<InlinePolicy> e : tx.scan(IamSchema.INLINE_POLICIES, prefix(account, kind, old), null,
-        Integer.MAX_VALUE)) {
-      tx.delete(IamSchema.INLINE_POLICIES, e.key());
-      tx.put(IamSchema.INLINE_POLICIES, key(account, kind, newName, e.value().policyName()),
-          new InlinePolicy(EntityKind.USER, newName, e.value().policyName(), e.value().document()));
-    }
     for (ReadTx.Entry<AccessKey> e : tx.scan(IamSchema.ACCESS_KEYS, prefix(account, old), null, Integer.MAX_VALUE)) {
       AccessKey k = e.value();
       tx.delete(IamSchema.ACCESS_KEYS, e.key());
@@ -70,6 +55,26 @@ final class UserRename {
       if (old.equals(e.value().userName())) {
         tx.put(IamSchema.MFA_DEVICES, e.key(), e.value().enabledFor(newName, e.value().enableDate()));
       }
+    }
+  }
+
+  /** Attached (both indexes) and inline policies of a user or group. */
+  static void policies(WriteTx tx, String account, EntityKind kind, String old, String newName) {
+    String k = kind.name();
+    for (ReadTx.Entry<Attachment> e : tx.scan(IamSchema.ENTITY_ATTACHMENTS, prefix(account, k, old), null,
+        Integer.MAX_VALUE)) {
+      String arn = e.value().policyArn();
+      Attachment moved = new Attachment(kind, newName, arn);
+      tx.delete(IamSchema.ENTITY_ATTACHMENTS, e.key());
+      tx.delete(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(arn), k, old));
+      tx.put(IamSchema.ENTITY_ATTACHMENTS, key(account, k, newName, arnSegment(arn)), moved);
+      tx.put(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(arn), k, newName), moved);
+    }
+    for (ReadTx.Entry<InlinePolicy> e : tx.scan(IamSchema.INLINE_POLICIES, prefix(account, k, old), null,
+        Integer.MAX_VALUE)) {
+      tx.delete(IamSchema.INLINE_POLICIES, e.key());
+      tx.put(IamSchema.INLINE_POLICIES, key(account, k, newName, e.value().policyName()),
+          new InlinePolicy(kind, newName, e.value().policyName(), e.value().document()));
     }
   }
 }

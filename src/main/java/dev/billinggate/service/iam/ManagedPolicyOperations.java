@@ -203,8 +203,7 @@ public final class ManagedPolicyOperations {
       CustomerPolicy policy = lookups.requireCustomerPolicy(tx, account, arn);
       // AWS lists the newest version first.
       return policy.versions().stream()
-          .sorted(Comparator.comparing(PolicyVersion::createDate).thenComparing(v -> versionNumber(v.versionId()))
-              .reversed())
+          .sorted(Comparator.comparing((PolicyVersion v) -> versionNumber(v.versionId())).reversed())
           .map(v -> toSdk(v, v.versionId().equals(policy.defaultVersionId()), false)).toList();
     });
     Pagination.Page<software.amazon.awssdk.services.iam.model.PolicyVersion> page = Pagination.page(versions,

@@ -105,6 +105,7 @@ public final class MfaOperations {
             || (status == AssignmentStatusType.ASSIGNED) == (d.userName() != null))
         .map(d -> VirtualMFADevice.builder().serialNumber(d.serialNumber()).enableDate(d.enableDate())
             .user(assignedUser(tx, account, d.userName())).build())
+        .sorted(java.util.Comparator.comparing(VirtualMFADevice::serialNumber))
         .toList());
     Pagination.Page<VirtualMFADevice> page = Pagination.page(devices, VirtualMFADevice::serialNumber,
         request.marker(), request.maxItems());
@@ -169,6 +170,7 @@ public final class MfaOperations {
       return all(tx, account).stream().filter(d -> owner.equals(d.userName()))
           .map(d -> MFADevice.builder().userName(IamSchema.ROOT_USER.equals(owner) ? null : owner)
               .serialNumber(d.serialNumber()).enableDate(d.enableDate()).build())
+          .sorted(java.util.Comparator.comparing(MFADevice::serialNumber))
           .toList();
     });
     Pagination.Page<MFADevice> page = Pagination.page(devices, MFADevice::serialNumber, request.marker(),

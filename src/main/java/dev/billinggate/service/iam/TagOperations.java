@@ -56,7 +56,7 @@ public final class TagOperations {
         });
     table.on(ListUserTagsRequest.class, (r, c) -> access.user("iam:ListUserTags", c, r.userName()), (r, c) -> {
       User user = env.store().read(tx -> lookups.user(tx, c.caller().accountId(), r.userName()));
-      var page = Pagination.page(Tags.toSdk(user.tags()), Tag::key, r.marker(), r.maxItems());
+      var page = Pagination.page(sorted(user.tags()), Tag::key, r.marker(), r.maxItems());
       return ListUserTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
     });
     table.on(TagRoleRequest.class,
@@ -71,7 +71,7 @@ public final class TagOperations {
         });
     table.on(ListRoleTagsRequest.class, (r, c) -> access.role("iam:ListRoleTags", c, r.roleName()), (r, c) -> {
       Role role = env.store().read(tx -> lookups.role(tx, c.caller().accountId(), r.roleName()));
-      var page = Pagination.page(Tags.toSdk(role.tags()), Tag::key, r.marker(), r.maxItems());
+      var page = Pagination.page(sorted(role.tags()), Tag::key, r.marker(), r.maxItems());
       return ListRoleTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
     });
     table.on(TagPolicyRequest.class,
@@ -87,7 +87,7 @@ public final class TagOperations {
     table.on(ListPolicyTagsRequest.class, (r, c) -> AccessTarget.of("iam:ListPolicyTags", r.policyArn()), (r, c) -> {
       CustomerPolicy policy = env.store().read(
           tx -> lookups.requireCustomerPolicy(tx, c.caller().accountId(), r.policyArn()));
-      var page = Pagination.page(Tags.toSdk(policy.tags()), Tag::key, r.marker(), r.maxItems());
+      var page = Pagination.page(sorted(policy.tags()), Tag::key, r.marker(), r.maxItems());
       return ListPolicyTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
           .marker(page.marker()).build();
     });
@@ -118,6 +118,11 @@ public final class TagOperations {
       tx.put(IamSchema.POLICIES, key(account, policy.name()), policy.withTags(change.apply(policy.tags())));
       return null;
     });
+  }
+
+  /** Listed by key, the order paging needs. */
+  private static List<Tag> sorted(Map<String, String> tags) {
+    return Tags.toSdk(new java.util.TreeMap<>(tags));
   }
 
   private static AccessTarget withTagKeys(AccessTarget target, List<String> keys) {

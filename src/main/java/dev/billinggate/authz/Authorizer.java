@@ -1,0 +1,135 @@
+package dev.billinggate.authz;
+
+import dev.billinggate.auth.Caller;
+import dev.billinggate.policy.AuthorizationRequest;
+import dev.billinggate.policy.ContextKeys;
+import dev.billinggate.policy.Decision;
+import dev.billinggate.policy.Explanation;
+import dev.billinggate.policy.Policy;
+import dev.billinggate.policy.PolicyEngine;
+import dev.billinggate.policy.PolicyKind;
+import dev.billinggate.policy.PolicySet;
+import dev.billinggate.policy.Principal;
+import dev.billinggate.service.AccessTarget;
+import dev.billinggate.service.AwsException;
+import dev.billinggate.service.CallContext;
+import dev.billinggate.service.CommonError;
+import dev.billinggate.service.iam.IdentityPolicies;
+import dev.billinggate.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authorizes one request: collects the caller's policies, builds the engine's request with the
+ * global condition keys and asks for a decision. Explanations are computed only for denials, to
+ * word AWS's AccessDenied message.
+ */
+public final class Authorizer {
+  /** Always allowed, whatever the policies say (AWS documents GetCallerIdentity as needing no permission). */
+  private static final String ALWAYS_ALLOWED = "sts:GetCallerIdentity";
+  /** Actions whose resource policy is a role trust policy: it must allow on its own. */
+  private static final Set<String> TRUST_ACTIONS = Set.of("sts:AssumeRole", "sts:AssumeRoleWithSAML",
+      "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity");
+
+  private final Store store;
+  private final PolicyEngine engine;
+  private final IdentityPolicies identities;
+  private final OrganizationPolicies organizations;
+  private final CompiledPolicies compiled;
+
+  public Authorizer(Store store, PolicyEngine engine, IdentityPolicies identities, OrganizationPolicies organizations) {
+    this.store = store;
+    this.engine = engine;
+    this.identities = identities;
+    this.organizations = organizations;
+    this.compiled = new CompiledPolicies(engine);
+  }
+
+  /** Returns normally when allowed; throws AccessDenied with AWS's message otherwise. */
+  public void authorize(Caller caller, AccessTarget target, CallContext context) {
+    if (ALWAYS_ALLOWED.equals(target.action())) {
+      return;
+    }
+    check(caller, target, context);
+    for (AccessTarget implied : implied(target)) {
+      check(caller, implied, context);
+    }
+  }
+
+  /**
+   * AWS authorizes passing session tags and a source identity as separate actions on the role,
+   * against the same trust policy: {@code sts:TagSession} and {@code sts:SetSourceIdentity}.
+   */
+  private static List<AccessTarget> implied(AccessTarget target) {
+    if (!target.action().startsWith("sts:AssumeRole")) {
+      return List.of();
+    }
+    List<AccessTarget> implied = new ArrayList<>();
+    if (target.contextKeys().containsKey(ContextKeys.TAG_KEYS)) {
+      implied.add(renamed(target, "sts:TagSession"));
+    }
+    if (target.contextKeys().containsKey("sts:SourceIdentity")) {
+      implied.add(renamed(target, "sts:SetSourceIdentity"));
+    }
+    return implied;
+  }
+
+  private static AccessTarget renamed(AccessTarget target, String action) {
+    return new AccessTarget(action, target.resourceArn(), target.resourceAccount(), target.resourcePolicy(),
+        target.resourceTags(), target.contextKeys());
+  }
+
+  private void check(Caller caller, AccessTarget target, CallContext context) {
+    boolean trust = TRUST_ACTIONS.contains(target.action());
+    if (trust && target.resourcePolicy() == null) {
+      throw denied(caller, target, null);
+    }
+    Optional<AuthorizationRequest> request = request(caller, target, context);
+    if (request.isEmpty()) {
+      throw denied(caller, target, null);
+    }
+    if (engine.decide(request.get()) != Decision.ALLOW) {
+      throw denied(caller, target, engine.explain(request.get()));
+    }
+  }
+
+  /** The decision with its reasons, for the console and the CLI's explain. */
+  public Optional<Explanation> explain(Caller caller, AccessTarget target, CallContext context) {
+    return request(caller, target, context).map(engine::explain);
+  }
+
+  /** The engine's request for this call; empty when the caller's user or role no longer exists. */
+  public Optional<AuthorizationRequest> request(Caller caller, AccessTarget target, CallContext context) {
+    Optional<CallerPolicies> found = store.read(tx -> CallerPolicies.collect(tx, identities, caller));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CallerPolicies principal = found.get();
+    String resourceAccount = target.resourceAccount() != null ? target.resourceAccount() : caller.accountId();
+    boolean trust = TRUST_ACTIONS.contains(target.action());
+    Policy resourcePolicy = target.resourcePolicy() == null ? null
+        : compiled.compile(target.resourceArn(), target.resourcePolicy(), trust ? PolicyKind.TRUST : PolicyKind.RESOURCE);
+    PolicySet policies = new PolicySet(
+        compiled.compileAll(principal.identity()),
+        principal.boundary() == null ? null : compiled.compile(principal.boundary()),
+        compiled.compileAll(principal.session()),
+        organizations.scpLevels(caller.accountId()),
+        organizations.rcpLevels(resourceAccount),
+        resourcePolicy,
+        trust);
+    Principal enginePrincipal = new Principal(principal.kind(), caller.arn(), caller.accountId(),
+        principal.issuerArn(), organizations.isManagementAccount(caller.accountId()));
+    return Optional.of(new AuthorizationRequest(enginePrincipal, target.action(), target.resourceArn(),
+        resourceAccount,
+        GlobalConditionKeys.of(caller, principal, target, context, resourceAccount, organizations), policies));
+  }
+
+  private static AwsException denied(Caller caller, AccessTarget target, Explanation explanation) {
+    String message = explanation != null && explanation.message() != null ? explanation.message()
+        : String.format("User: %s is not authorized to perform: %s on resource: %s", caller.arn(), target.action(),
+            target.resourceArn());
+    return CommonError.ACCESS_DENIED.exception(message);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.billinggate.service.iam;
+
+/** The one place IAM and STS ARNs are built and taken apart. */
+public final class IamArns {
+  private IamArns() {}
+
+  /**
+   * A request's Path, {@code /} when omitted. List operations pass their PathPrefix with an empty
+   * name: AWS authorizes ListUsers on {@code arn:aws:iam::A:user/<prefix>}.
+   */
+  public static String path(String path) {
+    return path == null ? "/" : path;
+  }
+
+  public static String root(String accountId) {
+    return "arn:aws:iam::" + accountId + ":root";
+  }
+
+  public static String user(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":user" + path + name;
+  }
+
+  public static String group(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":group" + path + name;
+  }
+
+  public static String role(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":role" + path + name;
+  }
+
+  public static String policy(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":policy" + path + name;
+  }
+
+  public static String mfa(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":mfa" + path + name;
+  }
+
+  /** Role session ARNs carry no role path. */
+  public static String assumedRole(String accountId, String roleName, String sessionName) {
+    return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+  }
+
+  public static String federatedUser(String accountId, String name) {
+    return "arn:aws:sts::" + accountId + ":federated-user/" + name;
+  }
+
+  /** The account field of an ARN ({@code aws} for AWS managed policies), or {@code null} if not an ARN. */
+  public static String account(String arn) {
+    String[] parts = arn.split(":", 6);
+    return parts.length == 6 && parts[0].equals("arn") ? parts[4] : null;
+  }
+
+  /** The resource part after {@code <type>} without the path: the entity name. */
+  public static String name(String arn) {
+    return arn.substring(arn.lastIndexOf('/') + 1);
+  }
+
+  /** The resource type of an IAM ARN ({@code user}, {@code role}, {@code policy}, ...), or {@code null}. */
+  public static String resourceType(String arn) {
+    String[] parts = arn.split(":", 6);
+    if (parts.length != 6) {
+      return null;
+    }
+    int slash = parts[5].indexOf('/');
+    return slash < 0 ? parts[5] : parts[5].substring(0, slash);
+  }
+
+  /** {@code arn:aws:iam::aws:policy/...}: AWS managed policies. */
+  public static boolean isAwsManagedPolicy(String arn) {
+    return arn.startsWith("arn:aws:iam::aws:policy/");
+  }
+}

@@ -1,0 +1,207 @@
+package dev.billinggate.service.iam;
+
+import dev.billinggate.store.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * IAM's persisted state: the records and the tables holding them. Keys start with the account id;
+ * entity names are lower-cased in keys because IAM names are unique case-insensitively, which also
+ * gives AWS's case-insensitive listing order.
+ */
+public final class IamSchema {
+  private IamSchema() {}
+
+  /** User segment of the root user's credentials in keys; {@code :} is not valid in IAM names. */
+  public static final String ROOT_USER = ":root";
+
+  public enum EntityKind { USER, GROUP, ROLE }
+
+  /** An AWS account and its root user's credential state (root access keys and MFA live in their tables). */
+  public record Account(
+      String accountId, String email, String name, String alias, Instant createdAt,
+      String rootPasswordHash, Instant rootPasswordLastUsed, boolean passwordRecoveryEnabled,
+      List<String> rootSigningCertificateIds) {
+
+    public Account withAlias(String newAlias) {
+      return new Account(accountId, email, name, newAlias, createdAt, rootPasswordHash, rootPasswordLastUsed,
+          passwordRecoveryEnabled, rootSigningCertificateIds);
+    }
+
+    public Account withRootPasswordHash(String hash) {
+      return new Account(accountId, email, name, alias, createdAt, hash, rootPasswordLastUsed,
+          passwordRecoveryEnabled, rootSigningCertificateIds);
+    }
+  }
+
+  public record User(
+      String accountId, String name, String id, String path, Instant createDate, Instant passwordLastUsed,
+      String boundaryArn, Map<String, String> tags) {
+
+    public User withBoundary(String arn) {
+      return new User(accountId, name, id, path, createDate, passwordLastUsed, arn, tags);
+    }
+
+    public User withTags(Map<String, String> newTags) {
+      return new User(accountId, name, id, path, createDate, passwordLastUsed, boundaryArn, newTags);
+    }
+  }
+
+  public record Group(String accountId, String name, String id, String path, Instant createDate) {}
+
+  /** Stored twice, under the group and under the user, so both listings are prefix scans. */
+  public record Membership(String groupName, String userName) {}
+
+  public record Role(
+      String accountId, String name, String id, String path, Instant createDate, String trustPolicy,
+      String description, int maxSessionDuration, String boundaryArn, Map<String, String> tags,
+      Instant lastUsedDate, String lastUsedRegion) {
+
+    public Role withTrustPolicy(String json) {
+      return new Role(accountId, name, id, path, createDate, json, description, maxSessionDuration, boundaryArn,
+          tags, lastUsedDate, lastUsedRegion);
+    }
+
+    public Role withSettings(String newDescription, int newMaxSessionDuration) {
+      return new Role(accountId, name, id, path, createDate, trustPolicy, newDescription, newMaxSessionDuration,
+          boundaryArn, tags, lastUsedDate, lastUsedRegion);
+    }
+
+    public Role withBoundary(String arn) {
+      return new Role(accountId, name, id, path, createDate, trustPolicy, description, maxSessionDuration, arn,
+          tags, lastUsedDate, lastUsedRegion);
+    }
+
+    public Role withTags(Map<String, String> newTags) {
+      return new Role(accountId, name, id, path, createDate, trustPolicy, description, maxSessionDuration,
+          boundaryArn, newTags, lastUsedDate, lastUsedRegion);
+    }
+
+    public Role usedAt(Instant when, String region) {
+      return new Role(accountId, name, id, path, createDate, trustPolicy, description, maxSessionDuration,
+          boundaryArn, tags, when, region);
+    }
+  }
+
+  /** A customer managed policy with all its versions (at most five). */
+  public record CustomerPolicy(
+      String accountId, String name, String id, String path, String description, Instant createDate,
+      Instant updateDate, String defaultVersionId, int nextVersion, List<PolicyVersion> versions,
+      Map<String, String> tags) {
+
+    public CustomerPolicy withVersions(List<PolicyVersion> newVersions, String newDefault, int newNext, Instant now) {
+      return new CustomerPolicy(accountId, name, id, path, description, createDate, now, newDefault, newNext,
+          newVersions, tags);
+    }
+
+    public CustomerPolicy withTags(Map<String, String> newTags) {
+      return new CustomerPolicy(accountId, name, id, path, description, createDate, updateDate, defaultVersionId,
+          nextVersion, versions, newTags);
+    }
+
+    public PolicyVersion defaultVersion() {
+      return versions.stream().filter(v -> v.versionId().equals(defaultVersionId)).findFirst().orElseThrow();
+    }
+  }
+
+  public record PolicyVersion(String versionId, String document, Instant createDate) {}
+
+  /** A managed policy attached to a user, group or role (stored under the entity and under the policy). */
+  public record Attachment(EntityKind kind, String entityName, String policyArn) {}
+
+  public record InlinePolicy(EntityKind kind, String entityName, String policyName, String document) {}
+
+  /** An access key; {@code userName} is {@code null} for the root user's keys. */
+  public record AccessKey(
+      String accountId, String userName, String accessKeyId, String secret, String status, Instant createDate,
+      Instant lastUsedDate, String lastUsedService, String lastUsedRegion) {
+
+    public AccessKey withStatus(String newStatus) {
+      return new AccessKey(accountId, userName, accessKeyId, secret, newStatus, createDate, lastUsedDate,
+          lastUsedService, lastUsedRegion);
+    }
+
+    /** Not named {@code isRoot}: a bean-style name would be serialized as a stored field. */
+    public boolean ownedByRoot() {
+      return userName == null;
+    }
+  }
+
+  /** Where an access key lives, by key id: the credential lookup's index. */
+  public record AccessKeyLocation(String accountId, String userKey) {}
+
+  public record LoginProfile(String userName, String passwordHash, Instant createDate, boolean passwordResetRequired) {}
+
+  public record PasswordPolicy(
+      int minimumPasswordLength, boolean requireSymbols, boolean requireNumbers, boolean requireUppercase,
+      boolean requireLowercase, boolean allowUsersToChangePassword, Integer maxPasswordAge,
+      Integer passwordReusePrevention, boolean hardExpiry) {}
+
+  /** A virtual MFA device; {@code userName} is the user it is enabled for ({@link #ROOT_USER} for root). */
+  public record MfaDevice(String accountId, String serialNumber, String name, String path, String seedBase32,
+      Instant createDate, String userName, Instant enableDate) {
+
+    public MfaDevice enabledFor(String user, Instant when) {
+      return new MfaDevice(accountId, serialNumber, name, path, seedBase32, createDate, user, when);
+    }
+  }
+
+  /** The account an alias or an email address belongs to; both are unique across all accounts. */
+  public record AccountRef(String accountId) {}
+
+  /** The account's last generated credential report (CSV), kept until the next generation. */
+  public record CredentialReport(Instant generatedAt, String csv) {}
+
+  /** A policy used as a permissions boundary by a user or role; counted for PermissionsBoundaryUsageCount. */
+  public record BoundaryUse(EntityKind kind, String entityName, String policyArn) {}
+
+  public static final Table<Account> ACCOUNTS = Table.of("iam.accounts", Account.class);
+  public static final Table<User> USERS = Table.of("iam.users", User.class);
+  public static final Table<Group> GROUPS = Table.of("iam.groups", Group.class);
+  public static final Table<Membership> GROUP_MEMBERS = Table.of("iam.group_members", Membership.class);
+  public static final Table<Membership> USER_GROUPS = Table.of("iam.user_groups", Membership.class);
+  public static final Table<Role> ROLES = Table.of("iam.roles", Role.class);
+  public static final Table<CustomerPolicy> POLICIES = Table.of("iam.policies", CustomerPolicy.class);
+  public static final Table<Attachment> ENTITY_ATTACHMENTS = Table.of("iam.entity_attachments", Attachment.class);
+  public static final Table<Attachment> POLICY_ATTACHMENTS = Table.of("iam.policy_attachments", Attachment.class);
+  public static final Table<BoundaryUse> BOUNDARY_USES = Table.of("iam.boundary_uses", BoundaryUse.class);
+  public static final Table<InlinePolicy> INLINE_POLICIES = Table.of("iam.inline_policies", InlinePolicy.class);
+  public static final Table<AccessKey> ACCESS_KEYS = Table.of("iam.access_keys", AccessKey.class);
+  public static final Table<AccessKeyLocation> ACCESS_KEY_INDEX = Table.of("iam.access_key_index", AccessKeyLocation.class);
+  public static final Table<LoginProfile> LOGIN_PROFILES = Table.of("iam.login_profiles", LoginProfile.class);
+  public static final Table<PasswordPolicy> PASSWORD_POLICIES = Table.of("iam.password_policies", PasswordPolicy.class);
+  public static final Table<MfaDevice> MFA_DEVICES = Table.of("iam.mfa_devices", MfaDevice.class);
+  public static final Table<AccountRef> ALIASES = Table.of("iam.aliases", AccountRef.class);
+  public static final Table<CredentialReport> CREDENTIAL_REPORTS =
+      Table.of("iam.credential_reports", CredentialReport.class);
+  /** Keyed by the lower-cased email address. */
+  public static final Table<AccountRef> ACCOUNT_EMAILS = Table.of("iam.account_emails", AccountRef.class);
+
+  /** Every IAM table, for opening the store. */
+  public static List<Table<?>> tables() {
+    return List.of(ACCOUNTS, USERS, GROUPS, GROUP_MEMBERS, USER_GROUPS, ROLES, POLICIES, ENTITY_ATTACHMENTS,
+        POLICY_ATTACHMENTS, BOUNDARY_USES, INLINE_POLICIES, ACCESS_KEYS, ACCESS_KEY_INDEX, LOGIN_PROFILES,
+        PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS, CREDENTIAL_REPORTS);
+  }
+
+  /** {@code account/part/part...} with parts lower-cased, ending without a slash. */
+  public static String key(String accountId, String... parts) {
+    StringBuilder key = new StringBuilder(accountId);
+    for (String part : parts) {
+      key.append('/').append(part.toLowerCase(Locale.ROOT));
+    }
+    return key.toString();
+  }
+
+  /** The prefix listing everything below {@code key(accountId, parts)}. */
+  public static String prefix(String accountId, String... parts) {
+    return key(accountId, parts) + "/";
+  }
+
+  /** A policy ARN as one key segment: its slashes are escaped so prefix scans cannot cross policies. */
+  public static String arnSegment(String policyArn) {
+    return policyArn.replace("%", "%25").replace("/", "%2F");
+  }
+}

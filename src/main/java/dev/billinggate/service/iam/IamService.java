@@ -1,0 +1,114 @@
+package dev.billinggate.service.iam;
+
+import dev.billinggate.core.AwsIds;
+import dev.billinggate.policy.PolicyEngine;
+import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.service.OperationTable;
+import dev.billinggate.service.ServiceHandler;
+import dev.billinggate.service.ServiceId;
+import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * IAM: registers every implemented operation. The app builds one, opens the store with
+ * {@link #tables()}, creates the bootstrap account through {@link #accounts()} and its admin through
+ * the operation classes.
+ */
+public final class IamService implements ServiceHandler {
+  private final AccountRegistry accounts;
+  private final UserOperations users;
+  private final GroupOperations groups;
+  private final RoleOperations roles;
+  private final ManagedPolicyOperations managedPolicies;
+  private final AttachmentOperations attachments;
+  private final InlinePolicyOperations inlinePolicies;
+  private final AccessKeyOperations accessKeys;
+  private final LoginProfileOperations loginProfiles;
+  private final MfaOperations mfa;
+  private final AccountOperations account;
+  private final TagOperations tags;
+  private final SimulationOperations simulation;
+  private final IdentityPolicies identityPolicies;
+  private final AbsentResourceListings absentListings;
+  private final AuthorizationDetailsOperations authorizationDetails;
+  private final ContextKeyOperations contextKeys;
+  private final MemberAccounts memberAccounts;
+  private final CredentialReportOperations credentialReports;
+
+  public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
+    this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
+  }
+
+  public IamService(IamEnv env, Passwords passwords) {
+    IamLookups lookups = new IamLookups(env.awsPolicies());
+    this.accounts = new AccountRegistry(env, passwords);
+    this.users = new UserOperations(env, lookups);
+    this.groups = new GroupOperations(env, lookups);
+    this.roles = new RoleOperations(env, lookups);
+    this.managedPolicies = new ManagedPolicyOperations(env, lookups);
+    this.attachments = new AttachmentOperations(env, lookups);
+    this.inlinePolicies = new InlinePolicyOperations(env, lookups);
+    this.accessKeys = new AccessKeyOperations(env, lookups);
+    this.loginProfiles = new LoginProfileOperations(env, lookups, passwords);
+    this.mfa = new MfaOperations(env, lookups);
+    this.account = new AccountOperations(env, lookups);
+    this.tags = new TagOperations(env, lookups);
+    this.identityPolicies = new IdentityPolicies(lookups);
+    this.simulation = new SimulationOperations(env, identityPolicies);
+    this.absentListings = new AbsentResourceListings(env, lookups);
+    this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
+    this.contextKeys = new ContextKeyOperations(env, identityPolicies);
+    this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments);
+    this.credentialReports = new CredentialReportOperations(env, lookups);
+  }
+
+  public static List<Table<?>> tables() {
+    return IamSchema.tables();
+  }
+
+  @Override
+  public ServiceId service() {
+    return ServiceId.IAM;
+  }
+
+  @Override
+  public void register(OperationTable table) {
+    users.register(table);
+    groups.register(table);
+    roles.register(table);
+    managedPolicies.register(table);
+    attachments.register(table);
+    inlinePolicies.register(table);
+    accessKeys.register(table);
+    loginProfiles.register(table);
+    mfa.register(table);
+    account.register(table);
+    tags.register(table);
+    simulation.register(table);
+    absentListings.register(table);
+    authorizationDetails.register(table);
+    contextKeys.register(table);
+    credentialReports.register(table);
+  }
+
+  public AccountRegistry accounts() { return accounts; }
+  /** What the app's Organizations {@code AccountProvisioner} delegates account creation to. */
+  public MemberAccounts memberAccounts() { return memberAccounts; }
+  public UserOperations users() { return users; }
+  public GroupOperations groups() { return groups; }
+  public RoleOperations roles() { return roles; }
+  public ManagedPolicyOperations managedPolicies() { return managedPolicies; }
+  public AttachmentOperations attachments() { return attachments; }
+  public InlinePolicyOperations inlinePolicies() { return inlinePolicies; }
+  public AccessKeyOperations accessKeys() { return accessKeys; }
+  public LoginProfileOperations loginProfiles() { return loginProfiles; }
+  public MfaOperations mfa() { return mfa; }
+  public AccountOperations account() { return account; }
+  public TagOperations tags() { return tags; }
+  public SimulationOperations simulation() { return simulation; }
+  public CredentialReportOperations credentialReports() { return credentialReports; }
+  /** What the authorizer reads a principal's policies from. */
+  public IdentityPolicies identityPolicies() { return identityPolicies; }
+}

@@ -1,0 +1,266 @@
+package dev.billinggate.service.sts;
+
+import static dev.billinggate.service.iam.IamSchema.key;
+
+import dev.billinggate.auth.Caller;
+import dev.billinggate.auth.CallerType;
+import dev.billinggate.auth.Session;
+import dev.billinggate.core.IdGenerator;
+import dev.billinggate.service.AccessTarget;
+import dev.billinggate.service.CallContext;
+import dev.billinggate.service.CommonError;
+import dev.billinggate.service.OperationTable;
+import dev.billinggate.service.iam.Base32;
+import dev.billinggate.service.iam.IamArns;
+import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.service.iam.IamSchema;
+import dev.billinggate.service.iam.IamSchema.Role;
+import dev.billinggate.service.iam.MfaOperations;
+import dev.billinggate.service.iam.Tags;
+import dev.billinggate.service.iam.Totp;
+import dev.billinggate.store.ReadTx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.FederatedUser;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
+import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
+import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+/** The STS operations that issue temporary credentials: AssumeRole, GetSessionToken, GetFederationToken. */
+public final class SessionOperations {
+  static final int ROLE_CHAINING_MAX = 3600;
+  static final int DEFAULT_ROLE_DURATION = 3600;
+  static final int DEFAULT_TOKEN_DURATION = 43_200;
+  static final int ROOT_TOKEN_MAX = 3600;
+  /** Steps of clock drift tolerated for TokenCode. */
+  private static final int MFA_WINDOW = 2;
+
+  private final IamEnv env;
+  private final SessionPolicies sessionPolicies;
+
+  public SessionOperations(IamEnv env) {
+    this.env = env;
+    this.sessionPolicies = new SessionPolicies(env.engine());
+  }
+
+  public void register(OperationTable table) {
+    table.on(AssumeRoleRequest.class, this::assumeRoleTarget, this::assumeRole);
+    table.on(GetSessionTokenRequest.class, (r, c) -> AccessTarget.of("sts:GetSessionToken", "*"), this::getSessionToken);
+    table.on(GetFederationTokenRequest.class,
+        (r, c) -> AccessTarget.of("sts:GetFederationToken", IamArns.federatedUser(c.caller().accountId(), r.name()))
+            .withContext(Tags.requestKeys(tags(r.tags()))),
+        this::getFederationToken);
+  }
+
+  /**
+   * sts:AssumeRole on the role, judged by the role's trust policy (the authorizer requires the trust
+   * policy itself to allow). A role that does not exist has no trust policy: AWS answers AccessDenied.
+   */
+  AccessTarget assumeRoleTarget(AssumeRoleRequest request, CallContext context) {
+    String roleAccount = IamArns.account(request.roleArn());
+    Optional<Role> role = env.store().read(tx -> findRole(tx, request.roleArn()));
+    Map<String, List<String>> keys = new HashMap<>(Tags.requestKeys(tags(request.tags())));
+    keys.put("sts:RoleSessionName", List.of(request.roleSessionName()));
+    if (request.externalId() != null) {
+      keys.put("sts:ExternalId", List.of(request.externalId()));
+    }
+    if (request.sourceIdentity() != null) {
+      keys.put("sts:SourceIdentity", List.of(request.sourceIdentity()));
+    }
+    if (request.hasTransitiveTagKeys()) {
+      keys.put("sts:TransitiveTagKeys", request.transitiveTagKeys());
+    }
+    AccessTarget target = AccessTarget.of("sts:AssumeRole", request.roleArn()).withContext(keys);
+    return role.map(r -> target.withResourcePolicy(roleAccount, r.trustPolicy()).withResourceTags(r.tags()))
+        .orElse(target.withResourcePolicy(roleAccount, null));
+  }
+
+  public AssumeRoleResponse assumeRole(AssumeRoleRequest request, CallContext context) {
+    Caller caller = context.caller();
+    if (caller.isRoot()) {
+      throw CommonError.ACCESS_DENIED.exception("Roles may not be assumed by root accounts.");
+    }
+    Role role = env.store().read(tx -> findRole(tx, request.roleArn())).orElseThrow(() -> CommonError.ACCESS_DENIED
+        .exception("User: %s is not authorized to perform: sts:AssumeRole on resource: %s", caller.arn(),
+            request.roleArn()));
+    boolean chained = caller.type() == CallerType.ASSUMED_ROLE;
+    int duration = request.durationSeconds() == null ? DEFAULT_ROLE_DURATION : request.durationSeconds();
+    if (chained && duration > ROLE_CHAINING_MAX) {
+      throw CommonError.VALIDATION_ERROR.exception(
+          "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+    }
+    if (duration > role.maxSessionDuration()) {
+      throw CommonError.VALIDATION_ERROR.exception(
+          "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    }
+    Map<String, String> tags = inheritedTags(caller);
+    tags.putAll(tags(request.tags()));
+    Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), tags(request.tags()));
+    boolean mfa = verifyMfa(caller, request.serialNumber(), request.tokenCode(), context.now());
+    List<String> transitive =
+        new ArrayList<>(caller.session() == null ? List.of() : caller.session().transitiveTagKeys());
+    transitive.addAll(request.transitiveTagKeys());
+    String sourceIdentity = request.sourceIdentity() != null ? request.sourceIdentity()
+        : caller.session() == null ? null : caller.session().sourceIdentity();
+    Instant issued = issueTime(context);
+    Session session = new Session(IamArns.role(role.accountId(), role.path(), role.name()), role.id(),
+        request.roleSessionName(), issued, issued.plusSeconds(duration), request.policy(),
+        arns(request.policyArns()), tags, transitive, sourceIdentity, mfa);
+    Caller assumed = new Caller(CallerType.ASSUMED_ROLE, role.accountId(),
+        IamArns.assumedRole(role.accountId(), role.name(), request.roleSessionName()),
+        role.id() + ":" + request.roleSessionName(), env.ids().temporaryAccessKeyId(), session);
+    Credentials credentials = issue(assumed, role, context);
+    return AssumeRoleResponse.builder().credentials(credentials)
+        .assumedRoleUser(AssumedRoleUser.builder().assumedRoleId(assumed.userId()).arn(assumed.arn()).build())
+        .packedPolicySize(packed).sourceIdentity(sourceIdentity).build();
+  }
+
+  public GetSessionTokenResponse getSessionToken(GetSessionTokenRequest request, CallContext context) {
+    Caller caller = longTermCaller(context, "GetSessionToken");
+    int duration = duration(caller, request.durationSeconds());
+    boolean mfa = verifyMfa(caller, request.serialNumber(), request.tokenCode(), context.now());
+    Instant issued = issueTime(context);
+    Session session = new Session(caller.arn(), caller.userId(), null, issued, issued.plusSeconds(duration), null,
+        List.of(), Map.of(), List.of(), null, mfa);
+    Caller temporary = new Caller(caller.type(), caller.accountId(), caller.arn(), caller.userId(),
+        env.ids().temporaryAccessKeyId(), session);
+    return GetSessionTokenResponse.builder().credentials(issue(temporary, null, context)).build();
+  }
+
+  public GetFederationTokenResponse getFederationToken(GetFederationTokenRequest request, CallContext context) {
+    Caller caller = longTermCaller(context, "GetFederationToken");
+    int duration = duration(caller, request.durationSeconds());
+    Map<String, String> tags = tags(request.tags());
+    Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), tags);
+    String account = caller.accountId();
+    Instant issued = issueTime(context);
+    Session session = new Session(caller.arn(), caller.userId(), request.name(), issued,
+        issued.plusSeconds(duration), request.policy(), arns(request.policyArns()), tags, List.of(), null,
+        false);
+    Caller federated = new Caller(CallerType.FEDERATED_USER, account, IamArns.federatedUser(account, request.name()),
+        account + ":" + request.name(), env.ids().temporaryAccessKeyId(), session);
+    return GetFederationTokenResponse.builder().credentials(issue(federated, null, context))
+        .federatedUser(FederatedUser.builder().federatedUserId(federated.userId()).arn(federated.arn()).build())
+        .packedPolicySize(packed).build();
+  }
+
+  /**
+   * Deletes sessions that expired before {@code before}. Until purged, an expired session still
+   * answers ExpiredToken (not InvalidClientTokenId), so the app purges periodically with a grace
+   * period, e.g. a day before now.
+   */
+  public int purgeExpired(Instant before) {
+    return env.store().write(tx -> {
+      int purged = 0;
+      for (var entry : tx.scan(StsSchema.SESSIONS, "", null, Integer.MAX_VALUE)) {
+        if (entry.value().expiresAt().isBefore(before)) {
+          tx.delete(StsSchema.SESSIONS, entry.key());
+          purged++;
+        }
+      }
+      return purged;
+    });
+  }
+
+  /** Stores the credentials (and the assumed role's last use, in the same transaction) and renders them. */
+  private Credentials issue(Caller caller, Role assumedRole, CallContext context) {
+    String secret = env.ids().secretAccessKey();
+    // Real tokens are opaque base64 of several hundred characters; clients only pass them back.
+    String token = env.ids().next(IdGenerator.SECRET, 356);
+    env.store().write(tx -> {
+      tx.put(StsSchema.SESSIONS, caller.accessKeyId(), StsSchema.TemporaryCredential.of(caller, secret, token));
+      if (assumedRole != null) {
+        String roleKey = key(assumedRole.accountId(), assumedRole.name());
+        tx.get(IamSchema.ROLES, roleKey)
+            .ifPresent(current -> tx.put(IamSchema.ROLES, roleKey, current.usedAt(context.now(), context.region())));
+      }
+      return null;
+    });
+    return Credentials.builder().accessKeyId(caller.accessKeyId()).secretAccessKey(secret).sessionToken(token)
+        .expiration(caller.session().expiresAt()).build();
+  }
+
+  /** AWS's credential expirations (and token issue times) have whole seconds. */
+  private static Instant issueTime(CallContext context) {
+    return context.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  }
+
+  /** GetSessionToken and GetFederationToken need long-term credentials, as in AWS. */
+  private static Caller longTermCaller(CallContext context, String operation) {
+    Caller caller = context.caller();
+    if (caller.session() != null || (caller.type() != CallerType.IAM_USER && caller.type() != CallerType.ROOT)) {
+      throw CommonError.ACCESS_DENIED.exception("Cannot call %s with session credentials", operation);
+    }
+    return caller;
+  }
+
+  /** 900–129,600 seconds (model-validated); the root user's sessions are capped at one hour. */
+  private static int duration(Caller caller, Integer requested) {
+    int duration = requested == null ? DEFAULT_TOKEN_DURATION : requested;
+    return caller.isRoot() ? Math.min(duration, ROOT_TOKEN_MAX) : duration;
+  }
+
+  private boolean verifyMfa(Caller caller, String serialNumber, String tokenCode, Instant now) {
+    if (serialNumber == null && tokenCode == null) {
+      return caller.session() != null && caller.session().mfaAuthenticated();
+    }
+    String userKey = switch (caller.type()) {
+      case ROOT -> IamSchema.ROOT_USER;
+      case IAM_USER -> caller.principalName();
+      default -> null;
+    };
+    boolean valid = userKey != null && tokenCode != null && serialNumber != null && env.store().read(
+        tx -> MfaOperations.enabledDevice(tx, caller.accountId(), userKey, serialNumber))
+        .map(device -> Totp.matches(Base32.decode(device.seedBase32()), now, tokenCode, MFA_WINDOW))
+        .orElse(false);
+    if (!valid) {
+      throw CommonError.ACCESS_DENIED.exception("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+    }
+    return true;
+  }
+
+  private static Optional<Role> findRole(ReadTx tx, String roleArn) {
+    String account = IamArns.account(roleArn);
+    if (account == null || !"role".equals(IamArns.resourceType(roleArn))) {
+      return Optional.empty();
+    }
+    return tx.get(IamSchema.ROLES, key(account, IamArns.name(roleArn)))
+        .filter(r -> IamArns.role(account, r.path(), r.name()).equals(roleArn));
+  }
+
+  /** Transitive session tags of a chained caller carry over to the new session. */
+  private static Map<String, String> inheritedTags(Caller caller) {
+    Map<String, String> inherited = new LinkedHashMap<>();
+    if (caller.session() != null) {
+      for (String tagKey : caller.session().transitiveTagKeys()) {
+        String value = caller.session().tags().get(tagKey);
+        if (value != null) {
+          inherited.put(tagKey, value);
+        }
+      }
+    }
+    return inherited;
+  }
+
+  private static Map<String, String> tags(List<Tag> tags) {
+    Map<String, String> map = new LinkedHashMap<>();
+    tags.forEach(t -> map.put(t.key(), t.value()));
+    return map;
+  }
+
+  private static List<String> arns(List<PolicyDescriptorType> descriptors) {
+    return descriptors.stream().map(PolicyDescriptorType::arn).toList();
+  }
+}

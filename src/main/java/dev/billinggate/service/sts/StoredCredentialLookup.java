@@ -1,0 +1,51 @@
+package dev.billinggate.service.sts;
+
+import static dev.billinggate.service.iam.IamSchema.key;
+
+import dev.billinggate.auth.Caller;
+import dev.billinggate.auth.CallerType;
+import dev.billinggate.auth.CredentialLookup;
+import dev.billinggate.service.iam.AccessKeyOperations;
+import dev.billinggate.service.iam.IamArns;
+import dev.billinggate.service.iam.IamSchema;
+import dev.billinggate.service.iam.IamSchema.AccessKey;
+import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.Store;
+import java.util.Optional;
+
+/**
+ * Finds the secret and principal behind any access key id: IAM user and root keys ({@code AKIA})
+ * through IAM's key index, STS sessions ({@code ASIA}) by id. Two point reads, no scans. Expired
+ * sessions are still returned with their expiry so SigV4 can answer ExpiredToken.
+ */
+public final class StoredCredentialLookup implements CredentialLookup {
+  private final Store store;
+
+  public StoredCredentialLookup(Store store) {
+    this.store = store;
+  }
+
+  @Override
+  public Optional<Credential> find(String accessKeyId) {
+    return store.read(tx -> accessKeyId.startsWith("ASIA") ? session(tx, accessKeyId) : longTerm(tx, accessKeyId));
+  }
+
+  private static Optional<Credential> session(ReadTx tx, String accessKeyId) {
+    return tx.get(StsSchema.SESSIONS, accessKeyId).map(s -> new Credential(s.secretAccessKey(), s.sessionToken(),
+        s.expiresAt(), true, s.toCaller()));
+  }
+
+  private static Optional<Credential> longTerm(ReadTx tx, String accessKeyId) {
+    return AccessKeyOperations.byId(tx, accessKeyId).flatMap(k -> caller(tx, k)
+        .map(caller -> new Credential(k.secret(), null, null, "Active".equals(k.status()), caller)));
+  }
+
+  private static Optional<Caller> caller(ReadTx tx, AccessKey k) {
+    String account = k.accountId();
+    if (k.ownedByRoot()) {
+      return Optional.of(new Caller(CallerType.ROOT, account, IamArns.root(account), account, k.accessKeyId(), null));
+    }
+    return tx.get(IamSchema.USERS, key(account, k.userName())).map(u -> new Caller(CallerType.IAM_USER, account,
+        IamArns.user(account, u.path(), u.name()), u.id(), k.accessKeyId(), null));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.billinggate.service.sts;
+
+import dev.billinggate.core.AwsIds;
+import dev.billinggate.policy.PolicyEngine;
+import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.service.OperationTable;
+import dev.billinggate.service.ServiceHandler;
+import dev.billinggate.service.ServiceId;
+import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
+import java.time.Clock;
+import java.util.List;
+
+/** STS. Shares IAM's environment: sessions read roles, users and MFA devices from IAM's tables. */
+public final class StsService implements ServiceHandler {
+  private final SessionOperations sessions;
+  private final IdentityOperations identity;
+
+  public StsService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
+    this(new IamEnv(store, engine, awsPolicies, clock, ids));
+  }
+
+  public StsService(IamEnv env) {
+    this.sessions = new SessionOperations(env);
+    this.identity = new IdentityOperations(env);
+  }
+
+  public static List<Table<?>> tables() {
+    return StsSchema.tables();
+  }
+
+  @Override
+  public ServiceId service() {
+    return ServiceId.STS;
+  }
+
+  @Override
+  public void register(OperationTable table) {
+    sessions.register(table);
+    identity.register(table);
+  }
+
+  public SessionOperations sessions() { return sessions; }
+  public IdentityOperations identity() { return identity; }
+}

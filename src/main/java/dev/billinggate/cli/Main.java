@@ -8,11 +8,8 @@ import picocli.CommandLine.Command;
     name = "billing-gate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "An offline, faithful AWS control plane for billing access, and a governance tool for real",
-      "AWS Organizations.",
-    },
-    subcommands = {},
+    description = "An offline, faithful AWS control plane for billing access, and a governance tool for real AWS Organizations.",
+    subcommands = {ServeCommand.class},
     footer = {
       "",
       "Exit codes:",

@@ -1,0 +1,127 @@
+package dev.billinggate.app;
+
+import dev.billinggate.auth.sigv4.SigV4Verifier;
+import dev.billinggate.authz.Authorizer;
+import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.IdGenerator;
+import dev.billinggate.gateway.Gateway;
+import dev.billinggate.gateway.http.HttpServerConfig;
+import dev.billinggate.gateway.http.NettyHttpServer;
+import dev.billinggate.policy.PolicyEngine;
+import dev.billinggate.policy.eval.DefaultPolicyEngine;
+import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.service.ServiceId;
+import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.service.iam.IamService;
+import dev.billinggate.service.iam.Passwords;
+import dev.billinggate.service.organizations.OrganizationDirectory;
+import dev.billinggate.service.organizations.OrganizationsService;
+import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.service.sts.StoredCredentialLookup;
+import dev.billinggate.service.sts.StsService;
+import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
+import dev.billinggate.store.memory.InMemoryStore;
+import dev.billinggate.store.sqlite.SqliteStore;
+import java.io.PrintStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: the only place that picks implementations and wires them. {@link #start}
+ * returns once the endpoint accepts requests.
+ */
+public final class BillingGate implements AutoCloseable {
+  private final Store store;
+  private final NettyHttpServer server;
+  private final URI endpoint;
+
+  private BillingGate(Store store, NettyHttpServer server, String host) {
+    this.store = store;
+    this.server = server;
+    this.endpoint = URI.create("http://" + host + ":" + server.port());
+  }
+
+  public static BillingGate start(ServerConfig config, PrintStream out) {
+    return start(config, out, Clock.systemUTC());
+  }
+
+  public static BillingGate start(ServerConfig config, PrintStream out, Clock clock) {
+    // Load the service models while the store opens: they dominate the time to the first request.
+    Thread warmup = new Thread(() -> {
+      for (ServiceId id : ServiceId.values()) {
+        ProtocolCodec.forService(id);
+      }
+    }, "model-warmup");
+    warmup.setDaemon(true);
+    warmup.start();
+    Store store = config.inMemory() ? new InMemoryStore() : SqliteStore.open(config.dataDir());
+    try {
+      return wire(config, out, clock, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static BillingGate wire(ServerConfig config, PrintStream out, Clock clock, Store store) {
+    IdGenerator random = IdGenerator.secure();
+    AwsIds ids = new AwsIds(random);
+    PolicyEngine engine = new DefaultPolicyEngine();
+    IamEnv env = new IamEnv(store, engine, AwsManagedPolicies.load(), clock, ids);
+    IamService iam = new IamService(env, Passwords.standard());
+    StsService sts = new StsService(env);
+    OrganizationDirectory directory = new OrganizationDirectory(store, engine);
+    SecureRandom faults = new SecureRandom();
+    OrganizationsService organizations = new OrganizationsService(store, directory, engine,
+        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
+        faults::nextDouble);
+    store.declare(tables());
+
+    Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
+
+    Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
+        new DirectoryOrganizationPolicies(directory));
+    Gateway gateway = new Gateway(List.of(iam, sts, organizations),
+        new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
+    NettyHttpServer server = listen(config, gateway);
+    BillingGate gate = new BillingGate(store, server, config.host());
+    Banner.print(out, gate.endpoint, config, passwords);
+    return gate;
+  }
+
+  private static NettyHttpServer listen(ServerConfig config, Gateway gateway) {
+    HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_BODY_BYTES,
+        2 * Runtime.getRuntime().availableProcessors(), gateway::tooLarge);
+    try {
+      return NettyHttpServer.start(http, gateway::handle);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+    }
+  }
+
+  private static Table<?>[] tables() {
+    List<Table<?>> all = new ArrayList<>();
+    all.addAll(IamService.tables());
+    all.addAll(StsService.tables());
+    all.addAll(OrganizationsService.tables());
+    all.add(BillingAccess.TABLE);
+    return all.toArray(Table<?>[]::new);
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    store.close();
+  }
+}

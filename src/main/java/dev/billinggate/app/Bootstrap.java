@@ -1,0 +1,62 @@
+package dev.billinggate.app;
+
+import dev.billinggate.auth.Caller;
+import dev.billinggate.auth.CallerType;
+import dev.billinggate.core.IdGenerator;
+import dev.billinggate.service.CallContext;
+import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.iam.IamSchema.EntityKind;
+import dev.billinggate.service.iam.IamService;
+import dev.billinggate.store.Store;
+import java.time.Clock;
+import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.CreateUserRequest;
+
+/**
+ * First start on an empty store: the standalone account of PRODUCT.md with its root user and the
+ * IAM user {@code admin}. Billing access starts deactivated, as for any standalone AWS account.
+ */
+final class Bootstrap {
+  static final String ACCOUNT_ID = "123456789012";
+  static final String ROOT_EMAIL = "root@example.com";
+  static final String ADMIN_USER = "admin";
+  static final String ADMIN_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+  static final String ADMIN_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
+  private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+  /** Passwords chosen at bootstrap; {@code generated} ones must be shown to the user once. */
+  record Passwords(String root, boolean rootGenerated, String admin, boolean adminGenerated) {}
+
+  private Bootstrap() {}
+
+  static boolean needed(IamService iam) {
+    return iam.accounts().find(ACCOUNT_ID).isEmpty();
+  }
+
+  static Passwords run(IamService iam, Store store, ServerConfig config, IdGenerator ids, Clock clock) {
+    Passwords passwords = new Passwords(
+        orGenerated(config.rootPassword(), ids), config.rootPassword() == null,
+        orGenerated(config.adminPassword(), ids), config.adminPassword() == null);
+    Caller root = new Caller(CallerType.ROOT, ACCOUNT_ID, "arn:aws:iam::" + ACCOUNT_ID + ":root", ACCOUNT_ID, null, null);
+    CallContext context = new CallContext(root, "Bootstrap", "bootstrap", "us-east-1", clock.instant(), "127.0.0.1", false);
+
+    iam.users().createUser(CreateUserRequest.builder().userName(ADMIN_USER).build(), context);
+    iam.attachments().attach(context, EntityKind.USER, ADMIN_USER, ADMINISTRATOR_ACCESS);
+    iam.accessKeys().importAccessKey(ACCOUNT_ID, ADMIN_USER, ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY);
+    iam.loginProfiles().createLoginProfile(
+        CreateLoginProfileRequest.builder().userName(ADMIN_USER).password(passwords.admin()).build(), context);
+    store.write(tx -> {
+      BillingAccess.set(tx, ACCOUNT_ID, false);
+      return null;
+    });
+    // The account record goes last: its presence is what marks the bootstrap as done.
+    iam.accounts().createAccount(ACCOUNT_ID, ROOT_EMAIL, "billing-gate", passwords.root());
+    return passwords;
+  }
+
+  private static String orGenerated(String given, IdGenerator ids) {
+    // Three character classes so the default AWS password policy and any sane custom one accept it.
+    return given != null ? given : ids.next(PASSWORD_CHARS, 16) + "-" + ids.next("23456789", 2) + "Aa";
+  }
+}

@@ -1,0 +1,29 @@
+package dev.billinggate.service.billing;
+
+import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.Table;
+import dev.billinggate.store.WriteTx;
+
+/**
+ * Each account's "IAM user and role access to billing information" switch. No public AWS API reads
+ * or changes it; it is set when Organizations creates an account ({@code IamUserAccessToBilling})
+ * and by the account's root user in the console.
+ */
+public final class BillingAccess {
+
+  /** @param iamAccessActivated whether IAM users and roles may see billing pages their policies allow */
+  public record Setting(String accountId, boolean iamAccessActivated) {}
+
+  public static final Table<Setting> TABLE = Table.of("billing.iam_access", Setting.class);
+
+  private BillingAccess() {}
+
+  /** The switch of {@code accountId}; deactivated, the standalone default, when never set. */
+  public static boolean isActivated(ReadTx tx, String accountId) {
+    return tx.get(TABLE, accountId).map(Setting::iamAccessActivated).orElse(false);
+  }
+
+  public static void set(WriteTx tx, String accountId, boolean activated) {
+    tx.put(TABLE, accountId, new Setting(accountId, activated));
+  }
+}

@@ -103,11 +103,17 @@ public final class Gateway {
     // 4. Validate the input against the model's constraints.
     codec.validate(decoded);
     CallContext context = new CallContext(verified.caller(), decoded.operation(), requestId,
-        verified.scope().region(), clock.instant(), request.remoteAddress(), request.secure());
+        regionOf(verified), clock.instant(), request.remoteAddress(), request.secure());
     // 5. Authorize with the policy engine, then 6. run the operation.
     SdkResponse output = run(entry, decoded.input(), context);
     // 7. Encode the answer.
     return codec.encodeResponse(decoded.operation(), output, requestId);
+  }
+
+  /** The request's region; the SDK's global pseudo-region stands for us-east-1, where AWS's global services live. */
+  private static String regionOf(VerifiedRequest verified) {
+    String region = verified.scope().region();
+    return SigV4Verifier.SDK_GLOBAL_REGION.equals(region) ? "us-east-1" : region;
   }
 
   private <I, O> SdkResponse run(Entry<I, O> entry, Object input, CallContext context) {

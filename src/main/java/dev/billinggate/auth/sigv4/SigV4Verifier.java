@@ -32,6 +32,12 @@ public final class SigV4Verifier {
   private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   private static final String EMPTY_BODY_SHA256 = BinaryUtils.toHex(SignerUtils.hash(new byte[0]));
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
+  /**
+   * The SDKs' pseudo-region of the global services. Against AWS it never reaches a credential scope
+   * (endpoint rules sign for us-east-1), but with an endpoint override the SDK for Java v2 signs IAM
+   * clients built with {@code Region.AWS_GLOBAL} for it; accepting it lets such clients work unchanged.
+   */
+  public static final String SDK_GLOBAL_REGION = "aws-global";
   private static final int SIGNING_KEY_CACHE_SIZE = 1024;
 
   private final CredentialLookup credentials;
@@ -81,7 +87,7 @@ public final class SigV4Verifier {
     if (!"aws4_request".equals(signature.terminator())) {
       throw SigV4Errors.wrongTerminator(signature.terminator());
     }
-    if (!REGION.matcher(scope.region()).matches()) {
+    if (!REGION.matcher(scope.region()).matches() && !SDK_GLOBAL_REGION.equals(scope.region())) {
       throw SigV4Errors.invalidRegion(scope.region());
     }
     if (!service.signingName().equals(scope.service())) {

@@ -102,11 +102,11 @@ class SdkClientSignatureTest {
     });
   }
 
-  /** With an endpoint override the SDK signs IAM for 'aws-global', which AWS rejects just the same. */
+  /** With an endpoint override the SDK signs {@code Region.AWS_GLOBAL} IAM clients for 'aws-global'; accepted. */
   @Test
   void iamAndOrganizationsClients() {
     var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(USER_KEY, USER_SECRET));
-    try (IamClient iam = IamClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+    try (IamClient iam = IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL)
             .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
         OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(endpoint())
             .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build()) {

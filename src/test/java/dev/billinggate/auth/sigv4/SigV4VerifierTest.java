@@ -151,9 +151,9 @@ class SigV4VerifierTest {
             "Signature expired: 20231231T235000Z is now earlier than 20231231T235500Z (20240101T001000Z - 15 min.)"),
         rejection("scope for another service", signer("iam").signToHttpRequest("POST", "/", FORM, STS_FORM), r -> r,
             CommonError.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct service: 'sts'. "),
-        rejection("invalid region", SdkSignedRequests.signer(CLOCK, "aws-global", "sts").credentials(USER_KEY, USER_SECRET)
+        rejection("invalid region", SdkSignedRequests.signer(CLOCK, "moon-base-one", "sts").credentials(USER_KEY, USER_SECRET)
                 .signToHttpRequest("POST", "/", FORM, STS_FORM), r -> r,
-            CommonError.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid region, not 'aws-global'. "),
+            CommonError.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid region, not 'moon-base-one'. "),
         rejection("wrong terminator", form, r -> withHeader(r, "authorization", auth.replace("aws4_request", "aws5_request")),
             CommonError.SIGNATURE_DOES_NOT_MATCH,
             "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws5_request'. "),

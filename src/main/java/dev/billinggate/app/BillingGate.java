@@ -2,8 +2,14 @@ package dev.billinggate.app;
 
 import dev.billinggate.auth.sigv4.SigV4Verifier;
 import dev.billinggate.authz.Authorizer;
+import dev.billinggate.console.Console;
+import dev.billinggate.console.ConsoleServices;
+import dev.billinggate.console.ConsoleSettings;
+import dev.billinggate.console.cost.InterimCostManagement;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
+import dev.billinggate.core.http.HttpRequest;
+import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
@@ -31,6 +37,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The composition root: the only place that picks implementations and wires them. {@link #start}
@@ -89,17 +96,20 @@ public final class BillingGate implements AutoCloseable {
         new DirectoryOrganizationPolicies(directory));
     Gateway gateway = new Gateway(List.of(iam, sts, organizations),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
-    NettyHttpServer server = listen(config, gateway);
+    Console console = new Console(new ConsoleServices(store, iam.accounts(), iam.loginProfiles(), authorizer, gateway,
+        directory, new InterimCostManagement(), clock, ids), ConsoleSettings.defaults());
+    NettyHttpServer server = listen(config, gateway, console.mountedOver(gateway::handle));
     BillingGate gate = new BillingGate(store, server, config.host());
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
   }
 
-  private static NettyHttpServer listen(ServerConfig config, Gateway gateway) {
+  private static NettyHttpServer listen(ServerConfig config, Gateway gateway,
+      Function<HttpRequest, HttpResponse> handler) {
     HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_BODY_BYTES,
         2 * Runtime.getRuntime().availableProcessors(), gateway::tooLarge);
     try {
-      return NettyHttpServer.start(http, gateway::handle);
+      return NettyHttpServer.start(http, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
@@ -108,6 +109,21 @@ public final class Gateway {
     SdkResponse output = run(entry, decoded.input(), context);
     // 7. Encode the answer.
     return codec.encodeResponse(decoded.operation(), output, requestId);
+  }
+
+  /**
+   * Runs one operation in-process, for the web console: the same authorization and behaviour as a
+   * signed request, without SigV4 or the wire codec. Errors are thrown as {@link AwsException}.
+   */
+  public <O extends SdkResponse> O invoke(ServiceId service, SdkRequest input, CallContext context, Class<O> output) {
+    String simple = input.getClass().getSimpleName();
+    String operation = simple.substring(0, simple.length() - "Request".length());
+    Entry<?, ?> entry = tables.get(service).find(operation).orElseThrow(() ->
+        CommonError.NOT_IMPLEMENTED.exception("billing-gate does not implement %s:%s yet.", service.signingName(),
+            operation));
+    CallContext named = new CallContext(context.caller(), operation, context.requestId(), context.region(),
+        context.now(), context.sourceIp(), context.secureTransport());
+    return output.cast(run(entry, input, named));
   }
 
   /** The request's region; the SDK's global pseudo-region stands for us-east-1, where AWS's global services live. */

@@ -47,7 +47,13 @@ final class NettyMessages {
     byte[] body = response.body() == null ? NO_BODY : response.body();
     FullHttpResponse message = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
-    response.headers().forEach((name, value) -> message.headers().set(name, value));
+    // A value with line breaks carries several header lines (e.g. one Set-Cookie per cookie): a real
+    // header value never contains one.
+    response.headers().forEach((name, value) -> {
+      for (String line : value.split("\n")) {
+        message.headers().add(name, line);
+      }
+    });
     message.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return message;
   }

@@ -22,6 +22,7 @@ import dev.billinggate.service.organizations.OrganizationsSettings;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
+import dev.billinggate.store.StoreException;
 import dev.billinggate.store.Table;
 import dev.billinggate.store.memory.InMemoryStore;
 import dev.billinggate.store.sqlite.SqliteStore;
@@ -60,7 +61,7 @@ public final class BillingGate implements AutoCloseable {
     }, "model-warmup");
     warmup.setDaemon(true);
     warmup.start();
-    Store store = config.inMemory() ? new InMemoryStore() : SqliteStore.open(config.dataDir());
+    Store store = config.inMemory() ? new InMemoryStore() : open(config.dataDir());
     try {
       return wire(config, out, clock, store);
     } catch (RuntimeException e) {
@@ -103,6 +104,17 @@ public final class BillingGate implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+    } catch (Exception e) {
+      // Netty rethrows the socket's IOException unchecked (a native one under epoll).
+      throw new StartupException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Store open(java.nio.file.Path dataDir) {
+    try {
+      return SqliteStore.open(dataDir);
+    } catch (StoreException e) {
+      throw new StartupException("cannot open the store: " + e.getMessage(), e);
     }
   }
 

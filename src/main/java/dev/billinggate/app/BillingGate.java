@@ -12,7 +12,6 @@ import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.ServiceId;
-import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.iam.Passwords;
@@ -23,14 +22,12 @@ import dev.billinggate.service.sts.StoredCredentialLookup;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.StoreException;
-import dev.billinggate.store.Table;
 import dev.billinggate.store.memory.InMemoryStore;
 import dev.billinggate.store.sqlite.SqliteStore;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,7 +79,6 @@ public final class BillingGate implements AutoCloseable {
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
         faults::nextDouble);
-    store.declare(tables());
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
 
@@ -116,15 +112,6 @@ public final class BillingGate implements AutoCloseable {
     } catch (StoreException e) {
       throw new StartupException("cannot open the store: " + e.getMessage(), e);
     }
-  }
-
-  private static Table<?>[] tables() {
-    List<Table<?>> all = new ArrayList<>();
-    all.addAll(IamService.tables());
-    all.addAll(StsService.tables());
-    all.addAll(OrganizationsService.tables());
-    all.add(BillingAccess.TABLE);
-    return all.toArray(Table<?>[]::new);
   }
 
   public URI endpoint() {

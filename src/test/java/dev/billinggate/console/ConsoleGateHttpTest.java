@@ -1,0 +1,147 @@
+package dev.billinggate.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billinggate.service.iam.Base32;
+import dev.billinggate.service.iam.Totp;
+import dev.billinggate.testing.RunningEmulator;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+
+/** The gate and sign-in rules at the HTTP level: boundaries, forced password change, MFA, switch role. */
+class ConsoleGateHttpTest {
+  private static final String ACCOUNT = RunningEmulator.ACCOUNT;
+  static RunningEmulator emulator;
+  static IamClient iam;
+
+  @BeforeAll
+  static void start() {
+    emulator = RunningEmulator.inMemory();
+    iam = emulator.iam(RunningEmulator.ADMIN);
+    ConsoleHttp root = new ConsoleHttp(emulator.endpoint());
+    root.signInRoot("root@example.com", "root-Passw0rd!");
+    HttpResponse<String> activated = root.post("/console/billing/account/iam-access",
+        Map.of("activate", "on", "csrf", root.csrf("/console/billing/account/iam-access")));
+    assertThat(activated.headers().firstValue("location")).hasValue("/console/billing/account?updated=1");
+  }
+
+  @AfterAll
+  static void stop() {
+    emulator.close();
+  }
+
+  private static void user(String name, String password, String... policies) {
+    iam.createUser(r -> r.userName(name));
+    for (String policy : policies) {
+      iam.attachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/" + policy));
+    }
+    iam.createLoginProfile(r -> r.userName(name).password(password));
+  }
+
+  @Test
+  void permissionsBoundaryLimitsTheBillingPagesAndNamesTheMissingAction() {
+    user("bounded", "bounded-Passw0rd!", "AdministratorAccess");
+    iam.putUserPermissionsBoundary(r -> r.userName("bounded")
+        .permissionsBoundary("arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess"));
+    ConsoleHttp browser = new ConsoleHttp(emulator.endpoint());
+    browser.signInUser(ACCOUNT, "bounded", "bounded-Passw0rd!");
+    assertThat(browser.get("/console/billing/bills").statusCode()).isEqualTo(200);
+    HttpResponse<String> preferences = browser.get("/console/costmanagement/preferences");
+    assertThat(preferences.statusCode()).isEqualTo(403);
+    assertThat(preferences.body()).contains("You need permissions: ce:GetPreferences",
+        "because no permissions boundary allows the ce:GetPreferences action");
+  }
+
+  @Test
+  void deniedPageInJapaneseForAcceptLanguageJa() {
+    user("nobody", "nobody-Passw0rd!");
+    ConsoleHttp browser = new ConsoleHttp(emulator.endpoint());
+    browser.signInUser(ACCOUNT, "nobody", "nobody-Passw0rd!");
+    assertThat(browser.get("/console/billing/bills?lang=ja").body())
+        .contains("このアクションを実行する権限がありません", "次の権限が必要です: billing:GetBillingData");
+  }
+
+  @Test
+  void passwordResetRequiredForcesAChangeFirst() {
+    iam.createUser(r -> r.userName("newcomer"));
+    iam.putUserPolicy(r -> r.userName("newcomer").policyName("change-own-password").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ChangePassword",
+        "Resource":"arn:aws:iam::*:user/${aws:username}"}]}"""));
+    iam.createLoginProfile(r -> r.userName("newcomer").password("first-Passw0rd!").passwordResetRequired(true));
+    ConsoleHttp browser = new ConsoleHttp(emulator.endpoint());
+    assertThat(browser.signInUser(ACCOUNT, "newcomer", "first-Passw0rd!").headers().firstValue("location"))
+        .hasValue("/console/password");
+    assertThat(browser.get("/console/billing/bills").headers().firstValue("location")).hasValue("/console/password");
+    HttpResponse<String> changed = browser.post("/console/password", Map.of("csrf", browser.csrf("/console/password"),
+        "oldPassword", "first-Passw0rd!", "newPassword", "second-Passw0rd!", "confirmPassword", "second-Passw0rd!"));
+    assertThat(changed.headers().firstValue("location")).hasValue("/console/billing/home");
+    assertThat(browser.get("/console/billing/bills").statusCode()).isEqualTo(403);
+    assertThat(new ConsoleHttp(emulator.endpoint()).signInUser(ACCOUNT, "newcomer", "second-Passw0rd!").statusCode())
+        .isEqualTo(303);
+  }
+
+  @Test
+  void mfaUserNeedsTheCurrentCode() {
+    user("guarded", "guarded-Passw0rd!");
+    VirtualMFADevice device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("guarded")).virtualMFADevice();
+    byte[] seed = Base32.decode(device.base32StringSeed().asUtf8String());
+    long step = Totp.step(emulator.clock.instant());
+    iam.enableMFADevice(r -> r.userName("guarded").serialNumber(device.serialNumber())
+        .authenticationCode1(Totp.code(seed, step - 1)).authenticationCode2(Totp.code(seed, step)));
+    ConsoleHttp browser = new ConsoleHttp(emulator.endpoint());
+    assertThat(browser.signInUser(ACCOUNT, "guarded", "guarded-Passw0rd!").statusCode()).isEqualTo(200);
+    HttpResponse<String> withCode = browser.signIn(Map.of("signInAs", "iam", "account", ACCOUNT, "username", "guarded",
+        "password", "guarded-Passw0rd!", "mfaCode", Totp.code(seed, Totp.step(Instant.now()))));
+    assertThat(withCode.statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void switchRoleNeedsTheTrustPolicyAndActsAsTheRole() {
+    iam.createRole(r -> r.roleName("billing-viewer").assumeRolePolicyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/admin"},
+        "Action":"sts:AssumeRole"}]}""".formatted(ACCOUNT)));
+    iam.attachRolePolicy(r -> r.roleName("billing-viewer")
+        .policyArn("arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess"));
+    user("outsider", "outsider-Passw0rd!", "AdministratorAccess");
+
+    ConsoleHttp outsider = new ConsoleHttp(emulator.endpoint());
+    outsider.signInUser(ACCOUNT, "outsider", "outsider-Passw0rd!");
+    HttpResponse<String> refused = outsider.post("/console/switchrole", Map.of("csrf",
+        outsider.csrf("/console/switchrole"), "account", ACCOUNT, "roleName", "billing-viewer"));
+    assertThat(refused.body()).contains("is not authorized to perform: sts:AssumeRole");
+
+    ConsoleHttp admin = new ConsoleHttp(emulator.endpoint());
+    admin.signInUser(ACCOUNT, "admin", "admin-Passw0rd!");
+    HttpResponse<String> switched = admin.post("/console/switchrole", Map.of("csrf", admin.csrf("/console/switchrole"),
+        "account", ACCOUNT, "roleName", "billing-viewer"));
+    assertThat(switched.statusCode()).isEqualTo(303);
+    assertThat(admin.get("/console/billing/bills").body()).contains("billing-viewer @ " + ACCOUNT);
+    assertThat(admin.get("/console/budgets").statusCode()).isEqualTo(200);
+    HttpResponse<String> create = admin.post("/console/budgets", Map.of("csrf", admin.csrf("/console/budgets"),
+        "name", "monthly", "limit", "100"));
+    assertThat(create.body()).contains("You need permissions: budgets:ModifyBudget");
+    admin.post("/console/switchrole/back", Map.of("csrf", admin.csrf("/console/budgets")));
+    assertThat(admin.post("/console/budgets", Map.of("csrf", admin.csrf("/console/budgets"), "name", "monthly",
+        "limit", "100")).statusCode()).isEqualTo(303);
+    assertThat(admin.get("/console/budgets").body()).contains("monthly", "$100.00");
+  }
+
+  @Test
+  void repeatedFailuresFromOneAddressAreThrottled() {
+    try (RunningEmulator own = RunningEmulator.inMemory()) {
+      ConsoleHttp browser = new ConsoleHttp(own.endpoint());
+      for (int i = 0; i < 10; i++) {
+        browser.signInRoot("root@example.com", "wrong");
+      }
+      HttpResponse<String> blocked = browser.signInRoot("root@example.com", "root-Passw0rd!");
+      assertThat(blocked.statusCode()).isEqualTo(429);
+      assertThat(blocked.body()).contains("Too many failed sign-in attempts");
+    }
+  }
+}

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Console sessions, in memory: a restart signs everybody out, which is what an emulator's user
@@ -15,11 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * measured on the injected clock.
  */
 public final class SessionStore {
+  private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
   private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final Duration idle;
   private final Duration maximum;
+  private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
   public SessionStore(Clock clock, Duration idle, Duration maximum) {
     this.clock = clock;
@@ -28,6 +32,7 @@ public final class SessionStore {
   }
 
   public ConsoleSession create(Identity identity, boolean passwordChangeRequired) {
+    sweepNowAndThen();
     ConsoleSession session = new ConsoleSession(token(), token(), identity, clock.instant(), passwordChangeRequired);
     sessions.put(session.id(), session);
     return session;
@@ -43,7 +48,7 @@ public final class SessionStore {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    if (now.isAfter(session.lastSeen().plus(idle)) || now.isAfter(session.createdAt().plus(maximum))) {
+    if (expired(session, now)) {
       sessions.remove(id);
       return Optional.empty();
     }
@@ -54,6 +59,22 @@ public final class SessionStore {
     }
     session.touch(now);
     return Optional.of(session);
+  }
+
+  private boolean expired(ConsoleSession session, Instant now) {
+    return now.isAfter(session.lastSeen().plus(idle)) || now.isAfter(session.createdAt().plus(maximum));
+  }
+
+  /**
+   * Drops expired sessions at most once a minute, so sessions nobody comes back to (pre-sign-in
+   * sessions of visitors who left) do not accumulate.
+   */
+  private void sweepNowAndThen() {
+    Instant now = clock.instant();
+    Instant last = lastSweep.get();
+    if (now.isAfter(last.plus(SWEEP_INTERVAL)) && lastSweep.compareAndSet(last, now)) {
+      sessions.values().removeIf(session -> expired(session, now));
+    }
   }
 
   public void remove(String id) {

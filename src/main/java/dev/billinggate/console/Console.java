@@ -76,6 +76,7 @@ public final class Console {
     posts.put("/organizations/create", organizations::createOrganization);
     posts.put("/organizations/accounts", organizations::createAccount);
     gets.put("/iam/root-access", organizations::rootAccess);
+    posts.put("/iam/root-access/task", organizations::runRootTask);
   }
 
   /** Routes {@code /console} and below to the console and everything else to {@code api}. */

@@ -46,9 +46,11 @@ import software.amazon.awssdk.services.organizations.model.Root;
  */
 final class OrganizationsPages {
   private final ConsoleServices services;
+  private final RootTasks rootTasks;
 
   OrganizationsPages(ConsoleServices services) {
     this.services = services;
+    this.rootTasks = new RootTasks(services);
   }
 
   HttpResponse view(Exchange ex) {
@@ -138,10 +140,50 @@ final class OrganizationsPages {
       accounts = Html.of("<p class=\"alert error\" role=\"alert\">%s</p>", e.getMessage());
     }
     Html content = Html.of("""
-        <section class="card"><h2>%s</h2>%s<p class="muted">%s</p></section>
-        <section class="card"><h2>%s</h2>%s</section>""",
-        ex.msg("root.centralized"), features, ex.msg("root.tasksNote"), ex.msg("root.members"), accounts);
+        %s<section class="card"><h2>%s</h2>%s<p class="muted">%s</p></section>
+        <section class="card"><h2>%s</h2>%s</section>%s""",
+        outcome(ex), ex.msg("root.centralized"), features, ex.msg("root.tasksNote"), ex.msg("root.members"), accounts,
+        taskForm(ex));
     return Responses.html(200, Layout.page(ex, ex.msg("nav.rootAccess"), content));
+  }
+
+  /** Runs a privileged root task (sts:AssumeRoot) on a member account and shows the outcome. */
+  HttpResponse runRootTask(Exchange ex) {
+    RootTasks.Task task;
+    try {
+      task = RootTasks.Task.valueOf(ex.form().get("task", ""));
+    } catch (IllegalArgumentException e) {
+      return Responses.text(400, "Unknown task");
+    }
+    String account = ex.form().get("account", "");
+    String outcome;
+    try {
+      outcome = ex.msg("root.taskDone", task.name(), account, rootTasks.run(task, account, services.context(ex)));
+    } catch (AwsException e) {
+      outcome = ex.msg("root.taskFailed", task.name(), account, e.getMessage());
+    }
+    ex.session().flash(outcome);
+    return Responses.redirect("/console/iam/root-access");
+  }
+
+  private static Html outcome(Exchange ex) {
+    String outcome = ex.session().takeFlash();
+    return outcome == null ? Html.EMPTY
+        : Html.of("<p class=\"alert info\" role=\"status\" id=\"task-outcome\">%s</p>", outcome);
+  }
+
+  private static Html taskForm(Exchange ex) {
+    List<Html> options = new ArrayList<>();
+    for (RootTasks.Task task : RootTasks.Task.values()) {
+      options.add(Html.of("<option value=\"%s\">%s</option>", task.name(), task.name()));
+    }
+    return Html.of("""
+        <section class="card"><h2>%s</h2><form method="post" action="/console/iam/root-access/task" class="stack">%s
+        <label>%s<input name="account" inputmode="numeric" pattern="[0-9]{12}" required></label>
+        <label>%s<select name="task">%s</select></label>
+        <button type="submit" class="primary">%s</button></form></section>""",
+        ex.msg("root.task"), Layout.csrf(ex.session()), ex.msg("col.account"), ex.msg("root.taskPolicy"),
+        Html.join(options), ex.msg("root.taskRun"));
   }
 
   private Html rootRow(Exchange ex, Account account) {

@@ -3,6 +3,7 @@ package dev.billinggate.console.session;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One signed-in browser. The id lives in the session cookie; the CSRF token is the synchronizer
@@ -17,6 +18,7 @@ public final class ConsoleSession {
   private volatile Instant lastSeen;
   private volatile Identity acting;
   private volatile boolean passwordChangeRequired;
+  private final AtomicReference<String> flash = new AtomicReference<>();
 
   ConsoleSession(String id, String csrfToken, Identity signedIn, Instant now, boolean passwordChangeRequired) {
     this.id = id;
@@ -51,6 +53,16 @@ public final class ConsoleSession {
 
   public void switchBack() {
     acting = signedIn;
+  }
+
+  /** A message for the next page this session loads (post/redirect/get), kept server-side so links cannot forge it. */
+  public void flash(String message) {
+    flash.set(message);
+  }
+
+  /** The pending message, removed; {@code null} when none. */
+  public String takeFlash() {
+    return flash.getAndSet(null);
   }
 
   public void passwordChanged() {

@@ -3,6 +3,7 @@ package dev.billinggate.app;
 import dev.billinggate.auth.sigv4.SigV4Verifier;
 import dev.billinggate.authz.Authorizer;
 import dev.billinggate.core.AwsIds;
+import dev.billinggate.costdata.CostData;
 import dev.billinggate.core.IdGenerator;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
@@ -13,6 +14,10 @@ import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.billing.CostManagement;
+import dev.billinggate.service.costexplorer.CostApis;
+import dev.billinggate.service.costexplorer.CostReports;
+import dev.billinggate.service.costexplorer.CostScope;
 import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.iam.Passwords;
@@ -29,6 +34,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,11 +46,13 @@ public final class BillingGate implements AutoCloseable {
   private final Store store;
   private final NettyHttpServer server;
   private final URI endpoint;
+  private final CostApis costs;
 
-  private BillingGate(Store store, NettyHttpServer server, String host) {
+  private BillingGate(Store store, NettyHttpServer server, String host, CostApis costs) {
     this.store = store;
     this.server = server;
     this.endpoint = URI.create("http://" + host + ":" + server.port());
+    this.costs = costs;
   }
 
   public static BillingGate start(ServerConfig config, PrintStream out) {
@@ -81,6 +89,10 @@ public final class BillingGate implements AutoCloseable {
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
         faults::nextDouble);
+    CostManagement costManagement = new CostManagement(store, directory, clock, Duration.ZERO);
+    CostData costData = new CostData(store, clock);
+    CostScope costScope = new CostScope(costManagement, directory, costData);
+    CostApis costs = new CostApis(costManagement, new CostReports(costScope), costData);
     store.declare(tables());
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
@@ -90,7 +102,7 @@ public final class BillingGate implements AutoCloseable {
     Gateway gateway = new Gateway(List.of(iam, sts, organizations),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
-    BillingGate gate = new BillingGate(store, server, config.host());
+    BillingGate gate = new BillingGate(store, server, config.host(), costs);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
   }
@@ -112,11 +124,18 @@ public final class BillingGate implements AutoCloseable {
     all.addAll(StsService.tables());
     all.addAll(OrganizationsService.tables());
     all.add(BillingAccess.TABLE);
+    all.addAll(CostManagement.tables());
+    all.addAll(CostData.tables());
     return all.toArray(Table<?>[]::new);
   }
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** Cost Explorer enablement, Cost Management preferences, billing-page figures and cost import. */
+  public CostApis costs() {
+    return costs;
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.costexplorer.CostApis;
+import dev.billinggate.service.costexplorer.CostExplorerService;
 import dev.billinggate.service.costexplorer.CostReports;
 import dev.billinggate.service.costexplorer.CostScope;
 import dev.billinggate.service.iam.IamEnv;
@@ -93,13 +94,14 @@ public final class BillingGate implements AutoCloseable {
     CostData costData = new CostData(store, clock);
     CostScope costScope = new CostScope(costManagement, directory, costData);
     CostApis costs = new CostApis(costManagement, new CostReports(costScope), costData);
+    CostExplorerService costExplorer = new CostExplorerService(costScope, store, ids);
     store.declare(tables());
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
-    Gateway gateway = new Gateway(List.of(iam, sts, organizations),
+    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
     BillingGate gate = new BillingGate(store, server, config.host(), costs);
@@ -126,6 +128,7 @@ public final class BillingGate implements AutoCloseable {
     all.add(BillingAccess.TABLE);
     all.addAll(CostManagement.tables());
     all.addAll(CostData.tables());
+    all.addAll(CostExplorerService.tables());
     return all.toArray(Table<?>[]::new);
   }
 

@@ -31,6 +31,7 @@ record LineAttributes(Map<String, String> accountNames, String payerAccountId,
       case "OPERATION" -> line.operation();
       case "RECORD_TYPE" -> line.recordType();
       case "INSTANCE_TYPE" -> instanceType(line.usageType());
+      case "RESOURCE_ID" -> resourceId(line);
       case "BILLING_ENTITY" -> "AWS";
       case "LEGAL_ENTITY_NAME", "INVOICING_ENTITY" -> "Amazon Web Services, Inc.";
       default -> "";
@@ -44,6 +45,18 @@ record LineAttributes(Map<String, String> accountNames, String payerAccountId,
   String category(CostLine line, String name) {
     Function<CostLine, String> category = categories.get(name);
     return category == null ? "" : category.apply(line);
+  }
+
+  /** A stable, plausible resource id per line: resource-level data has one resource per line. */
+  private static String resourceId(CostLine line) {
+    String hash = String.format("%016x", (long) line.hashCode() * 0x9E3779B97F4A7C15L);
+    return switch (line.serviceCode()) {
+      case "AmazonEC2" -> line.usageType().contains("BoxUsage") ? "i-0" + hash : "vol-0" + hash;
+      case "AmazonS3" -> line.accountId() + "-" + line.region() + "-data";
+      case "Tax", "AWSSupportBusiness" -> "";
+      default -> "arn:aws:" + line.serviceCode().toLowerCase(java.util.Locale.ROOT) + ":" + line.region() + ":"
+          + line.accountId() + ":resource/" + hash.substring(0, 8);
+    };
   }
 
   /** {@code m5.large} from {@code USW2-BoxUsage:m5.large}; instance-less usage has none. */

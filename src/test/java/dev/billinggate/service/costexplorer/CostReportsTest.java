@@ -38,6 +38,15 @@ class CostReportsTest {
   }
 
   @Test
+  void dataIsUnavailableUntilIngested() {
+    CostManagement slow = new CostManagement(store, directory, clock, Duration.ofHours(24));
+    CostReports later = new CostReports(new CostScope(slow, directory, new CostData(store, clock)));
+    slow.enableCostExplorer(ACCOUNT);
+    assertThatThrownBy(() -> later.monthSummary(ACCOUNT)).isInstanceOf(AwsException.class)
+        .hasMessageStartingWith("Data is not available.");
+  }
+
+  @Test
   void serviceBreakdownAddsUpToTheQueryTotal() {
     management.enableCostExplorer(ACCOUNT);
     List<CostReports.Amount> byService = reports.costByService(ACCOUNT, YearMonth.of(2026, 4));

@@ -13,6 +13,8 @@ import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.ServiceId;
+import dev.billinggate.service.account.AccountRecords.AccountFacts;
+import dev.billinggate.service.account.AccountService;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.costexplorer.CostApis;
@@ -95,13 +97,15 @@ public final class BillingGate implements AutoCloseable {
     CostScope costScope = new CostScope(costManagement, directory, costData);
     CostApis costs = new CostApis(costManagement, new CostReports(costScope), costData);
     CostExplorerService costExplorer = new CostExplorerService(costScope, store, ids);
+    AccountService account = new AccountService(store, directory,
+        id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
     store.declare(tables());
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
-    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer),
+    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, account),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
     BillingGate gate = new BillingGate(store, server, config.host(), costs);
@@ -129,6 +133,7 @@ public final class BillingGate implements AutoCloseable {
     all.addAll(CostManagement.tables());
     all.addAll(CostData.tables());
     all.addAll(CostExplorerService.tables());
+    all.addAll(AccountService.tables());
     return all.toArray(Table<?>[]::new);
   }
 

@@ -245,7 +245,15 @@ class CostExplorerIntegrationTest {
 
   @Test
   void membersSeeOnlyTheirOwnCostsAndOnlyWithLinkedAccountAccess() {
-    enabled();
+    // An organization of its own, so the other tests keep seeing a standalone account.
+    try (RunningEmulator org = RunningEmulator.inMemory()) {
+      membersInAnOrganization(org);
+    }
+  }
+
+  private static void membersInAnOrganization(RunningEmulator emulator) {
+    emulator.costs().management().enableCostExplorer(ACCOUNT);
+    CostExplorerClient ce = emulator.costExplorer(ADMIN);
     OrganizationsClient orgs = emulator.organizations(ADMIN);
     orgs.createOrganization(r -> r.featureSet("ALL"));
     CreateAccountStatus status = orgs.createAccount(r -> r.accountName("Dev").email("dev@example.com"))
@@ -271,14 +279,10 @@ class CostExplorerIntegrationTest {
     assertThat(memberRecords.dimensionValues()).extracting(v -> v.value()).doesNotContain("Credit", "Refund");
 
     emulator.costs().management().updatePreferences(new Preferences(ACCOUNT, false, false, false));
-    try {
-      AwsServiceException denied = error(() -> memberCe.getCostAndUsage(months(0)));
-      assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-      assertThat(denied.awsErrorDetails().errorMessage()).isEqualTo("User not enabled for cost explorer access");
-      assertThat(ce.getCostAndUsage(months(0)).resultsByTime()).hasSize(1);
-    } finally {
-      emulator.costs().management().updatePreferences(Preferences.defaults(ACCOUNT));
-    }
+    AwsServiceException denied = error(() -> memberCe.getCostAndUsage(months(0)));
+    assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+    assertThat(denied.awsErrorDetails().errorMessage()).isEqualTo("User not enabled for cost explorer access");
+    assertThat(ce.getCostAndUsage(months(0)).resultsByTime()).hasSize(1);
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.account.AccountRecords.AccountFacts;
 import dev.billinggate.service.account.AccountService;
 import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.budgets.BudgetsService;
 import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.costexplorer.CostApis;
 import dev.billinggate.service.costexplorer.CostExplorerService;
@@ -97,6 +98,7 @@ public final class BillingGate implements AutoCloseable {
     CostScope costScope = new CostScope(costManagement, directory, costData);
     CostApis costs = new CostApis(costManagement, new CostReports(costScope), costData);
     CostExplorerService costExplorer = new CostExplorerService(costScope, store, ids);
+    BudgetsService budgets = new BudgetsService(store, costScope);
     AccountService account = new AccountService(store, directory,
         id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
     store.declare(tables());
@@ -105,7 +107,7 @@ public final class BillingGate implements AutoCloseable {
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
-    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, account),
+    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, budgets, account),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
     BillingGate gate = new BillingGate(store, server, config.host(), costs);
@@ -134,6 +136,7 @@ public final class BillingGate implements AutoCloseable {
     all.addAll(CostData.tables());
     all.addAll(CostExplorerService.tables());
     all.addAll(AccountService.tables());
+    all.addAll(BudgetsService.tables());
     return all.toArray(Table<?>[]::new);
   }
 

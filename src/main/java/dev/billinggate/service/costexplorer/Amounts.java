@@ -1,18 +1,14 @@
 package dev.billinggate.service.costexplorer;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.billinggate.costdata.AmountFormat;
 import software.amazon.awssdk.services.costexplorer.model.MetricValue;
 
-/** Cost Explorer's amounts: decimal strings with up to ten fraction digits, {@code "0"} for nothing. */
+/** Cost Explorer's metric values. */
 final class Amounts {
   private Amounts() {}
 
   static String format(double amount) {
-    if (amount == 0) {
-      return "0";
-    }
-    return BigDecimal.valueOf(amount).setScale(10, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    return AmountFormat.format(amount);
   }
 
   static MetricValue metric(double amount, String unit) {

@@ -40,6 +40,11 @@ public enum CostExplorerError implements ErrorCode {
         + "If just enabled Cost Explorer, data might not be ingested yet");
   }
 
+  // zoph-io/instance-watcher#38: what GetCostForecast answers for accounts without history.
+  static AwsException insufficientHistory() {
+    return DATA_UNAVAILABLE.exception("Insufficient amount of historical data.");
+  }
+
   static AwsException validation(String message) {
     return VALIDATION.exception(message);
   }

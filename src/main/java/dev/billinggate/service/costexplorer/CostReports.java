@@ -5,6 +5,7 @@ import dev.billinggate.costdata.CostAggregator.Granularity;
 import dev.billinggate.costdata.CostAggregator.Result;
 import dev.billinggate.costdata.CostLine;
 import dev.billinggate.costdata.Forecaster.Forecast;
+import dev.billinggate.costdata.Forecasts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -59,10 +60,11 @@ public final class CostReports {
     LocalDate date = LocalDate.ofEpochDay(today);
     int first = (int) date.withDayOfMonth(1).toEpochDay();
     int next = (int) date.withDayOfMonth(1).plusMonths(1).toEpochDay();
-    double mtd = total(view, first, today + 1);
+    double mtd = Forecasts.sum(view.accounts(), view.visible(), Forecasts.Measure.COST, first, today + 1);
     double rest = 0;
     if (today + 1 < next) {
-      Forecast f = CostForecasts.daily(view, line -> true, CostForecasts.Measure.COST, today + 1, next);
+      Forecast f = Forecasts.daily(view.accounts(), view.visible(), Forecasts.Measure.COST, today + 1, next)
+          .orElseThrow(CostExplorerError::insufficientHistory);
       for (double v : f.mean()) {
         rest += v;
       }
@@ -117,16 +119,6 @@ public final class CostReports {
     }
     amounts.sort(Comparator.comparing(Amount::usd).reversed());
     return amounts;
-  }
-
-  private static double total(CostScope.Visible view, int from, int to) {
-    Result r = CostAggregator.aggregate(view.accounts(),
-        new CostAggregator.Query(from, to, Granularity.MONTHLY, view.visible(), null));
-    double sum = 0;
-    for (int p = 0; p < r.periods().size(); p++) {
-      sum += r.total(r.cost(), p);
-    }
-    return sum;
   }
 
   private static BigDecimal usd(double amount) {

@@ -62,6 +62,19 @@ public final class CostScope {
     if (!management.isDataAvailable(accountId)) {
       throw CostExplorerError.dataUnavailable();
     }
+    return view(accountId, membership, prefs);
+  }
+
+  /**
+   * The account's view without Cost Explorer's gates: what Budgets computes spend from (Budgets works
+   * whether or not Cost Explorer is enabled).
+   */
+  public Visible ungated(String accountId) {
+    return view(accountId, directory.membership(accountId), management.preferencesFor(accountId));
+  }
+
+  private Visible view(String accountId, Optional<OrgMembership> membership, Preferences prefs) {
+    boolean member = membership.isPresent() && !membership.get().isManagementAccount();
     Map<String, String> names = new LinkedHashMap<>();
     List<OrgAccount> orgAccounts = directory.organizationAccounts(accountId);
     orgAccounts.forEach(a -> names.put(a.accountId(), a.name()));

@@ -5,6 +5,7 @@ import dev.billinggate.costdata.CostAggregator.Granularity;
 import dev.billinggate.costdata.CostAggregator.Period;
 import dev.billinggate.costdata.CostLine;
 import dev.billinggate.costdata.Forecaster.Forecast;
+import dev.billinggate.costdata.Forecasts;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.store.Store;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ final class ForecastOperations {
   private record Outcome(MetricValue total, List<ForecastResult> results) {}
 
   GetCostForecastResponse getCostForecast(GetCostForecastRequest r, CallContext ctx) {
-    CostForecasts.Measure measure = switch (r.metricAsString()) {
+    Forecasts.Measure measure = switch (r.metricAsString()) {
       case "AMORTIZED_COST", "BLENDED_COST", "NET_AMORTIZED_COST", "NET_UNBLENDED_COST", "UNBLENDED_COST" ->
-          CostForecasts.Measure.COST;
+          Forecasts.Measure.COST;
       default -> throw CostExplorerError.validation("Unsupported metric " + r.metricAsString()
           + " for cost forecast. Use GetUsageForecast for usage metrics.");
     };
@@ -48,9 +49,9 @@ final class ForecastOperations {
   }
 
   GetUsageForecastResponse getUsageForecast(GetUsageForecastRequest r, CallContext ctx) {
-    CostForecasts.Measure measure = switch (r.metricAsString()) {
-      case "USAGE_QUANTITY" -> CostForecasts.Measure.USAGE;
-      case "NORMALIZED_USAGE_AMOUNT" -> CostForecasts.Measure.NORMALIZED_USAGE;
+    Forecasts.Measure measure = switch (r.metricAsString()) {
+      case "USAGE_QUANTITY" -> Forecasts.Measure.USAGE;
+      case "NORMALIZED_USAGE_AMOUNT" -> Forecasts.Measure.NORMALIZED_USAGE;
       default -> throw CostExplorerError.validation("Unsupported metric " + r.metricAsString()
           + " for usage forecast. Use GetCostForecast for cost metrics.");
     };
@@ -60,13 +61,14 @@ final class ForecastOperations {
   }
 
   private Outcome forecast(CallContext ctx, DateInterval period, String granularity, Expression filter,
-      Integer intervalLevel, CostForecasts.Measure measure, String unit) {
+      Integer intervalLevel, Forecasts.Measure measure, String unit) {
     CallerView view = CallerView.of(scope, store, ctx.caller().accountId());
     Granularity g = CostAndUsageOperations.granularity(granularity);
     CostDates.Range range = CostDates.forecast(period, view.today(),
         g == Granularity.DAILY ? DAILY_HORIZON : MONTHLY_HORIZON);
     Predicate<CostLine> lines = view.filter(filter);
-    Forecast f = CostForecasts.daily(view.visible(), lines, measure, range.fromDay(), range.toDay());
+    Forecast f = Forecasts.daily(view.visible().accounts(), lines, measure, range.fromDay(), range.toDay())
+        .orElseThrow(CostExplorerError::insufficientHistory);
     double z = intervalLevel == null ? 0 : Forecast.z(intervalLevel);
     List<ForecastResult> results = new ArrayList<>();
     double total = 0;

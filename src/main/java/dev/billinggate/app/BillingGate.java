@@ -16,6 +16,7 @@ import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.account.AccountRecords.AccountFacts;
 import dev.billinggate.service.account.AccountService;
 import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.billing.BillingService;
 import dev.billinggate.service.budgets.BudgetsService;
 import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.costexplorer.CostApis;
@@ -107,7 +108,7 @@ public final class BillingGate implements AutoCloseable {
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
-    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, budgets, account),
+    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
     BillingGate gate = new BillingGate(store, server, config.host(), costs);

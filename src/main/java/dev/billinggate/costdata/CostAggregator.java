@@ -107,10 +107,12 @@ public final class CostAggregator {
     }
     // Sort groups by key so pages are stable; remap line groups accordingly.
     Integer[] order = new Integer[groups.size()];
+    String[] sortKeys = new String[groups.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
+      sortKeys[i] = String.join("\u0000", groups.get(i));
     }
-    Arrays.sort(order, Comparator.comparing(i -> String.join("\u0000", groups.get(i))));
+    Arrays.sort(order, Comparator.comparing(i -> sortKeys[i]));
     int[] rank = new int[order.length];
     List<List<String>> sortedGroups = new ArrayList<>(order.length);
     String[] sortedUnits = new String[order.length];

@@ -26,7 +26,10 @@ public final class CostData {
 
   private final Store store;
   private final Clock clock;
-  private final Map<String, AccountCosts> cache = new ConcurrentHashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  /** Imported data stays valid however the date moves; synthetic data is regenerated each day. */
+  private record Cached(AccountCosts costs, boolean imported) {}
 
   public CostData(Store store, Clock clock) {
     this.store = store;
@@ -45,14 +48,14 @@ public final class CostData {
   /** The account's costs: imported when an import covered it, else synthetic up to today. */
   public AccountCosts account(String accountId) {
     int end = today() + 1;
-    AccountCosts cached = cache.get(accountId);
-    if (cached != null && (cached.endDay() == end || isImported(cached))) {
-      return cached;
+    Cached cached = cache.get(accountId);
+    if (cached != null && (cached.imported() || cached.costs().endDay() == end)) {
+      return cached.costs();
     }
-    AccountCosts fresh = store.read(tx -> tx.get(IMPORTED, accountId))
-        .orElseGet(() -> SyntheticCosts.generate(accountId, end - HISTORY_DAYS, HISTORY_DAYS));
+    Cached fresh = store.read(tx -> tx.get(IMPORTED, accountId)).map(c -> new Cached(c, true))
+        .orElseGet(() -> new Cached(SyntheticCosts.generate(accountId, end - HISTORY_DAYS, HISTORY_DAYS), false));
     cache.put(accountId, fresh);
-    return fresh;
+    return fresh.costs();
   }
 
   /** Replaces the data of every account in {@code accounts}, durably, in one write. */
@@ -61,10 +64,6 @@ public final class CostData {
       accounts.forEach(a -> tx.put(IMPORTED, a.accountId(), a));
       return null;
     });
-    accounts.forEach(a -> cache.put(a.accountId(), a));
-  }
-
-  private boolean isImported(AccountCosts costs) {
-    return store.read(tx -> tx.get(IMPORTED, costs.accountId())).map(i -> i == costs).orElse(false);
+    accounts.forEach(a -> cache.put(a.accountId(), new Cached(a, true)));
   }
 }

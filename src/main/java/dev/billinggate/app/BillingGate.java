@@ -3,8 +3,8 @@ package dev.billinggate.app;
 import dev.billinggate.auth.sigv4.SigV4Verifier;
 import dev.billinggate.authz.Authorizer;
 import dev.billinggate.core.AwsIds;
-import dev.billinggate.costdata.CostData;
 import dev.billinggate.core.IdGenerator;
+import dev.billinggate.costdata.CostData;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
@@ -15,10 +15,9 @@ import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.account.AccountRecords.AccountFacts;
 import dev.billinggate.service.account.AccountService;
-import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.billing.BillingService;
-import dev.billinggate.service.budgets.BudgetsService;
 import dev.billinggate.service.billing.CostManagement;
+import dev.billinggate.service.budgets.BudgetsService;
 import dev.billinggate.service.costexplorer.CostApis;
 import dev.billinggate.service.costexplorer.CostExplorerService;
 import dev.billinggate.service.costexplorer.CostReports;
@@ -32,7 +31,7 @@ import dev.billinggate.service.organizations.OrganizationsSettings;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
-import dev.billinggate.store.Table;
+import dev.billinggate.store.StoreException;
 import dev.billinggate.store.memory.InMemoryStore;
 import dev.billinggate.store.sqlite.SqliteStore;
 import java.io.PrintStream;
@@ -40,7 +39,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,7 +71,7 @@ public final class BillingGate implements AutoCloseable {
     }, "model-warmup");
     warmup.setDaemon(true);
     warmup.start();
-    Store store = config.inMemory() ? new InMemoryStore() : SqliteStore.open(config.dataDir());
+    Store store = config.inMemory() ? new InMemoryStore() : open(config.dataDir());
     try {
       return wire(config, out, clock, store);
     } catch (RuntimeException e) {
@@ -102,7 +100,6 @@ public final class BillingGate implements AutoCloseable {
     BudgetsService budgets = new BudgetsService(store, costScope);
     AccountService account = new AccountService(store, directory,
         id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
-    store.declare(tables());
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
 
@@ -124,21 +121,18 @@ public final class BillingGate implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+    } catch (Exception e) {
+      // Netty rethrows the socket's IOException unchecked (a native one under epoll).
+      throw new StartupException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
   }
 
-  private static Table<?>[] tables() {
-    List<Table<?>> all = new ArrayList<>();
-    all.addAll(IamService.tables());
-    all.addAll(StsService.tables());
-    all.addAll(OrganizationsService.tables());
-    all.add(BillingAccess.TABLE);
-    all.addAll(CostManagement.tables());
-    all.addAll(CostData.tables());
-    all.addAll(CostExplorerService.tables());
-    all.addAll(AccountService.tables());
-    all.addAll(BudgetsService.tables());
-    return all.toArray(Table<?>[]::new);
+  private static Store open(java.nio.file.Path dataDir) {
+    try {
+      return SqliteStore.open(dataDir);
+    } catch (StoreException e) {
+      throw new StartupException("cannot open the store: " + e.getMessage(), e);
+    }
   }
 
   public URI endpoint() {

@@ -2,6 +2,7 @@ package dev.billinggate.cli;
 
 import dev.billinggate.costdata.CostData;
 import dev.billinggate.costdata.CostImport;
+import dev.billinggate.store.StoreException;
 import dev.billinggate.store.sqlite.SqliteStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,10 +34,14 @@ public final class ImportCostsCommand implements Callable<Integer> {
       CostImport.Summary summary = CostImport.importCsv(in, new CostData(store, Clock.systemUTC()));
       System.out.printf("Imported %d rows for %d accounts: %s%n", summary.rows(), summary.accounts().size(),
           String.join(", ", summary.accounts()));
-      return 0;
+      return ExitCodes.OK;
     } catch (IllegalArgumentException e) {
+      // A malformed file: nothing was stored.
       System.err.println("import-costs: " + e.getMessage());
-      return 2;
+      return ExitCodes.USAGE;
+    } catch (StoreException e) {
+      System.err.println("import-costs: cannot open the store: " + e.getMessage());
+      return ExitCodes.CONFIGURATION;
     }
   }
 }

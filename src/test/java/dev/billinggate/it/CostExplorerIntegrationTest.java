@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billinggate.service.billing.CostManagement.Preferences;
+import dev.billinggate.costdata.CostImport;
 import dev.billinggate.testing.RunningEmulator;
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -274,9 +277,20 @@ class CostExplorerIntegrationTest {
         .start(today.minusDays(10).toString()).end(today.toString())));
     assertThat(all.dimensionValues()).extracting(v -> v.value()).containsExactlyInAnyOrder(ACCOUNT, member);
     assertThat(all.dimensionValues()).anySatisfy(v -> assertThat(v.attributes()).containsEntry("description", "Dev"));
-    var memberRecords = memberCe.getDimensionValues(r -> r.dimension("RECORD_TYPE").timePeriod(p -> p
-        .start(today.withDayOfMonth(1).minusMonths(12).toString()).end(today.toString())));
-    assertThat(memberRecords.dimensionValues()).extracting(v -> v.value()).doesNotContain("Credit", "Refund");
+    // The member's data, imported: usage and a credit. Credits stay hidden until the preference shows them.
+    String day = today.minusDays(2).toString();
+    CostImport.importCsv(new BufferedReader(new StringReader(
+        "BilledCost,ChargePeriodStart,ServiceName,RegionId,SubAccountId,ChargeCategory\n"
+            + "12.5," + day + ",AWS Lambda,us-east-1," + member + ",Usage\n"
+            + "-2.5," + day + ",AWS Lambda,us-east-1," + member + ",Credit\n")), emulator.costs().data());
+    java.util.function.Supplier<List<String>> memberRecordTypes = () -> memberCe.getDimensionValues(r -> r
+        .dimension("RECORD_TYPE").timePeriod(p -> p.start(day).end(today.toString()))).dimensionValues().stream()
+        .map(v -> v.value()).toList();
+    assertThat(memberRecordTypes.get()).containsExactly("Usage");
+    emulator.costs().management().updatePreferences(new Preferences(ACCOUNT, true, true, false));
+    assertThat(memberRecordTypes.get()).containsExactlyInAnyOrder("Usage", "Credit");
+    assertThat(ce.getDimensionValues(r -> r.dimension("RECORD_TYPE").timePeriod(p -> p.start(day)
+        .end(today.toString()))).dimensionValues()).extracting(v -> v.value()).contains("Credit");
 
     emulator.costs().management().updatePreferences(new Preferences(ACCOUNT, false, false, false));
     AwsServiceException denied = error(() -> memberCe.getCostAndUsage(months(0)));

@@ -32,7 +32,8 @@ public final class CostAggregator {
       Function<CostLine, List<String>> groupKey) {}
 
   /**
-   * Sums for period {@code p} and group {@code g} at index {@code p * groups().size() + g}.
+   * Sums for period {@code p} and group {@code g} at index {@code g * periods().size() + p}: group-major,
+   * so adding one line's consecutive days touches consecutive memory.
    *
    * @param units per group, the usage unit all its lines share, or {@code N/A} when they differ
    * @param present whether any line contributed to that period and group
@@ -41,7 +42,7 @@ public final class CostAggregator {
       double[] normalizedUsage, boolean[] present) {
 
     public int index(int period, int group) {
-      return period * groups.size() + group;
+      return group * periods.size() + period;
     }
 
     /** The sum of one measure over all groups of a period. */
@@ -121,8 +122,8 @@ public final class CostAggregator {
       sortedGroups.add(groups.get(order[i]));
       sortedUnits[i] = units.get(order[i]);
     }
-    int width = sortedGroups.size();
-    double[] cost = new double[periods.size() * width];
+    int height = periods.size();
+    double[] cost = new double[height * sortedGroups.size()];
     double[] usage = new double[cost.length];
     double[] normalized = new double[cost.length];
     boolean[] present = new boolean[cost.length];
@@ -135,7 +136,7 @@ public final class CostAggregator {
         if (lineGroup[a][l] < 0) {
           continue;
         }
-        int g = rank[lineGroup[a][l]];
+        int row = rank[lineGroup[a][l]] * height;
         double factor = data.lines().get(l).normalizationFactor();
         int base = l * data.days() - data.firstDay();
         for (int day = lo; day < hi; day++) {
@@ -144,7 +145,7 @@ public final class CostAggregator {
           if (c == 0f && u == 0f) {
             continue;
           }
-          int i = periodOfDay[day - q.fromDay()] * width + g;
+          int i = row + periodOfDay[day - q.fromDay()];
           cost[i] += c;
           usage[i] += u;
           normalized[i] += u * factor;

@@ -19,8 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * simply have no costs, like days outside AWS's retention.
  */
 public final class CostData {
-  /** 38 months: the longest history Cost Explorer offers (with multi-year data enabled). */
-  public static final int HISTORY_DAYS = 38 * 31;
+  /**
+   * 15 months: Cost Explorer's 14 months of history (13 months plus the current one) and a margin.
+   * Multi-year data is an opt-in billing-gate does not offer; older days have no costs.
+   */
+  public static final int HISTORY_DAYS = 15 * 31;
 
   public static final Table<AccountCosts> IMPORTED = Table.of("costdata.imported", AccountCosts.class);
 

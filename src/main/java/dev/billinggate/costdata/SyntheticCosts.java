@@ -2,7 +2,6 @@ package dev.billinggate.costdata;
 
 import dev.billinggate.costdata.ServiceCatalog.Scope;
 import dev.billinggate.costdata.ServiceCatalog.Service;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +132,8 @@ public final class SyntheticCosts {
       return 0;
     }
     double level = spec.base() * Math.exp(spec.growth() * (day - ANCHOR_DAY) / 365.0);
-    DayOfWeek dow = LocalDate.ofEpochDay(day).getDayOfWeek();
-    double weekly = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? spec.weekend() : 1;
+    // Epoch day 0 (1970-01-01) was a Thursday: Monday = 0 … Sunday = 6 without building a LocalDate.
+    double weekly = Math.floorMod(day + 3, 7) >= 5 ? spec.weekend() : 1;
     double noise = 1 + 0.16 * (unit(seed, spec.index(), day) - 0.5);
     return level * weekly * noise;
   }

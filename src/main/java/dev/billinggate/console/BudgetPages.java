@@ -1,6 +1,5 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.cost.CostManagement.Budget;
 import dev.billinggate.console.gate.BillingPage;
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
@@ -11,18 +10,28 @@ import dev.billinggate.console.view.Money;
 import dev.billinggate.console.web.Exchange;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.service.AwsException;
+import dev.billinggate.service.CallContext;
+import dev.billinggate.service.ServiceId;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.budgets.model.Budget;
+import software.amazon.awssdk.services.budgets.model.BudgetType;
+import software.amazon.awssdk.services.budgets.model.CreateBudgetRequest;
+import software.amazon.awssdk.services.budgets.model.CreateBudgetResponse;
+import software.amazon.awssdk.services.budgets.model.DescribeBudgetsRequest;
+import software.amazon.awssdk.services.budgets.model.DescribeBudgetsResponse;
+import software.amazon.awssdk.services.budgets.model.Spend;
+import software.amazon.awssdk.services.budgets.model.TimeUnit;
 
-/** Budgets: the account's monthly cost budgets and a form to create one. */
+/**
+ * Budgets: the account's budgets and a form to create a monthly cost budget, through the Budgets
+ * service in-process, so its own authorization ({@code budgets:ViewBudget}, {@code budgets:ModifyBudget})
+ * and validation apply.
+ */
 final class BudgetPages {
-  private static final BigDecimal MAX_LIMIT = new BigDecimal("1000000000");
-
   private final ConsoleServices services;
   private final PageGate gate;
 
@@ -32,38 +41,49 @@ final class BudgetPages {
   }
 
   HttpResponse list(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.BUDGETS, context -> Responses.html(200, page(ex, null)));
+    return Gated.open(ex, services, gate, BillingPage.BUDGETS, context -> Responses.html(200, page(ex, context, null)));
   }
 
   HttpResponse create(Exchange ex) {
     return Gated.open(ex, services, gate, BillingPage.BUDGETS, context -> {
-      Optional<String> denial = gate.denial(BillingPage.MODIFY_BUDGET, context);
-      if (denial.isPresent()) {
-        return Responses.html(403, DeniedView.render(ex, ex.msg("nav.budgets"),
-            new GateDecision.MissingPermission(BillingPage.MODIFY_BUDGET, denial.get())));
-      }
-      String name = ex.form().get("name", "");
       Optional<BigDecimal> limit = amount(ex.form().get("limit", ""));
-      if (!name.matches("[^:\\\\]{1,100}") || limit.isEmpty()) {
-        return Responses.html(200, page(ex, ex.msg("budgets.invalid")));
+      if (limit.isEmpty()) {
+        return Responses.html(200, page(ex, context, ex.msg("budgets.invalid")));
       }
-      LocalDate start = YearMonth.from(LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC)).atDay(1);
-      services.costs().createBudget(context.caller().accountId(), new Budget(name, limit.get(), start));
+      Budget budget = Budget.builder().budgetName(ex.form().get("name", "")).budgetType(BudgetType.COST)
+          .timeUnit(TimeUnit.MONTHLY).budgetLimit(Spend.builder().amount(limit.get()).unit("USD").build())
+          .build();
+      try {
+        services.gateway().invoke(ServiceId.BUDGETS, CreateBudgetRequest.builder()
+            .accountId(context.caller().accountId()).budget(budget).build(), context, CreateBudgetResponse.class);
+      } catch (AwsException e) {
+        if (e.code().httpStatus() == 403 || e.code().code().startsWith("AccessDenied")) {
+          return Responses.html(403, DeniedView.render(ex, ex.msg("nav.budgets"),
+              new GateDecision.MissingPermission(BillingPage.MODIFY_BUDGET, e.getMessage())));
+        }
+        return Responses.html(200, page(ex, context, e.getMessage()));
+      }
       return Responses.redirect("/console/budgets");
     });
   }
 
-  private Html page(Exchange ex, String error) {
-    String accountId = ex.session().acting().accountId();
+  private Html page(Exchange ex, CallContext context, String error) {
     List<Html> rows = new ArrayList<>();
-    for (Budget budget : services.costs().budgets(accountId)) {
-      rows.add(Html.of("<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td>%s</td></tr>", budget.name(),
-          Money.usd(budget.limitUsd()), budget.start().toString()));
-    }
+    String token = null;
+    do {
+      DescribeBudgetsResponse page = services.gateway().invoke(ServiceId.BUDGETS, DescribeBudgetsRequest.builder()
+          .accountId(context.caller().accountId()).nextToken(token).build(), context, DescribeBudgetsResponse.class);
+      for (Budget budget : page.budgets()) {
+        rows.add(Html.of("<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>",
+            budget.budgetName(), usd(budget.budgetLimit()),
+            budget.calculatedSpend() == null ? "-" : usd(budget.calculatedSpend().actualSpend())));
+      }
+      token = page.nextToken();
+    } while (token != null);
     Html list = rows.isEmpty() ? Html.of("<p class=\"muted\">%s</p>", ex.msg("budgets.none"))
         : Html.of("<table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
-            + "<th scope=\"col\">%s</th></tr></thead><tbody>%s</tbody></table>",
-            ex.msg("budgets.name"), ex.msg("budgets.limit"), ex.msg("budgets.start"), Html.join(rows));
+            + "<th scope=\"col\" class=\"num\">%s</th></tr></thead><tbody>%s</tbody></table>",
+            ex.msg("budgets.name"), ex.msg("budgets.limit"), ex.msg("budgets.actual"), Html.join(rows));
     Html alert = error == null ? Html.EMPTY : Html.of("<p class=\"alert error\" role=\"alert\">%s</p>", error);
     Html content = Html.of("""
         <section class="card">%s</section>
@@ -76,10 +96,14 @@ final class BudgetPages {
     return Layout.page(ex, ex.msg("nav.budgets"), content);
   }
 
+  private static String usd(Spend spend) {
+    return spend == null ? "-" : Money.usd(spend.amount());
+  }
+
   private static Optional<BigDecimal> amount(String text) {
     try {
       BigDecimal value = new BigDecimal(text);
-      return value.signum() > 0 && value.compareTo(MAX_LIMIT) < 0 ? Optional.of(value) : Optional.empty();
+      return value.signum() > 0 ? Optional.of(value) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -45,7 +45,8 @@ public final class Console {
   public Console(ConsoleServices services, ConsoleSettings settings) {
     this.sessions = new SessionStore(services.clock(), settings.idleTimeout(), settings.maximumSession());
     this.css = resource("/console/console.css");
-    PageGate gate = new PageGate(services.store(), services.authorizer(), services.organizations(), services.costs());
+    PageGate gate = new PageGate(services.store(), services.authorizer(), services.organizations(),
+        services.costs().management());
     SignInPages signIn = new SignInPages(services, sessions,
         new SignInThrottle(services.clock(), settings.signInFailureLimit(), settings.signInFailureWindow()));
     gets.put("/signin", signIn::form);

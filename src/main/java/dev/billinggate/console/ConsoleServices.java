@@ -2,11 +2,11 @@ package dev.billinggate.console;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.authz.Authorizer;
-import dev.billinggate.console.cost.CostManagement;
 import dev.billinggate.console.web.Exchange;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.service.CallContext;
+import dev.billinggate.service.costexplorer.CostApis;
 import dev.billinggate.service.iam.AccountRegistry;
 import dev.billinggate.service.iam.LoginProfileOperations;
 import dev.billinggate.service.organizations.OrganizationDirectory;
@@ -18,7 +18,7 @@ import java.time.Clock;
  * through the {@link Gateway}, so a page is authorized exactly like the API call it stands for.
  */
 public record ConsoleServices(Store store, AccountRegistry accounts, LoginProfileOperations loginProfiles,
-    Authorizer authorizer, Gateway gateway, OrganizationDirectory organizations, CostManagement costs, Clock clock,
+    Authorizer authorizer, Gateway gateway, OrganizationDirectory organizations, CostApis costs, Clock clock,
     AwsIds ids) {
 
   /** The call context of a console request acting as the session's current identity. */

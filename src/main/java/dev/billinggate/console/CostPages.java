@@ -1,10 +1,5 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.cost.CostManagement.CostLine;
-import dev.billinggate.console.cost.CostScope;
-import dev.billinggate.console.cost.CostTable;
-import dev.billinggate.console.cost.CostTable.Dimension;
-import dev.billinggate.console.cost.CostTable.Granularity;
 import dev.billinggate.console.gate.BillingPage;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.view.BarChart;
@@ -14,121 +9,181 @@ import dev.billinggate.console.view.Money;
 import dev.billinggate.console.web.Exchange;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.costdata.CostAggregator.Granularity;
+import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
+import dev.billinggate.service.costexplorer.CostReports;
+import dev.billinggate.service.costexplorer.CostReports.Amount;
+import dev.billinggate.service.costexplorer.CostReports.Dimension;
+import dev.billinggate.service.costexplorer.CostReports.MonthSummary;
+import dev.billinggate.service.costexplorer.CostReports.Row;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** Billing home, Bills and Cost Explorer: the pages that show cost figures. */
+/**
+ * Billing home, Bills and Cost Explorer: the pages that show cost figures, read from the cost
+ * services' {@link CostReports} for the acting principal's account (the management account sees its
+ * whole organization, a member only itself). Opening these pages in a standalone or management
+ * account enables Cost Explorer, as the console's first visit does on AWS; members depend on their
+ * management account.
+ */
 final class CostPages {
-  /** Cost Explorer keeps about a year of history at daily and monthly granularity. */
+  /** Cost Explorer keeps about a year of history at daily and monthly granularity in its default view. */
   private static final int MAX_RANGE_DAYS = 366;
 
   private final ConsoleServices services;
   private final PageGate gate;
-  private final CostScope scope;
 
   CostPages(ConsoleServices services, PageGate gate) {
     this.services = services;
     this.gate = gate;
-    this.scope = new CostScope(services.gateway(), services.organizations());
   }
 
   HttpResponse home(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.HOME, context -> {
-      LocalDate today = today();
-      YearMonth month = YearMonth.from(today);
-      List<CostLine> monthToDate = costs(context, month.atDay(1), today.plusDays(1));
-      BigDecimal mtd = CostTable.total(monthToDate);
-      BigDecimal lastMonth = CostTable.total(costs(context, month.minusMonths(1).atDay(1), month.atDay(1)));
+    return Gated.open(ex, services, gate, BillingPage.HOME, context -> render(ex, "nav.home", context, account -> {
+      MonthSummary summary = reports().monthSummary(account);
+      List<Amount> topServices = reports().costByService(account, summary.month());
+      BigDecimal lastMonth = total(reports().costByService(account, summary.month().minusMonths(1)));
       Html forecast = gate.denial(BillingPage.FORECAST, context)
           .map(denial -> Html.of("<p class=\"muted\">%s</p>", ex.msg("denied.needPermissions", BillingPage.FORECAST)))
-          .orElseGet(() -> Html.of("<p class=\"figure\">%s</p>", Money.usd(forecast(mtd, today))));
-      Html content = Html.of("""
+          .orElseGet(() -> Html.of("<p class=\"figure\">%s</p>", Money.usd(summary.forecastTotal())));
+      return Html.of("""
           <div class="cards">
           <section class="card"><h2>%s</h2><p class="figure">%s</p><p class="muted">%s</p></section>
           <section class="card"><h2>%s</h2>%s<p class="muted">%s</p></section>
           <section class="card"><h2>%s</h2><p class="figure">%s</p></section></div>
           <section class="card"><h2>%s</h2>%s</section>""",
-          ex.msg("home.monthToDate"), Money.usd(mtd), month.atDay(1) + " – " + today,
-          ex.msg("home.forecast"), forecast, month.toString(),
+          ex.msg("home.monthToDate"), Money.usd(summary.monthToDate()), summary.month().atDay(1) + " – " + today(),
+          ex.msg("home.forecast"), forecast, summary.month().toString(),
           ex.msg("home.lastMonth"), Money.usd(lastMonth),
-          ex.msg("home.topServices"), table(ex, ex.msg("col.service"), CostTable.by(Dimension.SERVICE, monthToDate)));
-      return Responses.html(200, Layout.page(ex, ex.msg("nav.home"), content));
-    });
+          ex.msg("home.topServices"), table(ex, ex.msg("col.service"), labelled(topServices)));
+    }));
   }
 
   HttpResponse bills(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.BILLS, context -> {
+    return Gated.open(ex, services, gate, BillingPage.BILLS, context -> render(ex, "nav.bills", context, account -> {
       YearMonth current = YearMonth.from(today());
       YearMonth month = parseMonth(ex.query().get("month")).filter(m -> !m.isAfter(current)).orElse(current);
-      LocalDate end = month.equals(current) ? today().plusDays(1) : month.plusMonths(1).atDay(1);
-      List<CostLine> lines = costs(context, month.atDay(1), end);
-      Html byAccount = Html.when(scope.consolidated(context), Html.of("<section class=\"card\"><h2>%s</h2>%s</section>",
-          ex.msg("bills.byAccount"), table(ex, ex.msg("col.account"), CostTable.by(Dimension.LINKED_ACCOUNT, lines))));
-      Html content = Html.of("""
+      List<Amount> byService = reports().costByService(account, month);
+      Html byAccount = Html.when(gate.isManagementAccount(account), Html.of(
+          "<section class=\"card\"><h2>%s</h2>%s</section>", ex.msg("bills.byAccount"),
+          table(ex, ex.msg("col.account"), accounts(reports().costByAccount(account, month)))));
+      return Html.of("""
           <form method="get" action="/console/billing/bills" class="row"><label>%s
           <input type="month" name="month" value="%s" max="%s"></label><button type="submit">%s</button></form>
           <section class="card"><h2>%s</h2><p class="figure" id="bill-total">%s</p><p class="muted">%s</p></section>
           <section class="card"><h2>%s</h2>%s</section>%s""",
           ex.msg("bills.period"), month.toString(), current.toString(), ex.msg("apply"),
-          ex.msg("bills.total"), Money.usd(CostTable.total(lines)),
+          ex.msg("bills.total"), Money.usd(total(byService)),
           month.equals(current) ? ex.msg("bills.pending") : ex.msg("bills.issued"),
-          ex.msg("bills.byService"), table(ex, ex.msg("col.service"), CostTable.by(Dimension.SERVICE, lines)), byAccount);
-      return Responses.html(200, Layout.page(ex, ex.msg("nav.bills"), content));
-    });
+          ex.msg("bills.byService"), table(ex, ex.msg("col.service"), labelled(byService)), byAccount);
+    }));
   }
 
   HttpResponse costExplorer(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.COST_EXPLORER, context -> {
-      LocalDate today = today();
-      LocalDate end = parseDate(ex.query().get("end")).filter(d -> !d.isAfter(today)).orElse(today);
-      LocalDate start = parseDate(ex.query().get("start")).filter(d -> !d.isAfter(end))
-          .filter(d -> !d.isBefore(end.minusDays(MAX_RANGE_DAYS)))
-          .orElse(YearMonth.from(end).minusMonths(5).atDay(1));
-      Granularity granularity = "DAILY".equals(ex.query().get("granularity")) ? Granularity.DAILY : Granularity.MONTHLY;
-      Dimension dimension = dimension(ex.query().get("groupBy"));
-      List<CostLine> lines = costs(context, start, end.plusDays(1));
-      Map<String, BigDecimal> periods = CostTable.over(granularity, lines);
-      Html content = Html.of("""
-          <form method="get" action="/console/costexplorer" class="row">
-          <label>%s<input type="date" name="start" value="%s"></label>
-          <label>%s<input type="date" name="end" value="%s" max="%s"></label>
-          <label>%s<select name="granularity">%s</select></label>
-          <label>%s<select name="groupBy">%s</select></label>
-          <button type="submit">%s</button></form>
-          <section class="card"><h2>%s</h2>%s<p>%s <strong id="ce-total">%s</strong></p></section>
-          <section class="card"><h2>%s</h2>%s</section>""",
-          ex.msg("ce.start"), start.toString(), ex.msg("ce.end"), end.toString(), today.toString(),
-          ex.msg("ce.granularity"), options(ex, granularity.name(), "DAILY", "MONTHLY"),
-          ex.msg("ce.groupBy"), options(ex, dimension.name(), "SERVICE", "LINKED_ACCOUNT", "REGION"),
-          ex.msg("apply"), ex.msg("ce.costs"), BarChart.render(ex.msg("ce.chartLabel", start, end), periods),
-          ex.msg("ce.total"), Money.usd(CostTable.total(lines)),
-          ex.msg("ce.breakdown"), table(ex, ex.msg("ce.dimension." + dimension.name()), CostTable.by(dimension, lines)));
-      return Responses.html(200, Layout.page(ex, ex.msg("nav.costExplorer"), content));
-    });
+    return Gated.open(ex, services, gate, BillingPage.COST_EXPLORER, context ->
+        render(ex, "nav.costExplorer", context, account -> {
+          LocalDate today = today();
+          LocalDate end = parseDate(ex.query().get("end")).filter(d -> !d.isAfter(today)).orElse(today);
+          LocalDate start = parseDate(ex.query().get("start")).filter(d -> !d.isAfter(end))
+              .filter(d -> !d.isBefore(end.minusDays(MAX_RANGE_DAYS)))
+              .orElse(YearMonth.from(end).minusMonths(5).atDay(1));
+          Granularity granularity = "DAILY".equals(ex.query().get("granularity")) ? Granularity.DAILY
+              : Granularity.MONTHLY;
+          Dimension dimension = dimension(ex.query().get("groupBy"));
+          List<Row> rows = reports().query(account,
+              new CostReports.Query(start, end.plusDays(1), granularity, List.of(dimension)));
+          Map<String, BigDecimal> periods = new TreeMap<>();
+          Map<String, BigDecimal> groups = new HashMap<>();
+          for (Row row : rows) {
+            String period = granularity == Granularity.DAILY ? row.start().toString() : YearMonth.from(row.start()).toString();
+            periods.merge(period, row.usd(), BigDecimal::add);
+            groups.merge(row.keys().get(0), row.usd(), BigDecimal::add);
+          }
+          return Html.of("""
+              <form method="get" action="/console/costexplorer" class="row">
+              <label>%s<input type="date" name="start" value="%s"></label>
+              <label>%s<input type="date" name="end" value="%s" max="%s"></label>
+              <label>%s<select name="granularity">%s</select></label>
+              <label>%s<select name="groupBy">%s</select></label>
+              <button type="submit">%s</button></form>
+              <section class="card"><h2>%s</h2>%s<p>%s <strong id="ce-total">%s</strong></p></section>
+              <section class="card"><h2>%s</h2>%s</section>""",
+              ex.msg("ce.start"), start.toString(), ex.msg("ce.end"), end.toString(), today.toString(),
+              ex.msg("ce.granularity"), options(ex, granularity.name(), "DAILY", "MONTHLY"),
+              ex.msg("ce.groupBy"), options(ex, dimension.name(), "SERVICE", "LINKED_ACCOUNT", "REGION"),
+              ex.msg("apply"), ex.msg("ce.costs"), BarChart.render(ex.msg("ce.chartLabel", start, end), periods),
+              ex.msg("ce.total"), Money.usd(sum(groups.values())),
+              ex.msg("ce.breakdown"), table(ex, ex.msg("ce.dimension." + dimension.name()), largestFirst(groups)));
+        }));
   }
 
-  private List<CostLine> costs(CallContext context, LocalDate from, LocalDate to) {
-    return services.costs().dailyCosts(scope.accounts(context), from, to);
+  /**
+   * The page with {@code content}, or with the cost services' own refusal (Cost Explorer not enabled
+   * for a member, data not ingested yet) in its place.
+   */
+  private HttpResponse render(Exchange ex, String titleKey, CallContext context, Function<String, Html> content) {
+    String account = context.caller().accountId();
+    if (gate.memberOf(account).isEmpty()) {
+      services.costs().management().enableCostExplorer(account);
+    }
+    Html body;
+    try {
+      body = content.apply(account);
+    } catch (AwsException e) {
+      body = Html.of("<p class=\"alert info\" role=\"status\">%s</p>", e.getMessage());
+    }
+    return Responses.html(200, Layout.page(ex, ex.msg(titleKey), body));
   }
 
-  /** A straight-line forecast: the month-to-date daily average over the whole month. */
-  private static BigDecimal forecast(BigDecimal monthToDate, LocalDate today) {
-    int days = YearMonth.from(today).lengthOfMonth();
-    return monthToDate.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(today.getDayOfMonth()), 2,
-        RoundingMode.HALF_UP);
+  private CostReports reports() {
+    return services.costs().reports();
   }
 
   private LocalDate today() {
     return LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
+  }
+
+  private static BigDecimal total(List<Amount> amounts) {
+    return sum(amounts.stream().map(Amount::usd).toList());
+  }
+
+  private static BigDecimal sum(Collection<BigDecimal> amounts) {
+    return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static Map<String, BigDecimal> labelled(List<Amount> amounts) {
+    Map<String, BigDecimal> rows = new LinkedHashMap<>();
+    amounts.forEach(a -> rows.merge(a.label(), a.usd(), BigDecimal::add));
+    return rows;
+  }
+
+  /** Accounts as "name (id)", the way the bill lists members. */
+  private static Map<String, BigDecimal> accounts(List<Amount> amounts) {
+    Map<String, BigDecimal> rows = new LinkedHashMap<>();
+    amounts.forEach(a -> rows.put(a.label().equals(a.key()) ? a.key() : a.label() + " (" + a.key() + ")", a.usd()));
+    return rows;
+  }
+
+  private static Map<String, BigDecimal> largestFirst(Map<String, BigDecimal> sums) {
+    Map<String, BigDecimal> sorted = new LinkedHashMap<>();
+    sums.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   private static Html table(Exchange ex, String firstColumn, Map<String, BigDecimal> rows) {
@@ -152,7 +207,7 @@ final class CostPages {
   }
 
   private static Dimension dimension(String value) {
-    for (Dimension d : Dimension.values()) {
+    for (Dimension d : List.of(Dimension.SERVICE, Dimension.LINKED_ACCOUNT, Dimension.REGION)) {
       if (d.name().equals(value)) {
         return d;
       }

@@ -1,6 +1,6 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.cost.CostManagement.Preferences;
+import dev.billinggate.service.billing.CostManagement.Preferences;
 import dev.billinggate.console.gate.BillingPage;
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
@@ -41,7 +41,8 @@ final class PreferencesPages {
       if (!gate.isManagementAccount(accountId)) {
         return Responses.html(403, page(ex));
       }
-      services.costs().updatePreferences(accountId, new Preferences("on".equals(ex.form().get("linkedAccountAccess")),
+      services.costs().management().updatePreferences(new Preferences(accountId,
+          "on".equals(ex.form().get("linkedAccountAccess")),
           "on".equals(ex.form().get("refundsAndCredits")), "on".equals(ex.form().get("discounts"))));
       return Responses.redirect("/console/costmanagement/preferences?updated=1");
     });
@@ -53,7 +54,7 @@ final class PreferencesPages {
       return Layout.page(ex, ex.msg("nav.preferences"),
           Html.of("<section class=\"card\"><p>%s</p></section>", ex.msg("prefs.managementOnly")));
     }
-    Preferences current = services.costs().preferences(accountId);
+    Preferences current = services.costs().management().preferences(accountId);
     Html updated = Html.when("1".equals(ex.query().get("updated")),
         Html.of("<p class=\"alert success\" role=\"status\">%s</p>", ex.msg("prefs.updated")));
     Html content = Html.of("""
@@ -62,8 +63,8 @@ final class PreferencesPages {
         %s%s%s<button type="submit" class="primary">%s</button></form></section>""",
         updated, ex.msg("prefs.memberAccess"), ex.msg("prefs.intro"), Layout.csrf(ex.session()),
         checkbox(ex, "linkedAccountAccess", current.linkedAccountAccess()),
-        checkbox(ex, "refundsAndCredits", current.refundsAndCredits()),
-        checkbox(ex, "discounts", current.discounts()), ex.msg("save"));
+        checkbox(ex, "refundsAndCredits", current.linkedAccountRefundsAndCredits()),
+        checkbox(ex, "discounts", current.linkedAccountDiscounts()), ex.msg("save"));
     return Layout.page(ex, ex.msg("nav.preferences"), content);
   }
 

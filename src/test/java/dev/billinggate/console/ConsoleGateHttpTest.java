@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
@@ -56,6 +58,22 @@ class ConsoleGateHttpTest {
     assertThat(preferences.statusCode()).isEqualTo(403);
     assertThat(preferences.body()).contains("You need permissions: ce:GetPreferences",
         "because no permissions boundary allows the ce:GetPreferences action");
+  }
+
+  @Test
+  void accountPageShowsContactInformationThroughTheAccountApi() {
+    AccountClient account = emulator.configure(AccountClient.builder(), RunningEmulator.ADMIN)
+        .region(Region.US_EAST_1).build();
+    account.putContactInformation(r -> r.contactInformation(c -> c.fullName("Taro Billing").addressLine1("1-1 Chiyoda")
+        .city("Tokyo").postalCode("100-0001").countryCode("JP").phoneNumber("+81-3-0000-0000")));
+    ConsoleHttp admin = new ConsoleHttp(emulator.endpoint());
+    admin.signInUser(ACCOUNT, "admin", "admin-Passw0rd!");
+    assertThat(admin.get("/console/billing/account").body()).contains("Taro Billing", "1-1 Chiyoda, Tokyo");
+    user("accountant", "accountant-Passw0rd!", "AWSBillingReadOnlyAccess");
+    ConsoleHttp accountant = new ConsoleHttp(emulator.endpoint());
+    accountant.signInUser(ACCOUNT, "accountant", "accountant-Passw0rd!");
+    assertThat(accountant.get("/console/billing/account").body())
+        .contains("You need permissions: account:GetContactInformation").doesNotContain("Taro Billing");
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.billinggate.console.gate;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.authz.Authorizer;
-import dev.billinggate.console.cost.CostManagement;
+import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
@@ -39,7 +39,7 @@ public final class PageGate {
     if (page == BillingPage.COST_EXPLORER) {
       Optional<OrgMembership> member = memberOf(caller.accountId());
       if (member.isPresent()
-          && !costs.preferences(member.get().managementAccountId()).linkedAccountAccess()) {
+          && !costs.preferencesFor(caller.accountId()).linkedAccountAccess()) {
         return new GateDecision.LinkedAccountAccessOff(member.get().managementAccountId());
       }
     }

@@ -39,9 +39,9 @@ public final class BarChart {
       i++;
     }
     return Html.of("""
-        <figure class="chart"><svg viewBox="0 0 %s %s" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">
+        <figure class="chart"><svg viewBox="-24 0 %s %s" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">
         <line class="axis" x1="0" y1="%s" x2="%s" y2="%s"></line>%s</svg></figure>""",
-        WIDTH, HEIGHT, description, HEIGHT - AXIS, WIDTH, HEIGHT - AXIS, Html.join(bars));
+        WIDTH + 48, HEIGHT, description, HEIGHT - AXIS, WIDTH, HEIGHT - AXIS, Html.join(bars));
   }
 
   /** {@code 2026-11-05} → {@code 11-05}; months stay {@code 2026-11}. */

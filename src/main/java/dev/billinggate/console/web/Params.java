@@ -44,8 +44,4 @@ public final class Params {
     String value = values.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
   }
-
-  public boolean has(String name) {
-    return values.containsKey(name);
-  }
 }

@@ -6,6 +6,7 @@ import dev.billinggate.service.iam.Base32;
 import dev.billinggate.service.iam.Totp;
 import dev.billinggate.testing.RunningEmulator;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /** The gate and sign-in rules at the HTTP level: boundaries, forced password change, MFA, switch role. */
 class ConsoleGateHttpTest {
@@ -74,6 +76,33 @@ class ConsoleGateHttpTest {
     accountant.signInUser(ACCOUNT, "accountant", "accountant-Passw0rd!");
     assertThat(accountant.get("/console/billing/account").body())
         .contains("You need permissions: account:GetContactInformation").doesNotContain("Taro Billing");
+  }
+
+  @Test
+  void serviceControlPoliciesApplyToARoleSwitchedIntoAMember() {
+    OrganizationsClient organizations = emulator.organizations(RunningEmulator.ADMIN);
+    organizations.createOrganization(r -> r.featureSet("ALL"));
+    String root = organizations.listRoots(r -> { }).roots().get(0).id();
+    organizations.enablePolicyType(r -> r.rootId(root).policyType("SERVICE_CONTROL_POLICY"));
+    String request = organizations.createAccount(r -> r.accountName("workload").email("workload@example.com"))
+        .createAccountStatus().id();
+    emulator.clock.advance(Duration.ofSeconds(3));
+    String member = organizations.describeCreateAccountStatus(r -> r.createAccountRequestId(request))
+        .createAccountStatus().accountId();
+    String scp = organizations.createPolicy(r -> r.name("no-cost-explorer").description("deny ce")
+        .type("SERVICE_CONTROL_POLICY").content("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ce:*","Resource":"*"}]}"""))
+        .policy().policySummary().id();
+    organizations.attachPolicy(r -> r.policyId(scp).targetId(member));
+
+    ConsoleHttp admin = new ConsoleHttp(emulator.endpoint());
+    admin.signInUser(ACCOUNT, "admin", "admin-Passw0rd!");
+    admin.post("/console/switchrole", Map.of("csrf", admin.csrf("/console/switchrole"), "account", member,
+        "roleName", "OrganizationAccountAccessRole"));
+    assertThat(admin.get("/console/billing/bills").statusCode()).isEqualTo(200);
+    HttpResponse<String> costExplorer = admin.get("/console/costexplorer");
+    assertThat(costExplorer.statusCode()).isEqualTo(403);
+    assertThat(costExplorer.body()).contains("You need permissions: ce:GetCostAndUsage", "service control policy");
   }
 
   @Test

@@ -76,8 +76,10 @@ public final class Console {
     gets.put("/organizations", organizations::view);
     posts.put("/organizations/create", organizations::createOrganization);
     posts.put("/organizations/accounts", organizations::createAccount);
-    gets.put("/iam/root-access", organizations::rootAccess);
-    posts.put("/iam/root-access/task", organizations::runRootTask);
+    RootAccessPages rootAccess = new RootAccessPages(services);
+    gets.put("/iam/root-access", rootAccess::rootAccess);
+    posts.put("/iam/root-access/task", rootAccess::runRootTask);
+    posts.put("/iam/root-access/features", rootAccess::enableFeature);
   }
 
   /** Routes {@code /console} and below to the console and everything else to {@code api}. */

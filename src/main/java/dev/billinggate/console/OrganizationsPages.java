@@ -9,14 +9,10 @@ import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.billing.BillingAccess;
-import dev.billinggate.service.iam.IamSchema;
-import dev.billinggate.store.ReadTx;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesRequest;
-import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesResponse;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountResponse;
@@ -29,8 +25,6 @@ import software.amazon.awssdk.services.organizations.model.DescribeOrganizationR
 import software.amazon.awssdk.services.organizations.model.DescribeOrganizationResponse;
 import software.amazon.awssdk.services.organizations.model.ListAccountsForParentRequest;
 import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
-import software.amazon.awssdk.services.organizations.model.ListAccountsRequest;
-import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentRequest;
 import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentResponse;
 import software.amazon.awssdk.services.organizations.model.ListRootsRequest;
@@ -39,18 +33,16 @@ import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.Root;
 
 /**
- * The Organizations page (OU tree, accounts, create account with the IamUserAccessToBilling
- * choice) and IAM's Root access management page. Both call the Organizations and IAM operations
- * in-process as the signed-in principal, so they show exactly what its permissions allow. These
- * pages are not billing pages: the billing switch does not gate them.
+ * The Organizations page: the OU tree with each account's billing switch, and create account with
+ * the IamUserAccessToBilling choice. It calls the Organizations operations in-process as the
+ * signed-in principal, so it shows exactly what its permissions allow. It is not a billing page:
+ * the billing switch does not gate it.
  */
 final class OrganizationsPages {
   private final ConsoleServices services;
-  private final RootTasks rootTasks;
 
   OrganizationsPages(ConsoleServices services) {
     this.services = services;
-    this.rootTasks = new RootTasks(services);
   }
 
   HttpResponse view(Exchange ex) {
@@ -105,102 +97,6 @@ final class OrganizationsPages {
     } catch (AwsException e) {
       return error(ex, e);
     }
-  }
-
-  /** Root credential state of each account, and the organization's centralized root access features. */
-  HttpResponse rootAccess(Exchange ex) {
-    CallContext context = services.context(ex);
-    Html features;
-    try {
-      ListOrganizationsFeaturesResponse enabled = services.gateway().invoke(ServiceId.IAM,
-          ListOrganizationsFeaturesRequest.builder().build(), context, ListOrganizationsFeaturesResponse.class);
-      features = Html.of("<p>%s <strong id=\"root-features\">%s</strong></p>", ex.msg("root.features"),
-          enabled.enabledFeaturesAsStrings().isEmpty() ? ex.msg("root.none")
-              : String.join(", ", enabled.enabledFeaturesAsStrings()));
-    } catch (AwsException e) {
-      features = Html.of("<p class=\"alert info\">%s</p>", ex.msg("root.featuresUnavailable", e.getMessage()));
-    }
-    Html accounts;
-    try {
-      List<Html> rows = new ArrayList<>();
-      String token = null;
-      do {
-        ListAccountsResponse page = call(context, ListAccountsRequest.builder().nextToken(token).build(),
-            ListAccountsResponse.class);
-        for (Account account : page.accounts()) {
-          rows.add(rootRow(ex, account));
-        }
-        token = page.nextToken();
-      } while (token != null);
-      accounts = Html.of("""
-          <table><thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th>
-          </tr></thead><tbody>%s</tbody></table>""", ex.msg("col.account"), ex.msg("root.password"),
-          ex.msg("root.mfa"), ex.msg("root.billingAccess"), Html.join(rows));
-    } catch (AwsException e) {
-      accounts = Html.of("<p class=\"alert error\" role=\"alert\">%s</p>", e.getMessage());
-    }
-    Html content = Html.of("""
-        %s<section class="card"><h2>%s</h2>%s<p class="muted">%s</p></section>
-        <section class="card"><h2>%s</h2>%s</section>%s""",
-        outcome(ex), ex.msg("root.centralized"), features, ex.msg("root.tasksNote"), ex.msg("root.members"), accounts,
-        taskForm(ex));
-    return Responses.html(200, Layout.page(ex, ex.msg("nav.rootAccess"), content));
-  }
-
-  /** Runs a privileged root task (sts:AssumeRoot) on a member account and shows the outcome. */
-  HttpResponse runRootTask(Exchange ex) {
-    RootTasks.Task task;
-    try {
-      task = RootTasks.Task.valueOf(ex.form().get("task", ""));
-    } catch (IllegalArgumentException e) {
-      return Responses.text(400, "Unknown task");
-    }
-    String account = ex.form().get("account", "");
-    String outcome;
-    try {
-      outcome = ex.msg("root.taskDone", task.name(), account, rootTasks.run(task, account, services.context(ex)));
-    } catch (AwsException e) {
-      outcome = ex.msg("root.taskFailed", task.name(), account, e.getMessage());
-    }
-    ex.session().flash(outcome);
-    return Responses.redirect("/console/iam/root-access");
-  }
-
-  private static Html outcome(Exchange ex) {
-    String outcome = ex.session().takeFlash();
-    return outcome == null ? Html.EMPTY
-        : Html.of("<p class=\"alert info\" role=\"status\" id=\"task-outcome\">%s</p>", outcome);
-  }
-
-  private static Html taskForm(Exchange ex) {
-    List<Html> options = new ArrayList<>();
-    for (RootTasks.Task task : RootTasks.Task.values()) {
-      options.add(Html.of("<option value=\"%s\">%s</option>", task.name(), task.name()));
-    }
-    return Html.of("""
-        <section class="card"><h2>%s</h2><form method="post" action="/console/iam/root-access/task" class="stack">%s
-        <label>%s<input name="account" inputmode="numeric" pattern="[0-9]{12}" required></label>
-        <label>%s<select name="task">%s</select></label>
-        <button type="submit" class="primary">%s</button></form></section>""",
-        ex.msg("root.task"), Layout.csrf(ex.session()), ex.msg("col.account"), ex.msg("root.taskPolicy"),
-        Html.join(options), ex.msg("root.taskRun"));
-  }
-
-  private Html rootRow(Exchange ex, Account account) {
-    String id = account.id();
-    record RootState(boolean password, boolean mfa, boolean billing) {}
-    RootState state = services.store().read(tx -> new RootState(
-        services.accounts().find(tx, id).map(a -> a.rootPasswordHash() != null).orElse(false),
-        rootMfa(tx, id), BillingAccess.isActivated(tx, id)));
-    return Html.of("<tr><th scope=\"row\">%s <span class=\"muted\">%s</span></th><td>%s</td><td>%s</td><td>%s</td></tr>",
-        account.name(), id, ex.msg(state.password() ? "root.present" : "root.absent"),
-        ex.msg(state.mfa() ? "root.present" : "root.absent"),
-        ex.msg(state.billing() ? "state.activated" : "state.deactivated"));
-  }
-
-  private static boolean rootMfa(ReadTx tx, String accountId) {
-    return tx.scan(IamSchema.MFA_DEVICES, accountId + "/", null, Integer.MAX_VALUE).stream()
-        .anyMatch(e -> IamSchema.ROOT_USER.equals(e.value().userName()));
   }
 
   /** The OUs and accounts below {@code parentId}, recursively. */

@@ -74,9 +74,10 @@ public final class BillingGate implements AutoCloseable {
     AwsIds ids = new AwsIds(random);
     PolicyEngine engine = new DefaultPolicyEngine();
     IamEnv env = new IamEnv(store, engine, AwsManagedPolicies.load(), clock, ids);
-    IamService iam = new IamService(env, Passwords.standard());
-    StsService sts = new StsService(env);
     OrganizationDirectory directory = new OrganizationDirectory(store, engine);
+    DirectoryIamOrganizations iamOrganizations = new DirectoryIamOrganizations(directory);
+    IamService iam = new IamService(env, Passwords.standard(), iamOrganizations);
+    StsService sts = new StsService(env, iamOrganizations);
     SecureRandom faults = new SecureRandom();
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),

@@ -32,7 +32,7 @@ final class IamAccountProvisioner implements AccountProvisioner {
   @Override
   public void provision(WriteTx tx, NewMemberAccount account) {
     members.provision(tx, account.accountId(), account.email(), account.name(), account.roleName(),
-        account.managementAccountId());
+        account.managementAccountId(), account.organizationId());
     BillingAccess.set(tx, account.accountId(), account.iamUserAccessToBilling());
   }
 }

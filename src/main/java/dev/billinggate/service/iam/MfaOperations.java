@@ -2,6 +2,7 @@ package dev.billinggate.service.iam;
 
 import static dev.billinggate.service.iam.IamSchema.key;
 
+import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.IdGenerator;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
@@ -10,6 +11,7 @@ import dev.billinggate.service.iam.IamSchema.MfaDevice;
 import dev.billinggate.service.iam.IamSchema.User;
 import dev.billinggate.store.ReadTx;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -35,6 +37,8 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 public final class MfaOperations {
   /** Steps of clock drift tolerated either side of now. */
   static final int WINDOW = 2;
+  /** The name AWS gives the root user's virtual MFA device. */
+  public static final String ROOT_DEVICE_NAME = "root-account-mfa-device";
 
   private final IamEnv env;
   private final IamLookups lookups;
@@ -52,7 +56,8 @@ public final class MfaOperations {
             IamArns.mfa(c.caller().accountId(), IamArns.path(r.path()), r.virtualMFADeviceName())), r.tags()),
         this::createVirtualMfaDevice);
     table.on(DeleteVirtualMfaDeviceRequest.class,
-        (r, c) -> AccessTarget.of("iam:DeleteVirtualMFADevice", r.serialNumber()), this::deleteVirtualMfaDevice);
+        (r, c) -> AccessTarget.of("iam:DeleteVirtualMFADevice", deleteResource(r.serialNumber(), c)),
+        this::deleteVirtualMfaDevice);
     table.on(ListVirtualMfaDevicesRequest.class, this::listVirtualMfaDevices);
     table.on(EnableMfaDeviceRequest.class, (r, c) -> access.user("iam:EnableMFADevice", c, r.userName()),
         this::enableMfaDevice);
@@ -95,6 +100,33 @@ public final class MfaOperations {
       return null;
     });
     return DeleteVirtualMfaDeviceResponse.builder().build();
+  }
+
+  /**
+   * An AssumeRoot session deletes the root user's device as the root user: the root-task policy
+   * IAMDeleteRootUserCredentials allows DeleteVirtualMFADevice on the root ARN only.
+   */
+  private static String deleteResource(String serialNumber, CallContext context) {
+    String account = context.caller().accountId();
+    boolean rootDevice = IamArns.mfa(account, "/", ROOT_DEVICE_NAME).equals(serialNumber);
+    return rootDevice && context.caller().type() == CallerType.ASSUMED_ROOT ? IamArns.root(account) : serialNumber;
+  }
+
+  /**
+   * Creates and enables the root user's virtual MFA device, as the root user does in the console
+   * (the API's EnableMFADevice needs a UserName). For tests, the console and the CLI.
+   */
+  public MfaDevice enableRootVirtualDevice(String accountId) {
+    Instant now = env.clock().instant();
+    return env.store().write(tx -> {
+      if (tx.get(IamSchema.MFA_DEVICES, key(accountId, ROOT_DEVICE_NAME)).isPresent()) {
+        throw IamError.ENTITY_ALREADY_EXISTS.exception("MFADevice entity at the same path and name already exists.");
+      }
+      MfaDevice device = new MfaDevice(accountId, IamArns.mfa(accountId, "/", ROOT_DEVICE_NAME), ROOT_DEVICE_NAME,
+          "/", env.ids().next(IdGenerator.UPPER_ALNUM, 64), now, IamSchema.ROOT_USER, now);
+      tx.put(IamSchema.MFA_DEVICES, key(accountId, ROOT_DEVICE_NAME), device);
+      return device;
+    });
   }
 
   public ListVirtualMfaDevicesResponse listVirtualMfaDevices(ListVirtualMfaDevicesRequest request, CallContext context) {

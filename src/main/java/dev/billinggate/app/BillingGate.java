@@ -40,10 +40,12 @@ public final class BillingGate implements AutoCloseable {
   private final Store store;
   private final NettyHttpServer server;
   private final URI endpoint;
+  private final IamService iam;
 
-  private BillingGate(Store store, NettyHttpServer server, String host) {
+  private BillingGate(Store store, NettyHttpServer server, String host, IamService iam) {
     this.store = store;
     this.server = server;
+    this.iam = iam;
     this.endpoint = URI.create("http://" + host + ":" + server.port());
   }
 
@@ -91,7 +93,7 @@ public final class BillingGate implements AutoCloseable {
     Gateway gateway = new Gateway(List.of(iam, sts, organizations),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
-    BillingGate gate = new BillingGate(store, server, config.host());
+    BillingGate gate = new BillingGate(store, server, config.host(), iam);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
   }
@@ -118,6 +120,11 @@ public final class BillingGate implements AutoCloseable {
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** IAM's operations, for what has no API: e.g. giving a member's root user standalone credentials. */
+  public IamService iam() {
+    return iam;
   }
 
   @Override

@@ -5,10 +5,10 @@ import dev.billinggate.service.organizations.OrganizationDirectory;
 import java.util.Optional;
 
 /** IAM's and STS's view of Organizations for centralized root access, read from the cached directory. */
-final class DirectoryIamOrganizations implements IamOrganizations {
+public final class DirectoryIamOrganizations implements IamOrganizations {
   private final OrganizationDirectory directory;
 
-  DirectoryIamOrganizations(OrganizationDirectory directory) {
+  public DirectoryIamOrganizations(OrganizationDirectory directory) {
     this.directory = directory;
   }
 

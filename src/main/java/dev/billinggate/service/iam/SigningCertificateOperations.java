@@ -79,8 +79,7 @@ public final class SigningCertificateOperations {
     CredentialOwner owner = CredentialOwner.of(request.userName(), context);
     List<SigningCertificate> certificates = env.store().read(tx -> {
       CredentialOwner resolved = owner.resolve(tx, lookups);
-      return tx.scan(IamSchema.SIGNING_CERTIFICATES, prefix(resolved.accountId(), resolved.userKey()), null,
-          Integer.MAX_VALUE).stream().map(ReadTx.Entry::value).toList();
+      return of(tx, resolved.accountId(), resolved.userKey());
     });
     Pagination.Page<SigningCertificate> page = Pagination.page(certificates, SigningCertificate::certificateId,
         request.marker(), request.maxItems());
@@ -110,6 +109,12 @@ public final class SigningCertificateOperations {
       return null;
     });
     return DeleteSigningCertificateResponse.builder().build();
+  }
+
+  /** A user's certificates ({@link IamSchema#ROOT_USER} for root's), in id order. */
+  static List<SigningCertificate> of(ReadTx tx, String account, String userKey) {
+    return tx.scan(IamSchema.SIGNING_CERTIFICATES, prefix(account, userKey), null, Integer.MAX_VALUE).stream()
+        .map(ReadTx.Entry::value).toList();
   }
 
   static int count(ReadTx tx, String account, String userKey) {

@@ -56,13 +56,20 @@ public final class LoginProfileOperations {
   public CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest request, CallContext context) {
     String account = context.caller().accountId();
     boolean reset = Boolean.TRUE.equals(request.passwordResetRequired());
-    if (IamLookups.targetsRoot(request.userName(), context)) {
-      createRootLoginProfile(request.password(), context);
+    boolean rootSession = context.caller().type() == CallerType.ASSUMED_ROOT;
+    boolean targetsRoot = IamLookups.targetsRoot(request.userName(), context);
+    // "This parameter must be omitted when you make the request with an AssumeRoot session. It is
+    // required in all other cases." (AWS's texts for these refusals are not published.)
+    if (rootSession && request.password() != null) {
+      throw IamError.VALIDATION_ERROR.exception("Password must be omitted when calling with an AssumeRoot session.");
+    }
+    if (!(rootSession && targetsRoot) && request.password() == null) {
+      throw IamError.VALIDATION_ERROR.exception("Password is required when not using an AssumeRoot session.");
+    }
+    if (targetsRoot) {
+      createRootLoginProfile(request.password(), rootSession, context);
       return CreateLoginProfileResponse.builder().loginProfile(p -> p.createDate(context.now())
           .passwordResetRequired(false)).build();
-    }
-    if (request.password() == null) {
-      throw IamError.VALIDATION_ERROR.exception("Password is required when not using an AssumeRoot session.");
     }
     String userName = IamLookups.targetUser(request.userName(), context);
     LoginProfile profile = env.store().write(tx -> {
@@ -83,25 +90,19 @@ public final class LoginProfileOperations {
    * the root user to recover one by email, which is how AWS re-enables root sign-in. Root's own
    * long-term credentials set the password directly.
    */
-  private void createRootLoginProfile(String password, CallContext context) {
-    boolean session = context.caller().type() == CallerType.ASSUMED_ROOT;
-    if (session && password != null) {
-      throw IamError.VALIDATION_ERROR.exception("Password must be omitted when calling with an AssumeRoot session.");
-    }
-    if (!session && password == null) {
-      throw IamError.VALIDATION_ERROR.exception("Password is required when not using an AssumeRoot session.");
-    }
+  private void createRootLoginProfile(String password, boolean rootSession, CallContext context) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
       Account root = lookups.account(tx, account);
       if (root.rootPasswordHash() != null) {
         throw IamError.ENTITY_ALREADY_EXISTS.exception("Login Profile for the root user already exists.");
       }
-      if (session) {
+      if (rootSession) {
         tx.put(IamSchema.ACCOUNTS, account, root.withRootPassword(null, true));
       } else {
         PasswordRules.check(passwordPolicy(tx, account), password);
-        tx.put(IamSchema.ACCOUNTS, account, root.withRootPassword(passwords.hash(password), root.passwordRecoveryEnabled()));
+        tx.put(IamSchema.ACCOUNTS, account,
+            root.withRootPassword(passwords.hash(password), root.passwordRecoveryEnabled()));
       }
       return null;
     });

@@ -12,7 +12,6 @@ import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.ServiceId;
-import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.iam.Passwords;
@@ -22,14 +21,13 @@ import dev.billinggate.service.organizations.OrganizationsSettings;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
-import dev.billinggate.store.Table;
+import dev.billinggate.store.StoreException;
 import dev.billinggate.store.memory.InMemoryStore;
 import dev.billinggate.store.sqlite.SqliteStore;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,7 +60,7 @@ public final class BillingGate implements AutoCloseable {
     }, "model-warmup");
     warmup.setDaemon(true);
     warmup.start();
-    Store store = config.inMemory() ? new InMemoryStore() : SqliteStore.open(config.dataDir());
+    Store store = config.inMemory() ? new InMemoryStore() : open(config.dataDir());
     try {
       return wire(config, out, clock, store);
     } catch (RuntimeException e) {
@@ -84,7 +82,6 @@ public final class BillingGate implements AutoCloseable {
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
         faults::nextDouble);
-    store.declare(tables());
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
 
@@ -106,16 +103,18 @@ public final class BillingGate implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+    } catch (Exception e) {
+      // Netty rethrows the socket's IOException unchecked (a native one under epoll).
+      throw new StartupException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
   }
 
-  private static Table<?>[] tables() {
-    List<Table<?>> all = new ArrayList<>();
-    all.addAll(IamService.tables());
-    all.addAll(StsService.tables());
-    all.addAll(OrganizationsService.tables());
-    all.add(BillingAccess.TABLE);
-    return all.toArray(Table<?>[]::new);
+  private static Store open(java.nio.file.Path dataDir) {
+    try {
+      return SqliteStore.open(dataDir);
+    } catch (StoreException e) {
+      throw new StartupException("cannot open the store: " + e.getMessage(), e);
+    }
   }
 
   public URI endpoint() {

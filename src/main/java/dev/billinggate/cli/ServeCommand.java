@@ -2,7 +2,9 @@ package dev.billinggate.cli;
 
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
+import dev.billinggate.app.StartupException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Run the emulator: one endpoint for IAM, STS, Organizations, Cost Explorer, Budgets, Billing and Account, plus the console under /console/.")
-final class ServeCommand implements Runnable {
+final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
@@ -26,11 +28,17 @@ final class ServeCommand implements Runnable {
   boolean inMemory;
 
   @Override
-  public void run() {
+  public Integer call() {
     ServerConfig config = new ServerConfig(
         host, port, data, inMemory,
         System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"));
-    BillingGate gate = BillingGate.start(config, System.out);
+    BillingGate gate;
+    try {
+      gate = BillingGate.start(config, System.out);
+    } catch (StartupException e) {
+      System.err.println("billing-gate: " + e.getMessage());
+      return ExitCodes.CONFIGURATION;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gate.close();
@@ -41,5 +49,6 @@ final class ServeCommand implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return ExitCodes.OK;
   }
 }

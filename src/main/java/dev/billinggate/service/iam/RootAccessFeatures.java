@@ -13,7 +13,6 @@ public final class RootAccessFeatures {
   private RootAccessFeatures() {}
 
   public static OrganizationRootFeatures of(ReadTx tx, String organizationId) {
-    return organizationId == null ? NONE
-        : tx.get(IamSchema.ORGANIZATION_ROOT_FEATURES, organizationId).orElse(NONE);
+    return tx.get(IamSchema.ORGANIZATION_ROOT_FEATURES, organizationId).orElse(NONE);
   }
 }

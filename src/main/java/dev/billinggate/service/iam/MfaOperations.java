@@ -70,19 +70,8 @@ public final class MfaOperations {
   }
 
   public CreateVirtualMfaDeviceResponse createVirtualMfaDevice(CreateVirtualMfaDeviceRequest request, CallContext context) {
-    String account = context.caller().accountId();
-    String path = IamArns.path(request.path());
-    // 64 base32 characters = 40 bytes of secret, the seed length AWS hands out.
-    String seed = env.ids().next(IdGenerator.UPPER_ALNUM, 64);
-    MfaDevice device = env.store().write(tx -> {
-      if (tx.get(IamSchema.MFA_DEVICES, key(account, request.virtualMFADeviceName())).isPresent()) {
-        throw IamError.ENTITY_ALREADY_EXISTS.exception("MFADevice entity at the same path and name already exists.");
-      }
-      MfaDevice created = new MfaDevice(account, IamArns.mfa(account, path, request.virtualMFADeviceName()),
-          request.virtualMFADeviceName(), path, seed, context.now(), null, null);
-      tx.put(IamSchema.MFA_DEVICES, key(account, created.name()), created);
-      return created;
-    });
+    MfaDevice device = create(context.caller().accountId(), IamArns.path(request.path()),
+        request.virtualMFADeviceName(), context.now(), null);
     // QRCodePNG is not rendered: clients that need it draw it from the seed.
     return CreateVirtualMfaDeviceResponse.builder().virtualMFADevice(VirtualMFADevice.builder()
         .serialNumber(device.serialNumber())
@@ -117,15 +106,21 @@ public final class MfaOperations {
    * (the API's EnableMFADevice needs a UserName). For tests, the console and the CLI.
    */
   public MfaDevice enableRootVirtualDevice(String accountId) {
-    Instant now = env.clock().instant();
+    return create(accountId, "/", ROOT_DEVICE_NAME, env.clock().instant(), IamSchema.ROOT_USER);
+  }
+
+  /** A new virtual device, enabled for {@code owner} at once unless {@code owner} is {@code null}. */
+  private MfaDevice create(String account, String path, String name, Instant now, String owner) {
+    // 64 base32 characters = 40 bytes of secret, the seed length AWS hands out.
+    String seed = env.ids().next(IdGenerator.UPPER_ALNUM, 64);
     return env.store().write(tx -> {
-      if (tx.get(IamSchema.MFA_DEVICES, key(accountId, ROOT_DEVICE_NAME)).isPresent()) {
+      if (tx.get(IamSchema.MFA_DEVICES, key(account, name)).isPresent()) {
         throw IamError.ENTITY_ALREADY_EXISTS.exception("MFADevice entity at the same path and name already exists.");
       }
-      MfaDevice device = new MfaDevice(accountId, IamArns.mfa(accountId, "/", ROOT_DEVICE_NAME), ROOT_DEVICE_NAME,
-          "/", env.ids().next(IdGenerator.UPPER_ALNUM, 64), now, IamSchema.ROOT_USER, now);
-      tx.put(IamSchema.MFA_DEVICES, key(accountId, ROOT_DEVICE_NAME), device);
-      return device;
+      MfaDevice created = new MfaDevice(account, IamArns.mfa(account, path, name), name, path, seed, now, owner,
+          owner == null ? null : now);
+      tx.put(IamSchema.MFA_DEVICES, key(account, name), created);
+      return created;
     });
   }
 

@@ -4,6 +4,7 @@ import dev.billinggate.auth.sigv4.SigV4Verifier;
 import dev.billinggate.authz.Authorizer;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
+import dev.billinggate.costdata.CostData;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
@@ -12,6 +13,15 @@ import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.ServiceId;
+import dev.billinggate.service.account.AccountRecords.AccountFacts;
+import dev.billinggate.service.account.AccountService;
+import dev.billinggate.service.billing.BillingService;
+import dev.billinggate.service.billing.CostManagement;
+import dev.billinggate.service.budgets.BudgetsService;
+import dev.billinggate.service.costexplorer.CostApis;
+import dev.billinggate.service.costexplorer.CostExplorerService;
+import dev.billinggate.service.costexplorer.CostReports;
+import dev.billinggate.service.costexplorer.CostScope;
 import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.iam.Passwords;
@@ -28,6 +38,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,12 +50,14 @@ public final class BillingGate implements AutoCloseable {
   private final NettyHttpServer server;
   private final URI endpoint;
   private final IamService iam;
+  private final CostApis costs;
 
-  private BillingGate(Store store, NettyHttpServer server, String host, IamService iam) {
+  private BillingGate(Store store, NettyHttpServer server, String host, IamService iam, CostApis costs) {
     this.store = store;
     this.server = server;
     this.iam = iam;
     this.endpoint = URI.create("http://" + host + ":" + server.port());
+    this.costs = costs;
   }
 
   public static BillingGate start(ServerConfig config, PrintStream out) {
@@ -82,15 +95,23 @@ public final class BillingGate implements AutoCloseable {
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
         faults::nextDouble);
+    CostManagement costManagement = new CostManagement(store, directory, clock, Duration.ZERO);
+    CostData costData = new CostData(store, clock);
+    CostScope costScope = new CostScope(costManagement, directory, costData);
+    CostApis costs = new CostApis(costManagement, new CostReports(costScope), costData);
+    CostExplorerService costExplorer = new CostExplorerService(costScope, store, ids);
+    BudgetsService budgets = new BudgetsService(store, costScope);
+    AccountService account = new AccountService(store, directory,
+        id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
 
     Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
-    Gateway gateway = new Gateway(List.of(iam, sts, organizations),
+    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account),
         new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
     NettyHttpServer server = listen(config, gateway);
-    BillingGate gate = new BillingGate(store, server, config.host(), iam);
+    BillingGate gate = new BillingGate(store, server, config.host(), iam, costs);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
   }
@@ -124,6 +145,11 @@ public final class BillingGate implements AutoCloseable {
   /** IAM's operations, for what has no API: e.g. giving a member's root user standalone credentials. */
   public IamService iam() {
     return iam;
+  }
+
+  /** Cost Explorer enablement, Cost Management preferences, billing-page figures and cost import. */
+  public CostApis costs() {
+    return costs;
   }
 
   @Override

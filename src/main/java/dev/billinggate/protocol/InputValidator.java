@@ -67,7 +67,9 @@ public final class InputValidator {
           value(mapValue, entry.getValue(), path + "." + entry.getKey() + ".value", out);
         }
       }
-      case "string" -> string(shape, (String) value, path, out);
+      // A string shape the SDK types as BigDecimal (Budgets' NumericValue) is checked in its wire form.
+      case "string" -> string(shape, value instanceof java.math.BigDecimal d ? d.toPlainString() : (String) value,
+          path, out);
       case "blob" -> length(shape, ((SdkBytes) value).asByteArrayUnsafe().length, null, path, out);
       case "integer", "long", "double", "float" -> range(shape, ((Number) value).doubleValue(), value.toString(), path, out);
       default -> { } // booleans and timestamps carry no constraints

@@ -163,6 +163,20 @@ class RootAccessIntegrationTest {
   }
 
   @Test
+  void noTaskPolicyReachesCostsOrBilling() {
+    for (String task : new String[] {AUDIT, DELETE, CREATE_PASSWORD,
+        "arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy", "arn:aws:iam::aws:policy/root-task/SQSUnlockQueuePolicy"}) {
+      AwsCredentials session = org.assumeRoot(ADMIN, prod, task);
+      AwsServiceException costs = failure(() -> emulator.costExplorer(session).getCostAndUsage(r -> r
+          .timePeriod(t -> t.start("2026-10-01").end("2026-11-01")).granularity("MONTHLY").metrics("UnblendedCost")));
+      assertThat(costs.awsErrorDetails().errorCode()).as(task).startsWith("AccessDenied");
+      assertThat(costs.awsErrorDetails().errorMessage()).as(task).contains("explicit deny in a session policy");
+      AwsServiceException budgets = failure(() -> emulator.budgets(session).describeBudgets(r -> r.accountId(prod)));
+      assertThat(budgets.awsErrorDetails().errorCode()).as(task).startsWith("AccessDenied");
+    }
+  }
+
+  @Test
   void anScpDeniesMemberAdminsButNeverTheManagementAccount() {
     String policyId = org.organizations.createPolicy(r -> r.name("no-user-listing").description("test")
         .type(PolicyType.SERVICE_CONTROL_POLICY).content("""

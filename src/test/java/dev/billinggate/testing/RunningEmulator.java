@@ -2,6 +2,7 @@ package dev.billinggate.testing;
 
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
+import dev.billinggate.service.costexplorer.CostApis;
 import dev.billinggate.service.iam.IamService;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,6 +17,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.billing.BillingClient;
+import software.amazon.awssdk.services.budgets.BudgetsClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -61,6 +66,27 @@ public final class RunningEmulator implements AutoCloseable {
 
   public OrganizationsClient organizations(AwsCredentials credentials) {
     return configure(OrganizationsClient.builder(), credentials).region(Region.US_EAST_1).build();
+  }
+
+  public CostExplorerClient costExplorer(AwsCredentials credentials) {
+    return configure(CostExplorerClient.builder(), credentials).region(Region.US_EAST_1).build();
+  }
+
+  public BudgetsClient budgets(AwsCredentials credentials) {
+    return configure(BudgetsClient.builder(), credentials).region(Region.US_EAST_1).build();
+  }
+
+  public BillingClient billing(AwsCredentials credentials) {
+    return configure(BillingClient.builder(), credentials).region(Region.US_EAST_1).build();
+  }
+
+  public AccountClient account(AwsCredentials credentials) {
+    return configure(AccountClient.builder(), credentials).region(Region.US_EAST_1).build();
+  }
+
+  /** Cost Explorer enablement, preferences, billing-page figures and cost import of this emulator. */
+  public CostApis costs() {
+    return gate.costs();
   }
 
   /** Any SDK client builder, pointed here, with retries off so tests see the first answer. */

@@ -120,6 +120,14 @@ public final class JsonInput {
         throw serialization("Base64 encoded value expected for " + field.locationName());
       }
     }
+    if (type == MarshallingType.BIG_DECIMAL && token == JsonToken.VALUE_STRING) {
+      // The SDK's BigDecimals are string shapes in the model (Budgets' NumericValue), sent as strings.
+      try {
+        return new BigDecimal(parser.getText());
+      } catch (NumberFormatException e) {
+        throw serialization("VALUE_STRING can not be converted to a number");
+      }
+    }
     if (!token.isNumeric()) {
       throw serialization(token.name() + " can not be converted to a number");
     }

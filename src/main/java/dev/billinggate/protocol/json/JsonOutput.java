@@ -110,7 +110,8 @@ public final class JsonOutput {
     } else if (value instanceof Double || value instanceof Float) {
       generator.writeNumber(((Number) value).doubleValue());
     } else if (value instanceof BigDecimal decimal) {
-      generator.writeNumber(decimal);
+      // String shapes the SDK types as BigDecimal (Budgets' "Amount": "100.5"): AWS sends strings.
+      generator.writeString(decimal.toPlainString());
     } else {
       generator.writeString(value.toString());
     }

@@ -101,6 +101,16 @@ public final class OrganizationDirectory {
         .map(ResourcePolicyRecord::content);
   }
 
+  /** An account of an organization, as billing pages list it. */
+  public record OrgAccount(String accountId, String name) {}
+
+  /** The accounts of the account's organization (management account included), in id order; empty when standalone. */
+  public List<OrgAccount> organizationAccounts(String accountId) {
+    return membership(accountId).map(m -> store.read(tx -> tx.scan(OrgTables.ACCOUNTS, m.organizationId() + "/", null,
+        Integer.MAX_VALUE).stream().map(e -> new OrgAccount(e.value().id(), e.value().name())).toList()))
+        .orElse(List.of());
+  }
+
   /** Drops every cached answer; Organizations calls it after each committed write. */
   void invalidate() {
     snapshot.set(new Snapshot());

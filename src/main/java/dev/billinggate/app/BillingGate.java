@@ -55,11 +55,13 @@ public final class BillingGate implements AutoCloseable {
   private final Store store;
   private final NettyHttpServer server;
   private final URI endpoint;
+  private final IamService iam;
   private final CostApis costs;
 
-  private BillingGate(Store store, NettyHttpServer server, String host, CostApis costs) {
+  private BillingGate(Store store, NettyHttpServer server, String host, IamService iam, CostApis costs) {
     this.store = store;
     this.server = server;
+    this.iam = iam;
     this.endpoint = URI.create("http://" + host + ":" + server.port());
     this.costs = costs;
   }
@@ -91,9 +93,10 @@ public final class BillingGate implements AutoCloseable {
     AwsIds ids = new AwsIds(random);
     PolicyEngine engine = new DefaultPolicyEngine();
     IamEnv env = new IamEnv(store, engine, AwsManagedPolicies.load(), clock, ids);
-    IamService iam = new IamService(env, Passwords.standard());
-    StsService sts = new StsService(env);
     OrganizationDirectory directory = new OrganizationDirectory(store, engine);
+    DirectoryIamOrganizations iamOrganizations = new DirectoryIamOrganizations(directory);
+    IamService iam = new IamService(env, Passwords.standard(), iamOrganizations);
+    StsService sts = new StsService(env, iamOrganizations);
     SecureRandom faults = new SecureRandom();
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
@@ -116,7 +119,7 @@ public final class BillingGate implements AutoCloseable {
     Console console = new Console(new ConsoleServices(store, iam.accounts(), iam.loginProfiles(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());
     NettyHttpServer server = listen(config, gateway, console.mountedOver(gateway::handle));
-    BillingGate gate = new BillingGate(store, server, config.host(), costs);
+    BillingGate gate = new BillingGate(store, server, config.host(), iam, costs);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
   }
@@ -146,6 +149,11 @@ public final class BillingGate implements AutoCloseable {
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** IAM's operations, for what has no API: e.g. giving a member's root user standalone credentials. */
+  public IamService iam() {
+    return iam;
   }
 
   /** Cost Explorer enablement, Cost Management preferences, billing-page figures and cost import. */

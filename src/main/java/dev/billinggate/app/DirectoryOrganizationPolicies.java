@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The authorizer's view of Organizations, read from the cached {@link OrganizationDirectory}. */
-final class DirectoryOrganizationPolicies implements OrganizationPolicies {
+public final class DirectoryOrganizationPolicies implements OrganizationPolicies {
   private final OrganizationDirectory directory;
 
-  DirectoryOrganizationPolicies(OrganizationDirectory directory) {
+  public DirectoryOrganizationPolicies(OrganizationDirectory directory) {
     this.directory = directory;
   }
 

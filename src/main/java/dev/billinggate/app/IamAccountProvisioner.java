@@ -10,11 +10,11 @@ import dev.billinggate.store.WriteTx;
 import java.util.Optional;
 
 /** Organizations' account port, implemented over IAM's accounts and the billing-access switch. */
-final class IamAccountProvisioner implements AccountProvisioner {
+public final class IamAccountProvisioner implements AccountProvisioner {
   private final AccountRegistry accounts;
   private final MemberAccounts members;
 
-  IamAccountProvisioner(AccountRegistry accounts, MemberAccounts members) {
+  public IamAccountProvisioner(AccountRegistry accounts, MemberAccounts members) {
     this.accounts = accounts;
     this.members = members;
   }
@@ -32,7 +32,7 @@ final class IamAccountProvisioner implements AccountProvisioner {
   @Override
   public void provision(WriteTx tx, NewMemberAccount account) {
     members.provision(tx, account.accountId(), account.email(), account.name(), account.roleName(),
-        account.managementAccountId());
+        account.managementAccountId(), account.organizationId());
     BillingAccess.set(tx, account.accountId(), account.iamUserAccessToBilling());
   }
 }

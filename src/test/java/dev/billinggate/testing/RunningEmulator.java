@@ -3,6 +3,7 @@ package dev.billinggate.testing;
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
 import dev.billinggate.service.costexplorer.CostApis;
+import dev.billinggate.service.iam.IamService;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -48,6 +49,11 @@ public final class RunningEmulator implements AutoCloseable {
 
   public URI endpoint() {
     return gate.endpoint();
+  }
+
+  /** The running IAM service, for set-up that has no API (root credentials of member accounts). */
+  public IamService iamService() {
+    return gate.iam();
   }
 
   public IamClient iam(AwsCredentials credentials) {

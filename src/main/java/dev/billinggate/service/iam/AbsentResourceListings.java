@@ -6,17 +6,15 @@ import software.amazon.awssdk.services.iam.model.ListInstanceProfilesForRoleRequ
 import software.amazon.awssdk.services.iam.model.ListInstanceProfilesForRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfilesRequest;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfilesResponse;
-import software.amazon.awssdk.services.iam.model.ListSigningCertificatesRequest;
-import software.amazon.awssdk.services.iam.model.ListSigningCertificatesResponse;
 import software.amazon.awssdk.services.iam.model.ListSshPublicKeysRequest;
 import software.amazon.awssdk.services.iam.model.ListSshPublicKeysResponse;
 import software.amazon.awssdk.services.iam.model.ListServiceSpecificCredentialsRequest;
 import software.amazon.awssdk.services.iam.model.ListServiceSpecificCredentialsResponse;
 
 /**
- * Listings of resource kinds this emulator cannot create (instance profiles, signing certificates,
- * SSH keys, service-specific credentials). Their honest answer is an empty list, and clients need
- * it: Terraform lists a role's instance profiles before deleting it, audits list certificates.
+ * Listings of resource kinds this emulator cannot create (instance profiles, SSH keys,
+ * service-specific credentials). Their honest answer is an empty list, and clients need it:
+ * Terraform lists a role's instance profiles before deleting it, audits list credentials.
  */
 public final class AbsentResourceListings {
   private final IamEnv env;
@@ -36,11 +34,6 @@ public final class AbsentResourceListings {
         (r, c) -> access.role("iam:ListInstanceProfilesForRole", c, r.roleName()), (r, c) -> {
           env.store().read(tx -> lookups.role(tx, c.caller().accountId(), r.roleName()));
           return ListInstanceProfilesForRoleResponse.builder().isTruncated(false).build();
-        });
-    table.on(ListSigningCertificatesRequest.class,
-        (r, c) -> access.userOrSelf("iam:ListSigningCertificates", c, r.userName()), (r, c) -> {
-          requireUser(r.userName(), c);
-          return ListSigningCertificatesResponse.builder().isTruncated(false).build();
         });
     table.on(ListSshPublicKeysRequest.class,
         (r, c) -> access.userOrSelf("iam:ListSSHPublicKeys", c, r.userName()), (r, c) -> {

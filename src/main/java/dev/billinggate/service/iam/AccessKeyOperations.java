@@ -60,7 +60,7 @@ public final class AccessKeyOperations {
   }
 
   public CreateAccessKeyResponse createAccessKey(CreateAccessKeyRequest request, CallContext context) {
-    Owner owner = owner(request.userName(), context);
+    CredentialOwner owner = CredentialOwner.of(request.userName(), context);
     AccessKey key = env.store().write(
         tx -> create(tx, owner.resolve(tx, lookups), env.ids().accessKeyId(), env.ids().secretAccessKey(), context.now()));
     return CreateAccessKeyResponse.builder().accessKey(software.amazon.awssdk.services.iam.model.AccessKey.builder()
@@ -73,12 +73,12 @@ public final class AccessKeyOperations {
    * {@code AKIAIOSFODNN7EXAMPLE}. {@code userName} {@code null} means the root user.
    */
   public AccessKey importAccessKey(String accountId, String userName, String accessKeyId, String secret) {
-    Owner owner = new Owner(accountId, userName);
+    CredentialOwner owner = new CredentialOwner(accountId, userName);
     return env.store().write(tx -> create(tx, owner.resolve(tx, lookups), accessKeyId, secret, env.clock().instant()));
   }
 
   public ListAccessKeysResponse listAccessKeys(ListAccessKeysRequest request, CallContext context) {
-    Owner owner = owner(request.userName(), context);
+    CredentialOwner owner = CredentialOwner.of(request.userName(), context);
     List<AccessKey> keys = env.store().read(tx -> keysOf(tx, owner.resolve(tx, lookups)));
     Pagination.Page<AccessKey> page = Pagination.page(keys, AccessKey::accessKeyId, request.marker(), request.maxItems());
     return ListAccessKeysResponse.builder()
@@ -88,9 +88,9 @@ public final class AccessKeyOperations {
   }
 
   public UpdateAccessKeyResponse updateAccessKey(UpdateAccessKeyRequest request, CallContext context) {
-    Owner owner = owner(request.userName(), context);
+    CredentialOwner owner = CredentialOwner.of(request.userName(), context);
     env.store().write(tx -> {
-      Owner resolved = owner.resolve(tx, lookups);
+      CredentialOwner resolved = owner.resolve(tx, lookups);
       AccessKey key = find(tx, resolved, request.accessKeyId());
       StatusType status = request.status();
       tx.put(IamSchema.ACCESS_KEYS, resolved.keyOf(key.accessKeyId()), key.withStatus(status.toString()));
@@ -100,9 +100,9 @@ public final class AccessKeyOperations {
   }
 
   public DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest request, CallContext context) {
-    Owner owner = owner(request.userName(), context);
+    CredentialOwner owner = CredentialOwner.of(request.userName(), context);
     env.store().write(tx -> {
-      Owner resolved = owner.resolve(tx, lookups);
+      CredentialOwner resolved = owner.resolve(tx, lookups);
       AccessKey key = find(tx, resolved, request.accessKeyId());
       tx.delete(IamSchema.ACCESS_KEYS, resolved.keyOf(key.accessKeyId()));
       tx.delete(IamSchema.ACCESS_KEY_INDEX, key.accessKeyId());
@@ -156,7 +156,7 @@ public final class AccessKeyOperations {
     return tx.count(IamSchema.ACCESS_KEYS, prefix(account, userKey));
   }
 
-  private AccessKey create(WriteTx tx, Owner owner, String id, String secret, Instant now) {
+  private AccessKey create(WriteTx tx, CredentialOwner owner, String id, String secret, Instant now) {
     if (count(tx, owner.accountId(), owner.userKey()) >= KEYS_PER_USER) {
       throw IamError.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", KEYS_PER_USER);
     }
@@ -166,12 +166,12 @@ public final class AccessKeyOperations {
     return key;
   }
 
-  private static List<AccessKey> keysOf(ReadTx tx, Owner owner) {
+  private static List<AccessKey> keysOf(ReadTx tx, CredentialOwner owner) {
     return tx.scan(IamSchema.ACCESS_KEYS, prefix(owner.accountId(), owner.userKey()), null, Integer.MAX_VALUE)
         .stream().map(ReadTx.Entry::value).toList();
   }
 
-  private static AccessKey find(ReadTx tx, Owner owner, String accessKeyId) {
+  private static AccessKey find(ReadTx tx, CredentialOwner owner, String accessKeyId) {
     return tx.get(IamSchema.ACCESS_KEYS, owner.keyOf(accessKeyId)).orElseThrow(
         () -> IamError.NO_SUCH_ENTITY.exception("The Access Key with id %s cannot be found.", accessKeyId));
   }
@@ -184,25 +184,4 @@ public final class AccessKeyOperations {
         .orElse(IamArns.user(account, "/", "*")));
   }
 
-  private static Owner owner(String userName, CallContext context) {
-    String account = context.caller().accountId();
-    return IamLookups.targetsRoot(userName, context) ? new Owner(account, null)
-        : new Owner(account, IamLookups.targetUser(userName, context));
-  }
-
-  /** Whose keys: an IAM user, or the root user when {@code userName} is {@code null}. */
-  private record Owner(String accountId, String userName) {
-    String userKey() {
-      return userName == null ? IamSchema.ROOT_USER : userName;
-    }
-
-    String keyOf(String accessKeyId) {
-      return key(accountId, userKey(), accessKeyId);
-    }
-
-    /** Checks the user exists and takes its stored spelling. */
-    Owner resolve(ReadTx tx, IamLookups lookups) {
-      return userName == null ? this : new Owner(accountId, lookups.user(tx, accountId, userName).name());
-    }
-  }
 }

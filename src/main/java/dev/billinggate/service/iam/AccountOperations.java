@@ -156,14 +156,15 @@ public final class AccountOperations {
     map.put("UserPolicySizeQuota", 2048);
     map.put("GroupPolicySizeQuota", 5120);
     map.put("GroupsPerUserQuota", GroupOperations.GROUPS_PER_USER);
-    map.put("SigningCertificatesPerUserQuota", 2);
+    map.put("SigningCertificatesPerUserQuota", SigningCertificateOperations.CERTIFICATES_PER_USER);
     map.put("AccessKeysPerUserQuota", AccessKeyOperations.KEYS_PER_USER);
     map.put("MFADevices", devices);
     map.put("MFADevicesInUse", devicesInUse);
     map.put("AccountMFAEnabled", MfaOperations.hasDevice(tx, account, IamSchema.ROOT_USER) ? 1 : 0);
     map.put("AccountAccessKeysPresent", AccessKeyOperations.count(tx, account, IamSchema.ROOT_USER) > 0 ? 1 : 0);
     map.put("AccountPasswordPresent", root.rootPasswordHash() != null ? 1 : 0);
-    map.put("AccountSigningCertificatesPresent", root.rootSigningCertificateIds().isEmpty() ? 0 : 1);
+    map.put("AccountSigningCertificatesPresent",
+        SigningCertificateOperations.count(tx, account, IamSchema.ROOT_USER) > 0 ? 1 : 0);
     map.put("AttachedPoliciesPerGroupQuota", AttachmentOperations.POLICIES_PER_ENTITY);
     map.put("AttachedPoliciesPerRoleQuota", AttachmentOperations.POLICIES_PER_ENTITY);
     map.put("AttachedPoliciesPerUserQuota", AttachmentOperations.POLICIES_PER_ENTITY);

@@ -4,7 +4,6 @@ import dev.billinggate.service.iam.IamSchema.Account;
 import dev.billinggate.service.iam.IamSchema.AccountRef;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,10 +35,21 @@ public final class AccountRegistry {
       throw IamError.ENTITY_ALREADY_EXISTS.exception("An account with email %s already exists.", email);
     }
     Account account = new Account(accountId, email, name, null, env.clock().instant(),
-        rootPassword == null ? null : passwords.hash(rootPassword), null, true, List.of());
+        rootPassword == null ? null : passwords.hash(rootPassword), null, true);
     tx.put(IamSchema.ACCOUNTS, accountId, account);
     tx.put(IamSchema.ACCOUNT_EMAILS, email.toLowerCase(Locale.ROOT), new AccountRef(accountId));
     return account;
+  }
+
+  /** Sets the root user's console password (recovery allowed), whatever it had before. */
+  public void setRootPassword(String accountId, String rootPassword) {
+    String hash = passwords.hash(rootPassword);
+    env.store().write(tx -> {
+      Account account = tx.get(IamSchema.ACCOUNTS, accountId).orElseThrow(
+          () -> IamError.NO_SUCH_ENTITY.exception("The account %s cannot be found.", accountId));
+      tx.put(IamSchema.ACCOUNTS, accountId, account.withRootPassword(hash, true));
+      return null;
+    });
   }
 
   public Optional<Account> find(ReadTx tx, String accountId) {

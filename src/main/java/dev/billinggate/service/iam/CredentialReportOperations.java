@@ -9,6 +9,7 @@ import dev.billinggate.service.iam.IamSchema.AccessKey;
 import dev.billinggate.service.iam.IamSchema.Account;
 import dev.billinggate.service.iam.IamSchema.CredentialReport;
 import dev.billinggate.service.iam.IamSchema.LoginProfile;
+import dev.billinggate.service.iam.IamSchema.SigningCertificate;
 import dev.billinggate.service.iam.IamSchema.User;
 import dev.billinggate.store.ReadTx;
 import java.nio.charset.StandardCharsets;
@@ -81,12 +82,14 @@ public final class CredentialReportOperations {
     rows.add(HEADER);
     rows.add(row("<root_account>", IamArns.root(account), root.createdAt(), root.rootPasswordHash() != null,
         root.rootPasswordLastUsed(), null, MfaOperations.hasDevice(tx, account, IamSchema.ROOT_USER),
-        keys(tx, account, IamSchema.ROOT_USER), true));
+        keys(tx, account, IamSchema.ROOT_USER), SigningCertificateOperations.of(tx, account, IamSchema.ROOT_USER),
+        true));
     for (User user : UserOperations.all(tx, account)) {
       Optional<LoginProfile> profile = tx.get(IamSchema.LOGIN_PROFILES, key(account, user.name()));
       rows.add(row(user.name(), IamArns.user(account, user.path(), user.name()), user.createDate(),
           profile.isPresent(), user.passwordLastUsed(), profile.map(LoginProfile::createDate).orElse(null),
-          MfaOperations.hasDevice(tx, account, user.name()), keys(tx, account, user.name()), false));
+          MfaOperations.hasDevice(tx, account, user.name()), keys(tx, account, user.name()),
+          SigningCertificateOperations.of(tx, account, user.name()), false));
     }
     return String.join("\n", rows);
   }
@@ -101,7 +104,8 @@ public final class CredentialReportOperations {
    * password dates. A user's password_last_changed is when its login profile was created.
    */
   private static String row(String user, String arn, Instant created, boolean passwordEnabled, Instant passwordUsed,
-      Instant passwordChanged, boolean mfa, List<AccessKey> keys, boolean root) {
+      Instant passwordChanged, boolean mfa, List<AccessKey> keys, List<SigningCertificate> certificates,
+      boolean root) {
     List<String> cells = new ArrayList<>(List.of(user, arn, time(created), Boolean.toString(passwordEnabled),
         passwordEnabled ? timeOr(passwordUsed, "no_information") : "N/A",
         root ? "not_supported" : timeOr(passwordChanged, "N/A"),
@@ -115,7 +119,11 @@ public final class CredentialReportOperations {
       cells.add(k == null || k.lastUsedRegion() == null ? "N/A" : k.lastUsedRegion());
       cells.add(k == null || k.lastUsedService() == null ? "N/A" : k.lastUsedService());
     }
-    cells.addAll(List.of("false", "N/A", "false", "N/A"));
+    for (int i = 0; i < 2; i++) {
+      SigningCertificate c = i < certificates.size() ? certificates.get(i) : null;
+      cells.add(Boolean.toString(c != null && "Active".equals(c.status())));
+      cells.add(c == null ? "N/A" : time(c.uploadDate()));
+    }
     return String.join(",", cells);
   }
 

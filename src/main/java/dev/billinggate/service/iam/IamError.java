@@ -20,6 +20,15 @@ public enum IamError implements ErrorCode {
   UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
   REPORT_NOT_PRESENT("ReportNotPresent", 410),
   REPORT_EXPIRED("ReportExpired", 410),
+  // Centralized root access: botocore's shapes carry no error code, so the wire code is the shape
+  // name, suffix included (what the SDKs match on, and what clients such as Prowler log).
+  SERVICE_ACCESS_NOT_ENABLED("ServiceAccessNotEnabledException", 400),
+  ACCOUNT_NOT_MANAGEMENT_OR_DELEGATED_ADMINISTRATOR("AccountNotManagementOrDelegatedAdministratorException", 400),
+  ORGANIZATION_NOT_FOUND("OrganizationNotFoundException", 400),
+  ORGANIZATION_NOT_IN_ALL_FEATURES_MODE("OrganizationNotInAllFeaturesModeException", 400),
+  CALLER_IS_NOT_MANAGEMENT_ACCOUNT("CallerIsNotManagementAccountException", 400),
+  MALFORMED_CERTIFICATE("MalformedCertificate", 400),
+  DUPLICATE_CERTIFICATE("DuplicateCertificate", 409),
   SERVICE_FAILURE("ServiceFailure", 500);
 
   private final String code;

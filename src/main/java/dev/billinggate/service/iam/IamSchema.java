@@ -19,20 +19,26 @@ public final class IamSchema {
 
   public enum EntityKind { USER, GROUP, ROLE }
 
-  /** An AWS account and its root user's credential state (root access keys and MFA live in their tables). */
+  /**
+   * An AWS account and its root user's password state (root access keys, signing certificates and
+   * MFA live in their tables under {@link #ROOT_USER}).
+   *
+   * @param rootPasswordHash bcrypt hash, {@link Passwords#UNKNOWN} for a password nobody knows, or
+   *     {@code null} for none
+   * @param passwordRecoveryEnabled whether the root user may recover (reset) the password by email;
+   *     centralized root credentials management turns it off
+   */
   public record Account(
       String accountId, String email, String name, String alias, Instant createdAt,
-      String rootPasswordHash, Instant rootPasswordLastUsed, boolean passwordRecoveryEnabled,
-      List<String> rootSigningCertificateIds) {
+      String rootPasswordHash, Instant rootPasswordLastUsed, boolean passwordRecoveryEnabled) {
 
     public Account withAlias(String newAlias) {
       return new Account(accountId, email, name, newAlias, createdAt, rootPasswordHash, rootPasswordLastUsed,
-          passwordRecoveryEnabled, rootSigningCertificateIds);
+          passwordRecoveryEnabled);
     }
 
-    public Account withRootPasswordHash(String hash) {
-      return new Account(accountId, email, name, alias, createdAt, hash, rootPasswordLastUsed,
-          passwordRecoveryEnabled, rootSigningCertificateIds);
+    public Account withRootPassword(String hash, boolean recovery) {
+      return new Account(accountId, email, name, alias, createdAt, hash, rootPasswordLastUsed, recovery);
     }
   }
 
@@ -148,6 +154,18 @@ public final class IamSchema {
     }
   }
 
+  /** An X.509 signing certificate; {@code userName} is {@code null} for the root user's. */
+  public record SigningCertificate(String accountId, String userName, String certificateId, String body,
+      String status, Instant uploadDate) {
+
+    public SigningCertificate withStatus(String newStatus) {
+      return new SigningCertificate(accountId, userName, certificateId, body, newStatus, uploadDate);
+    }
+  }
+
+  /** Centralized root access features enabled in an organization, keyed by organization id. */
+  public record OrganizationRootFeatures(boolean rootCredentialsManagement, boolean rootSessions) {}
+
   /** The account an alias or an email address belongs to; both are unique across all accounts. */
   public record AccountRef(String accountId) {}
 
@@ -176,6 +194,10 @@ public final class IamSchema {
   public static final Table<AccountRef> ALIASES = Table.of("iam.aliases", AccountRef.class);
   public static final Table<CredentialReport> CREDENTIAL_REPORTS =
       Table.of("iam.credential_reports", CredentialReport.class);
+  public static final Table<SigningCertificate> SIGNING_CERTIFICATES =
+      Table.of("iam.signing_certificates", SigningCertificate.class);
+  public static final Table<OrganizationRootFeatures> ORGANIZATION_ROOT_FEATURES =
+      Table.of("iam.organization_root_features", OrganizationRootFeatures.class);
   /** Keyed by the lower-cased email address. */
   public static final Table<AccountRef> ACCOUNT_EMAILS = Table.of("iam.account_emails", AccountRef.class);
 
@@ -183,7 +205,8 @@ public final class IamSchema {
   public static List<Table<?>> tables() {
     return List.of(ACCOUNTS, USERS, GROUPS, GROUP_MEMBERS, USER_GROUPS, ROLES, POLICIES, ENTITY_ATTACHMENTS,
         POLICY_ATTACHMENTS, BOUNDARY_USES, INLINE_POLICIES, ACCESS_KEYS, ACCESS_KEY_INDEX, LOGIN_PROFILES,
-        PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS, CREDENTIAL_REPORTS);
+        PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS, CREDENTIAL_REPORTS, SIGNING_CERTIFICATES,
+        ORGANIZATION_ROOT_FEATURES);
   }
 
   /** {@code account/part/part...} with parts lower-cased, ending without a slash. */

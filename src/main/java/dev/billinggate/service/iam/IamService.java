@@ -36,12 +36,19 @@ public final class IamService implements ServiceHandler {
   private final ContextKeyOperations contextKeys;
   private final MemberAccounts memberAccounts;
   private final CredentialReportOperations credentialReports;
+  private final RootAccessOperations rootAccess;
+  private final SigningCertificateOperations signingCertificates;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
   }
 
   public IamService(IamEnv env, Passwords passwords) {
+    this(env, passwords, IamOrganizations.NONE);
+  }
+
+  /** @param organizations the account's organization, for centralized root access */
+  public IamService(IamEnv env, Passwords passwords, IamOrganizations organizations) {
     IamLookups lookups = new IamLookups(env.awsPolicies());
     this.accounts = new AccountRegistry(env, passwords);
     this.users = new UserOperations(env, lookups);
@@ -60,8 +67,10 @@ public final class IamService implements ServiceHandler {
     this.absentListings = new AbsentResourceListings(env, lookups);
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
     this.contextKeys = new ContextKeyOperations(env, identityPolicies);
-    this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments);
+    this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments, accessKeys);
     this.credentialReports = new CredentialReportOperations(env, lookups);
+    this.rootAccess = new RootAccessOperations(env, organizations);
+    this.signingCertificates = new SigningCertificateOperations(env, lookups);
   }
 
   public static List<Table<?>> tables() {
@@ -91,6 +100,8 @@ public final class IamService implements ServiceHandler {
     authorizationDetails.register(table);
     contextKeys.register(table);
     credentialReports.register(table);
+    rootAccess.register(table);
+    signingCertificates.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }
@@ -109,6 +120,7 @@ public final class IamService implements ServiceHandler {
   public TagOperations tags() { return tags; }
   public SimulationOperations simulation() { return simulation; }
   public CredentialReportOperations credentialReports() { return credentialReports; }
+  public SigningCertificateOperations signingCertificates() { return signingCertificates; }
   /** What the authorizer reads a principal's policies from. */
   public IdentityPolicies identityPolicies() { return identityPolicies; }
 }

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.iam.model.UpdateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.UpdateLoginProfileResponse;
 
 /**
- * Console passwords: IAM users' login profiles, and the root user's password when the caller is
- * root (or an AssumeRoot session) and omits UserName, as the root-task policies use them.
+ * Console passwords: IAM users' login profiles, and the root user's password (and its recovery)
+ * when the caller is root or an AssumeRoot session and omits UserName, as the root-task policies use them.
  */
 public final class LoginProfileOperations {
   private final IamEnv env;
@@ -56,16 +56,18 @@ public final class LoginProfileOperations {
   public CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest request, CallContext context) {
     String account = context.caller().accountId();
     boolean reset = Boolean.TRUE.equals(request.passwordResetRequired());
-    if (IamLookups.targetsRoot(request.userName(), context)) {
-      env.store().write(tx -> {
-        Account root = lookups.account(tx, account);
-        if (root.rootPasswordHash() != null) {
-          throw IamError.ENTITY_ALREADY_EXISTS.exception("Login Profile for the root user already exists.");
-        }
-        PasswordRules.check(passwordPolicy(tx, account), request.password());
-        tx.put(IamSchema.ACCOUNTS, account, root.withRootPasswordHash(passwords.hash(request.password())));
-        return null;
-      });
+    boolean rootSession = context.caller().type() == CallerType.ASSUMED_ROOT;
+    boolean targetsRoot = IamLookups.targetsRoot(request.userName(), context);
+    // "This parameter must be omitted when you make the request with an AssumeRoot session. It is
+    // required in all other cases." (AWS's texts for these refusals are not published.)
+    if (rootSession && request.password() != null) {
+      throw IamError.VALIDATION_ERROR.exception("Password must be omitted when calling with an AssumeRoot session.");
+    }
+    if (!(rootSession && targetsRoot) && request.password() == null) {
+      throw IamError.VALIDATION_ERROR.exception("Password is required when not using an AssumeRoot session.");
+    }
+    if (targetsRoot) {
+      createRootLoginProfile(request.password(), rootSession, context);
       return CreateLoginProfileResponse.builder().loginProfile(p -> p.createDate(context.now())
           .passwordResetRequired(false)).build();
     }
@@ -81,6 +83,29 @@ public final class LoginProfileOperations {
       return created;
     });
     return CreateLoginProfileResponse.builder().loginProfile(toSdk(profile)).build();
+  }
+
+  /**
+   * In an AssumeRoot session (IAMCreateRootUserPassword) no password may be given: the call allows
+   * the root user to recover one by email, which is how AWS re-enables root sign-in. Root's own
+   * long-term credentials set the password directly.
+   */
+  private void createRootLoginProfile(String password, boolean rootSession, CallContext context) {
+    String account = context.caller().accountId();
+    env.store().write(tx -> {
+      Account root = lookups.account(tx, account);
+      if (root.rootPasswordHash() != null) {
+        throw IamError.ENTITY_ALREADY_EXISTS.exception("Login Profile for the root user already exists.");
+      }
+      if (rootSession) {
+        tx.put(IamSchema.ACCOUNTS, account, root.withRootPassword(null, true));
+      } else {
+        PasswordRules.check(passwordPolicy(tx, account), password);
+        tx.put(IamSchema.ACCOUNTS, account,
+            root.withRootPassword(passwords.hash(password), root.passwordRecoveryEnabled()));
+      }
+      return null;
+    });
   }
 
   public GetLoginProfileResponse getLoginProfile(GetLoginProfileRequest request, CallContext context) {
@@ -124,7 +149,10 @@ public final class LoginProfileOperations {
         if (root.rootPasswordHash() == null) {
           throw IamError.NO_SUCH_ENTITY.exception("Login Profile for User %s cannot be found.", account);
         }
-        tx.put(IamSchema.ACCOUNTS, account, root.withRootPasswordHash(null));
+        // Deleting through AssumeRoot (IAMDeleteRootUserCredentials) removes the root credentials
+        // altogether: recovery stays off until IAMCreateRootUserPassword allows it again.
+        boolean recovery = root.passwordRecoveryEnabled() && context.caller().type() != CallerType.ASSUMED_ROOT;
+        tx.put(IamSchema.ACCOUNTS, account, root.withRootPassword(null, recovery));
         return null;
       }
       LoginProfile profile = require(tx, account, IamLookups.targetUser(request.userName(), context));

@@ -2,6 +2,7 @@ package dev.billinggate.service.iam;
 
 import static dev.billinggate.service.iam.IamSchema.key;
 
+import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.IdGenerator;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
@@ -10,6 +11,7 @@ import dev.billinggate.service.iam.IamSchema.MfaDevice;
 import dev.billinggate.service.iam.IamSchema.User;
 import dev.billinggate.store.ReadTx;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -35,6 +37,8 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 public final class MfaOperations {
   /** Steps of clock drift tolerated either side of now. */
   static final int WINDOW = 2;
+  /** The name AWS gives the root user's virtual MFA device. */
+  public static final String ROOT_DEVICE_NAME = "root-account-mfa-device";
 
   private final IamEnv env;
   private final IamLookups lookups;
@@ -52,7 +56,8 @@ public final class MfaOperations {
             IamArns.mfa(c.caller().accountId(), IamArns.path(r.path()), r.virtualMFADeviceName())), r.tags()),
         this::createVirtualMfaDevice);
     table.on(DeleteVirtualMfaDeviceRequest.class,
-        (r, c) -> AccessTarget.of("iam:DeleteVirtualMFADevice", r.serialNumber()), this::deleteVirtualMfaDevice);
+        (r, c) -> AccessTarget.of("iam:DeleteVirtualMFADevice", deleteResource(r.serialNumber(), c)),
+        this::deleteVirtualMfaDevice);
     table.on(ListVirtualMfaDevicesRequest.class, this::listVirtualMfaDevices);
     table.on(EnableMfaDeviceRequest.class, (r, c) -> access.user("iam:EnableMFADevice", c, r.userName()),
         this::enableMfaDevice);
@@ -65,19 +70,8 @@ public final class MfaOperations {
   }
 
   public CreateVirtualMfaDeviceResponse createVirtualMfaDevice(CreateVirtualMfaDeviceRequest request, CallContext context) {
-    String account = context.caller().accountId();
-    String path = IamArns.path(request.path());
-    // 64 base32 characters = 40 bytes of secret, the seed length AWS hands out.
-    String seed = env.ids().next(IdGenerator.UPPER_ALNUM, 64);
-    MfaDevice device = env.store().write(tx -> {
-      if (tx.get(IamSchema.MFA_DEVICES, key(account, request.virtualMFADeviceName())).isPresent()) {
-        throw IamError.ENTITY_ALREADY_EXISTS.exception("MFADevice entity at the same path and name already exists.");
-      }
-      MfaDevice created = new MfaDevice(account, IamArns.mfa(account, path, request.virtualMFADeviceName()),
-          request.virtualMFADeviceName(), path, seed, context.now(), null, null);
-      tx.put(IamSchema.MFA_DEVICES, key(account, created.name()), created);
-      return created;
-    });
+    MfaDevice device = create(context.caller().accountId(), IamArns.path(request.path()),
+        request.virtualMFADeviceName(), context.now(), null);
     // QRCodePNG is not rendered: clients that need it draw it from the seed.
     return CreateVirtualMfaDeviceResponse.builder().virtualMFADevice(VirtualMFADevice.builder()
         .serialNumber(device.serialNumber())
@@ -95,6 +89,39 @@ public final class MfaOperations {
       return null;
     });
     return DeleteVirtualMfaDeviceResponse.builder().build();
+  }
+
+  /**
+   * An AssumeRoot session deletes the root user's device as the root user: the root-task policy
+   * IAMDeleteRootUserCredentials allows DeleteVirtualMFADevice on the root ARN only.
+   */
+  private static String deleteResource(String serialNumber, CallContext context) {
+    String account = context.caller().accountId();
+    boolean rootDevice = IamArns.mfa(account, "/", ROOT_DEVICE_NAME).equals(serialNumber);
+    return rootDevice && context.caller().type() == CallerType.ASSUMED_ROOT ? IamArns.root(account) : serialNumber;
+  }
+
+  /**
+   * Creates and enables the root user's virtual MFA device, as the root user does in the console
+   * (the API's EnableMFADevice needs a UserName). For tests, the console and the CLI.
+   */
+  public MfaDevice enableRootVirtualDevice(String accountId) {
+    return create(accountId, "/", ROOT_DEVICE_NAME, env.clock().instant(), IamSchema.ROOT_USER);
+  }
+
+  /** A new virtual device, enabled for {@code owner} at once unless {@code owner} is {@code null}. */
+  private MfaDevice create(String account, String path, String name, Instant now, String owner) {
+    // 64 base32 characters = 40 bytes of secret, the seed length AWS hands out.
+    String seed = env.ids().next(IdGenerator.UPPER_ALNUM, 64);
+    return env.store().write(tx -> {
+      if (tx.get(IamSchema.MFA_DEVICES, key(account, name)).isPresent()) {
+        throw IamError.ENTITY_ALREADY_EXISTS.exception("MFADevice entity at the same path and name already exists.");
+      }
+      MfaDevice created = new MfaDevice(account, IamArns.mfa(account, path, name), name, path, seed, now, owner,
+          owner == null ? null : now);
+      tx.put(IamSchema.MFA_DEVICES, key(account, name), created);
+      return created;
+    });
   }
 
   public ListVirtualMfaDevicesResponse listVirtualMfaDevices(ListVirtualMfaDevicesRequest request, CallContext context) {

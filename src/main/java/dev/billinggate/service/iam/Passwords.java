@@ -5,6 +5,13 @@ import java.nio.charset.StandardCharsets;
 
 /** Password hashing for root and IAM user console passwords (bcrypt, never stored in clear). */
 public final class Passwords {
+  /**
+   * The stored hash of a password that exists but that nobody knows: the root user of an account
+   * Organizations created before root credentials management (AWS sets a random one; the owner can
+   * only recover it by email). It never verifies.
+   */
+  public static final String UNKNOWN = "!unknown";
+
   private final int cost;
 
   /** @param cost bcrypt's log2 work factor; tests use the minimum (4) to stay fast */
@@ -24,6 +31,9 @@ public final class Passwords {
   }
 
   public boolean verify(String password, String hash) {
+    if (UNKNOWN.equals(hash)) {
+      return false;
+    }
     byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
     return BCrypt.verifyer().verify(truncate(bytes), hash.getBytes(StandardCharsets.UTF_8)).verified;
   }

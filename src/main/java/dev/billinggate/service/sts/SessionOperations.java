@@ -175,7 +175,7 @@ public final class SessionOperations {
   }
 
   /** Stores the credentials (and the assumed role's last use, in the same transaction) and renders them. */
-  private Credentials issue(Caller caller, Role assumedRole, CallContext context) {
+  Credentials issue(Caller caller, Role assumedRole, CallContext context) {
     String secret = env.ids().secretAccessKey();
     // Real tokens are opaque base64 of several hundred characters; clients only pass them back.
     String token = env.ids().next(IdGenerator.SECRET, 356);
@@ -193,7 +193,7 @@ public final class SessionOperations {
   }
 
   /** AWS's credential expirations (and token issue times) have whole seconds. */
-  private static Instant issueTime(CallContext context) {
+  static Instant issueTime(CallContext context) {
     return context.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 

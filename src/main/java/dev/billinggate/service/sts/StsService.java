@@ -7,6 +7,7 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
 import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.service.iam.IamOrganizations;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import java.time.Clock;
@@ -16,14 +17,21 @@ import java.util.List;
 public final class StsService implements ServiceHandler {
   private final SessionOperations sessions;
   private final IdentityOperations identity;
+  private final AssumeRootOperations assumeRoot;
 
   public StsService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids));
   }
 
   public StsService(IamEnv env) {
+    this(env, IamOrganizations.NONE);
+  }
+
+  /** @param organizations the caller's and target's organizations, for AssumeRoot */
+  public StsService(IamEnv env, IamOrganizations organizations) {
     this.sessions = new SessionOperations(env);
     this.identity = new IdentityOperations(env);
+    this.assumeRoot = new AssumeRootOperations(env, organizations, sessions);
   }
 
   public static List<Table<?>> tables() {
@@ -39,8 +47,10 @@ public final class StsService implements ServiceHandler {
   public void register(OperationTable table) {
     sessions.register(table);
     identity.register(table);
+    assumeRoot.register(table);
   }
 
   public SessionOperations sessions() { return sessions; }
   public IdentityOperations identity() { return identity; }
+  public AssumeRootOperations assumeRoot() { return assumeRoot; }
 }

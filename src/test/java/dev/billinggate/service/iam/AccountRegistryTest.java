@@ -19,11 +19,14 @@ class AccountRegistryTest {
   }
 
   @Test
-  void memberAccountsHaveNoRootPasswordAndAnAccessRole() {
+  void memberAccountsHaveAnUnknownRootPasswordAndAnAccessRole() {
     f.store.write(tx -> f.iam.memberAccounts().provision(tx, "444444444444", "member@example.com", "Member",
-        "OrganizationAccountAccessRole", IamFixture.ACCOUNT));
+        "OrganizationAccountAccessRole", IamFixture.ACCOUNT, "o-exampleorg1"));
 
-    assertThat(f.iam.accounts().find("444444444444").orElseThrow().rootPasswordHash()).isNull();
+    IamSchema.Account member = f.iam.accounts().find("444444444444").orElseThrow();
+    assertThat(member.rootPasswordHash()).isEqualTo(Passwords.UNKNOWN);
+    assertThat(member.passwordRecoveryEnabled()).isTrue();
+    assertThat(f.iam.accounts().verifyRootPassword("444444444444", Passwords.UNKNOWN)).isFalse();
     var memberRoot = f.ctx(IamFixture.rootCaller("444444444444"));
     var role = f.iam.roles().getRole(GetRoleRequest.builder().roleName("OrganizationAccountAccessRole").build(),
         memberRoot).role();
@@ -33,5 +36,29 @@ class AccountRegistryTest {
         .roleName("OrganizationAccountAccessRole").build(), memberRoot);
     assertThat(attached.attachedPolicies()).extracting(p -> p.policyArn())
         .containsExactly("arn:aws:iam::aws:policy/AdministratorAccess");
+  }
+
+  @Test
+  void withRootCredentialsManagementMembersHaveNoRootCredentialsAndNoRecovery() {
+    f.store.write(tx -> {
+      tx.put(IamSchema.ORGANIZATION_ROOT_FEATURES, "o-exampleorg1", new IamSchema.OrganizationRootFeatures(true, false));
+      return f.iam.memberAccounts().provision(tx, "444444444444", "member@example.com", "Member",
+          "OrganizationAccountAccessRole", IamFixture.ACCOUNT, "o-exampleorg1");
+    });
+
+    IamSchema.Account member = f.iam.accounts().find("444444444444").orElseThrow();
+    assertThat(member.rootPasswordHash()).isNull();
+    assertThat(member.passwordRecoveryEnabled()).isFalse();
+  }
+
+  @Test
+  void standaloneRootCredentialsGiveAPasswordAndAnAccessKey() {
+    f.store.write(tx -> f.iam.memberAccounts().provision(tx, "444444444444", "member@example.com", "Member",
+        "OrganizationAccountAccessRole", IamFixture.ACCOUNT, "o-exampleorg1"));
+
+    IamSchema.AccessKey key = f.iam.memberAccounts().giveStandaloneRootCredentials("444444444444", "Member-Passw0rd!");
+
+    assertThat(key.ownedByRoot()).isTrue();
+    assertThat(f.iam.accounts().verifyRootPassword("444444444444", "Member-Passw0rd!")).isTrue();
   }
 }

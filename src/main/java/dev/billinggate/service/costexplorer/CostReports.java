@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The Java API the web console's billing pages read: the same data, visibility and gates as the Cost
- * Explorer API (an {@link dev.billinggate.service.AwsException} such as AccessDeniedException "User
- * not enabled for cost explorer access" when a gate is closed), without IAM authorization, which the
- * console performs itself. Amounts are unblended USD rounded to cents.
+ * The Java API the web console's billing pages read: the same data and visibility as the Cost
+ * Explorer API, without IAM authorization, which the console performs itself. {@link #query} (the
+ * Cost Explorer page) also has Cost Explorer's gates (an {@link dev.billinggate.service.AwsException}
+ * such as AccessDeniedException "User not enabled for cost explorer access"); the home and bill
+ * figures don't, as the Billing console shows bills whether or not Cost Explorer is enabled.
+ * Amounts are unblended USD rounded to cents.
  */
 public final class CostReports {
   /** Dimensions the console may group by. */
@@ -53,9 +55,12 @@ public final class CostReports {
     this.scope = scope;
   }
 
-  /** Month-to-date (through today) and the month's forecast total, for everything the account sees. */
+  /**
+   * Month-to-date (through today) and the month's forecast total, for everything the account sees.
+   * Like the bill figures below, these are Billing console data: Cost Explorer's gates don't apply.
+   */
   public MonthSummary monthSummary(String accountId) {
-    CostScope.Visible view = scope.of(accountId);
+    CostScope.Visible view = scope.ungated(accountId);
     int today = scope.data().today();
     LocalDate date = LocalDate.ofEpochDay(today);
     int first = (int) date.withDayOfMonth(1).toEpochDay();
@@ -82,7 +87,7 @@ public final class CostReports {
    * itself otherwise. Labels are account names.
    */
   public List<Amount> costByAccount(String accountId, YearMonth month) {
-    CostScope.Visible view = scope.of(accountId);
+    CostScope.Visible view = scope.ungated(accountId);
     return byMonth(accountId, month, CostLine::accountId, view.names());
   }
 
@@ -108,7 +113,7 @@ public final class CostReports {
 
   private List<Amount> byMonth(String accountId, YearMonth month, Function<CostLine, String> key,
       Map<String, String> labels) {
-    CostScope.Visible view = scope.of(accountId);
+    CostScope.Visible view = scope.ungated(accountId);
     Result r = CostAggregator.aggregate(view.accounts(), new CostAggregator.Query((int) month.atDay(1).toEpochDay(),
         (int) month.plusMonths(1).atDay(1).toEpochDay(), Granularity.MONTHLY, view.visible(),
         line -> List.of(key.apply(line))));

@@ -93,11 +93,14 @@ final class AccountLifecycle {
     tx.put(CREATE_ACCOUNT, key(org.id(), request.id()), outcome);
   }
 
-  /** AWS reports a closed account as SUSPENDED for its 90-day post-closure period. */
+  /**
+   * A closed account stays visible for its 90-day post-closure period: {@code State} CLOSED, and the
+   * deprecated {@code Status} SUSPENDED (see OrgViews), as the CloseAccount reference describes.
+   */
   private void completeClose(WriteTx tx, OrgRecord org, DueWork work) {
     OrgTree.account(tx, org.id(), work.id())
         .filter(a -> "PENDING_CLOSURE".equals(a.state()))
-        .ifPresent(a -> tx.put(ACCOUNTS, key(org.id(), a.id()), a.withState("SUSPENDED", a.closedAt())));
+        .ifPresent(a -> tx.put(ACCOUNTS, key(org.id(), a.id()), a.withState("CLOSED", a.closedAt())));
   }
 
   private String newAccountId(ReadTx tx) {

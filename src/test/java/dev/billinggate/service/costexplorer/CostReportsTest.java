@@ -27,10 +27,14 @@ class CostReportsTest {
   private final CostReports reports = new CostReports(new CostScope(management, directory, new CostData(store, clock)));
 
   @Test
-  void closedUntilCostExplorerIsEnabled() {
-    assertThatThrownBy(() -> reports.monthSummary(ACCOUNT)).isInstanceOf(AwsException.class)
+  void costExplorerQueriesAreClosedUntilEnabledButBillFiguresAreNot() {
+    CostReports.Query april = new CostReports.Query(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1),
+        dev.billinggate.costdata.CostAggregator.Granularity.MONTHLY, List.of());
+    assertThatThrownBy(() -> reports.query(ACCOUNT, april)).isInstanceOf(AwsException.class)
         .hasMessage("User not enabled for cost explorer access");
+    assertThat(reports.costByService(ACCOUNT, YearMonth.of(2026, 4))).isNotEmpty();
     management.enableCostExplorer(ACCOUNT);
+    assertThat(reports.query(ACCOUNT, april)).hasSize(1);
     CostReports.MonthSummary summary = reports.monthSummary(ACCOUNT);
     assertThat(summary.month()).isEqualTo(YearMonth.of(2026, 5));
     assertThat(summary.monthToDate()).isPositive();
@@ -42,7 +46,9 @@ class CostReportsTest {
     CostManagement slow = new CostManagement(store, directory, clock, Duration.ofHours(24));
     CostReports later = new CostReports(new CostScope(slow, directory, new CostData(store, clock)));
     slow.enableCostExplorer(ACCOUNT);
-    assertThatThrownBy(() -> later.monthSummary(ACCOUNT)).isInstanceOf(AwsException.class)
+    CostReports.Query april = new CostReports.Query(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1),
+        dev.billinggate.costdata.CostAggregator.Granularity.MONTHLY, List.of());
+    assertThatThrownBy(() -> later.query(ACCOUNT, april)).isInstanceOf(AwsException.class)
         .hasMessageStartingWith("Data is not available.");
   }
 

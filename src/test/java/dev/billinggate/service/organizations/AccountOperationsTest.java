@@ -22,7 +22,7 @@ class AccountOperationsTest {
   }
 
   @Test
-  void closingIsPendingThenSuspendedAndStillCountsAgainstTheQuota() {
+  void closingIsPendingThenClosedAndStillCountsAgainstTheQuota() {
     String acct = f.createAccount("old");
     f.mgmt(CloseAccountRequest.builder().accountId(acct).build());
     assertThat(describe(acct).state()).isEqualTo(AccountState.PENDING_CLOSURE);
@@ -30,7 +30,8 @@ class AccountOperationsTest {
     f.fails(MGMT, CloseAccountRequest.builder().accountId(acct).build(), "ConflictException");
 
     f.advance(Duration.ofSeconds(3));
-    assertThat(describe(acct).state()).isEqualTo(AccountState.SUSPENDED);
+    assertThat(describe(acct).state()).isEqualTo(AccountState.CLOSED);
+    assertThat(describe(acct).status()).isEqualTo(AccountStatus.SUSPENDED);
     f.fails(MGMT, CloseAccountRequest.builder().accountId(acct).build(), "AccountAlreadyClosedException");
     ListAccountsResponse all = f.mgmt(ListAccountsRequest.builder().build());
     assertThat(all.accounts()).extracting(Account::id).contains(acct);

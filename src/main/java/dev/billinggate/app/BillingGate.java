@@ -32,7 +32,6 @@ import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.iam.Passwords;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.service.organizations.OrganizationsService;
-import dev.billinggate.service.organizations.OrganizationsSettings;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
@@ -99,7 +98,7 @@ public final class BillingGate implements AutoCloseable {
     StsService sts = new StsService(env, iamOrganizations);
     SecureRandom faults = new SecureRandom();
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
-        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, OrganizationsSettings.defaults(),
+        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, config.organizations(),
         faults::nextDouble);
     CostManagement costManagement = new CostManagement(store, directory, clock, Duration.ZERO);
     CostData costData = new CostData(store, clock);

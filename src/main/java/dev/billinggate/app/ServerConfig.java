@@ -1,5 +1,6 @@
 package dev.billinggate.app;
 
+import dev.billinggate.service.organizations.OrganizationsSettings;
 import java.nio.file.Path;
 
 /**
@@ -11,14 +12,20 @@ import java.nio.file.Path;
  * @param inMemory keep nothing on disk
  * @param rootPassword console password of the bootstrap root user, or {@code null} to generate one
  * @param adminPassword console password of the bootstrap IAM user {@code admin}, or {@code null}
+ * @param organizations Organizations' quotas, delays and fault injection
  */
 public record ServerConfig(
-    String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword) {
+    String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
+    OrganizationsSettings organizations) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 4566;
 
   public static ServerConfig inMemory(int port) {
-    return new ServerConfig(DEFAULT_HOST, port, null, true, null, null);
+    return new ServerConfig(DEFAULT_HOST, port, null, true, null, null, OrganizationsSettings.defaults());
+  }
+
+  public ServerConfig withOrganizations(OrganizationsSettings settings) {
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings);
   }
 }

@@ -3,7 +3,9 @@ package dev.billinggate.cli;
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
 import dev.billinggate.app.StartupException;
+import dev.billinggate.service.organizations.OrganizationsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -15,23 +17,50 @@ import picocli.CommandLine.Option;
     description = "Run the emulator: one endpoint for IAM, STS, Organizations, Cost Explorer, Budgets, Billing and Account, plus the console under /console/.")
 final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "4566", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "4566", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--data", defaultValue = ".billing-gate", description = "Directory of the durable store (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = ".billing-gate", description = "Directory of the durable store (default: ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(names = "--in-memory", description = "Keep nothing on disk; state is lost on exit.")
   boolean inMemory;
 
+  @Option(names = "--account-quota", paramLabel = "N", defaultValue = "10",
+      description = "Accounts per organization, closed ones included (AWS's default quota: ${DEFAULT-VALUE}).")
+  int accountQuota;
+
+  @Option(names = "--create-account-delay", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Seconds a CreateAccount request stays IN_PROGRESS (default: ${DEFAULT-VALUE}; 0 completes at once).")
+  long createAccountDelaySeconds;
+
+  @Option(names = "--org-throttle-rate", paramLabel = "RATE", defaultValue = "0",
+      description = "Fault injection: share (0..1) of Organizations requests answered TooManyRequestsException.")
+  double throttleRate;
+
+  @Option(names = "--org-conflict-rate", paramLabel = "RATE", defaultValue = "0",
+      description = "Fault injection: share (0..1) of mutating Organizations requests answered ConcurrentModificationException.")
+  double conflictRate;
+
   @Override
   public Integer call() {
+    OrganizationsSettings organizations;
+    try {
+      Duration delay = Duration.ofSeconds(createAccountDelaySeconds);
+      organizations = OrganizationsSettings.defaults()
+          .withAccountQuota(accountQuota)
+          .withDelays(delay, delay)
+          .withFaults(throttleRate, conflictRate);
+    } catch (IllegalArgumentException e) {
+      System.err.println("billing-gate serve: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     ServerConfig config = new ServerConfig(
         host, port, data, inMemory,
-        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"));
+        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations);
     BillingGate gate;
     try {
       gate = BillingGate.start(config, System.out);

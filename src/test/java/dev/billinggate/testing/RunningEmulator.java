@@ -2,6 +2,7 @@ package dev.billinggate.testing;
 
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
+import dev.billinggate.service.organizations.OrganizationsSettings;
 import dev.billinggate.service.costexplorer.CostApis;
 import dev.billinggate.service.iam.IamService;
 import java.io.OutputStream;
@@ -40,11 +41,17 @@ public final class RunningEmulator implements AutoCloseable {
   }
 
   public static RunningEmulator inMemory() {
-    return new RunningEmulator(new ServerConfig("127.0.0.1", 0, null, true, "root-Passw0rd!", "admin-Passw0rd!"));
+    return inMemory(OrganizationsSettings.defaults());
+  }
+
+  public static RunningEmulator inMemory(OrganizationsSettings organizations) {
+    return new RunningEmulator(new ServerConfig("127.0.0.1", 0, null, true, "root-Passw0rd!", "admin-Passw0rd!",
+        organizations));
   }
 
   public static RunningEmulator durable(Path dataDir) {
-    return new RunningEmulator(new ServerConfig("127.0.0.1", 0, dataDir, false, "root-Passw0rd!", "admin-Passw0rd!"));
+    return new RunningEmulator(new ServerConfig("127.0.0.1", 0, dataDir, false, "root-Passw0rd!", "admin-Passw0rd!",
+        OrganizationsSettings.defaults()));
   }
 
   public URI endpoint() {

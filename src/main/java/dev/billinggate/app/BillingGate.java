@@ -98,7 +98,8 @@ public final class BillingGate implements AutoCloseable {
     StsService sts = new StsService(env, iamOrganizations);
     SecureRandom faults = new SecureRandom();
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
-        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), ids, config.organizations(),
+        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts(), config.billingAccessDefault()), ids,
+        config.organizations(),
         faults::nextDouble);
     CostManagement costManagement = new CostManagement(store, directory, clock, Duration.ZERO);
     CostData costData = new CostData(store, clock);

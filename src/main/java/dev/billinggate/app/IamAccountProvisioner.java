@@ -1,6 +1,7 @@
 package dev.billinggate.app;
 
 import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.iam.AccountRegistry;
 import dev.billinggate.service.iam.MemberAccounts;
 import dev.billinggate.service.organizations.AccountProvisioner;
@@ -13,10 +14,12 @@ import java.util.Optional;
 public final class IamAccountProvisioner implements AccountProvisioner {
   private final AccountRegistry accounts;
   private final MemberAccounts members;
+  private final BillingAccess.DefaultRule billingDefault;
 
-  public IamAccountProvisioner(AccountRegistry accounts, MemberAccounts members) {
+  public IamAccountProvisioner(AccountRegistry accounts, MemberAccounts members, BillingAccess.DefaultRule billingDefault) {
     this.accounts = accounts;
     this.members = members;
+    this.billingDefault = billingDefault;
   }
 
   @Override
@@ -33,6 +36,9 @@ public final class IamAccountProvisioner implements AccountProvisioner {
   public void provision(WriteTx tx, NewMemberAccount account) {
     members.provision(tx, account.accountId(), account.email(), account.name(), account.roleName(),
         account.managementAccountId(), account.organizationId());
-    BillingAccess.set(tx, account.accountId(), account.iamUserAccessToBilling());
+    boolean linkedAccountAccess = tx.get(CostManagement.PREFERENCES, account.managementAccountId())
+        .orElse(CostManagement.Preferences.defaults(account.managementAccountId()))
+        .linkedAccountAccess();
+    BillingAccess.set(tx, account.accountId(), billingDefault.activated(account.iamUserAccessToBilling(), linkedAccountAccess));
   }
 }

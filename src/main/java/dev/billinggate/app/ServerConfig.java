@@ -1,5 +1,6 @@
 package dev.billinggate.app;
 
+import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.organizations.OrganizationsSettings;
 import java.nio.file.Path;
 
@@ -13,19 +14,25 @@ import java.nio.file.Path;
  * @param rootPassword console password of the bootstrap root user, or {@code null} to generate one
  * @param adminPassword console password of the bootstrap IAM user {@code admin}, or {@code null}
  * @param organizations Organizations' quotas, delays and fault injection
+ * @param billingAccessDefault how accounts created without {@code IamUserAccessToBilling} start
  */
 public record ServerConfig(
     String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
-    OrganizationsSettings organizations) {
+    OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 4566;
 
   public static ServerConfig inMemory(int port) {
-    return new ServerConfig(DEFAULT_HOST, port, null, true, null, null, OrganizationsSettings.defaults());
+    return new ServerConfig(DEFAULT_HOST, port, null, true, null, null, OrganizationsSettings.defaults(),
+        BillingAccess.DefaultRule.DOCUMENTED_ALLOW);
   }
 
   public ServerConfig withOrganizations(OrganizationsSettings settings) {
-    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings);
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings, billingAccessDefault);
+  }
+
+  public ServerConfig withBillingAccessDefault(BillingAccess.DefaultRule rule) {
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule);
   }
 }

@@ -3,6 +3,7 @@ package dev.billinggate.cli;
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
 import dev.billinggate.app.StartupException;
+import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.organizations.OrganizationsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Fault injection: share (0..1) of mutating Organizations requests answered ConcurrentModificationException.")
   double conflictRate;
 
+  @Option(names = "--billing-access-default", paramLabel = "RULE", defaultValue = "DOCUMENTED_ALLOW",
+      description = {"How accounts created without IamUserAccessToBilling start: DOCUMENTED_ALLOW (AWS's documented",
+          "default, activated) or LINKED_ACCOUNT_ACCESS (activated exactly when the management account's",
+          "linked account access is on, as seed 003 observed). Default: ${DEFAULT-VALUE}."})
+  BillingAccess.DefaultRule billingAccessDefault;
+
   @Override
   public Integer call() {
     OrganizationsSettings organizations;
@@ -60,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig config = new ServerConfig(
         host, port, data, inMemory,
-        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations);
+        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations, billingAccessDefault);
     BillingGate gate;
     try {
       gate = BillingGate.start(config, System.out);

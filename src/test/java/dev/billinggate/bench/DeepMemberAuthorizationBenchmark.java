@@ -3,6 +3,7 @@ package dev.billinggate.bench;
 import dev.billinggate.app.DirectoryIamOrganizations;
 import dev.billinggate.app.DirectoryOrganizationPolicies;
 import dev.billinggate.app.IamAccountProvisioner;
+import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CallerType;
 import dev.billinggate.auth.Session;
@@ -109,7 +110,7 @@ public class DeepMemberAuthorizationBenchmark {
     OrganizationDirectory directory = new OrganizationDirectory(store, engine);
     iam = new IamService(env, new Passwords(4), new DirectoryIamOrganizations(directory));
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
-        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts()), new AwsIds(IdGenerator.seeded(7)),
+        new IamAccountProvisioner(iam.accounts(), iam.memberAccounts(), BillingAccess.DefaultRule.DOCUMENTED_ALLOW), new AwsIds(IdGenerator.seeded(7)),
         OrganizationsSettings.defaults().withAccountQuota(ACCOUNTS + 1).withDelays(Duration.ZERO, Duration.ZERO),
         () -> 0.5);
     List<Table<?>> tables = new ArrayList<>(IamService.tables());

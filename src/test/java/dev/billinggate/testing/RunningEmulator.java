@@ -2,6 +2,7 @@ package dev.billinggate.testing;
 
 import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
+import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.organizations.OrganizationsSettings;
 import dev.billinggate.service.costexplorer.CostApis;
 import dev.billinggate.service.iam.IamService;
@@ -46,12 +47,12 @@ public final class RunningEmulator implements AutoCloseable {
 
   public static RunningEmulator inMemory(OrganizationsSettings organizations) {
     return new RunningEmulator(new ServerConfig("127.0.0.1", 0, null, true, "root-Passw0rd!", "admin-Passw0rd!",
-        organizations));
+        organizations, BillingAccess.DefaultRule.DOCUMENTED_ALLOW));
   }
 
   public static RunningEmulator durable(Path dataDir) {
     return new RunningEmulator(new ServerConfig("127.0.0.1", 0, dataDir, false, "root-Passw0rd!", "admin-Passw0rd!",
-        OrganizationsSettings.defaults()));
+        OrganizationsSettings.defaults(), BillingAccess.DefaultRule.DOCUMENTED_ALLOW));
   }
 
   public URI endpoint() {

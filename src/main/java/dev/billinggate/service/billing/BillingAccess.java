@@ -1,5 +1,6 @@
 package dev.billinggate.service.billing;
 
+import dev.billinggate.service.organizations.BillingAccessChoice;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.Table;
 import dev.billinggate.store.WriteTx;
@@ -25,5 +26,29 @@ public final class BillingAccess {
 
   public static void set(WriteTx tx, String accountId, boolean activated) {
     tx.put(TABLE, accountId, new Setting(accountId, activated));
+  }
+
+  /**
+   * How an account created without {@code IamUserAccessToBilling} starts. AWS documents ALLOW as the
+   * default; seed 003 reports (confirmed by AWS Support, undocumented) that what decides is whether
+   * the management account had turned on linked account access in its Cost Management preferences.
+   */
+  public enum DefaultRule {
+    /** The documented default: activated. */
+    DOCUMENTED_ALLOW,
+    /** Activated exactly when the management account's linked account access is on. */
+    LINKED_ACCOUNT_ACCESS;
+
+    /**
+     * @param requested CreateAccount's {@code IamUserAccessToBilling}
+     * @param linkedAccountAccess the management account's preference at creation time
+     */
+    public boolean activated(BillingAccessChoice requested, boolean linkedAccountAccess) {
+      return switch (requested) {
+        case ALLOW -> true;
+        case DENY -> false;
+        case UNSPECIFIED -> this == DOCUMENTED_ALLOW || linkedAccountAccess;
+      };
+    }
   }
 }

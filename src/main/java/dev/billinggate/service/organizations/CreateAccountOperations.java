@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountResponse;
 import software.amazon.awssdk.services.organizations.model.DescribeCreateAccountStatusRequest;
 import software.amazon.awssdk.services.organizations.model.DescribeCreateAccountStatusResponse;
-import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBilling;
 import software.amazon.awssdk.services.organizations.model.ListCreateAccountStatusRequest;
 import software.amazon.awssdk.services.organizations.model.ListCreateAccountStatusResponse;
 
@@ -38,7 +37,7 @@ final class CreateAccountOperations {
   }
 
   CreateAccountResponse createAccount(CreateAccountRequest r, CallContext ctx) {
-    boolean billingAccess = r.iamUserAccessToBilling() != IAMUserAccessToBilling.DENY;
+    BillingAccessChoice billingAccess = BillingAccessChoice.of(r.iamUserAccessToBilling());
     String role = r.roleName() == null ? DEFAULT_ROLE : r.roleName();
     Map<String, String> tags = r.hasTags() ? TagOperations.toMap(r.tags()) : Map.of();
     return txs.write(ctx.now(), tx -> {

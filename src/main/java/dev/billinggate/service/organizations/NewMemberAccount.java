@@ -7,8 +7,8 @@ import java.util.Map;
  *
  * @param roleName the role trusting the management account ({@code OrganizationAccountAccessRole}
  *     unless the request named another)
- * @param iamUserAccessToBilling the account's "IAM user and role access to Billing information"
- *     switch: {@code true} for {@code ALLOW} (the default), {@code false} for {@code DENY}
+ * @param iamUserAccessToBilling what the request asked for the account's "IAM user and role access
+ *     to Billing information" switch; the provisioner applies the rule for UNSPECIFIED
  * @param tags tags the request asked to put on the account in the organization
  */
 public record NewMemberAccount(
@@ -18,7 +18,7 @@ public record NewMemberAccount(
     String roleName,
     String managementAccountId,
     String organizationId,
-    boolean iamUserAccessToBilling,
+    BillingAccessChoice iamUserAccessToBilling,
     Map<String, String> tags) {
 
   public NewMemberAccount {

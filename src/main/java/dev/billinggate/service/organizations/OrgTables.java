@@ -101,7 +101,7 @@ final class OrgTables {
    * @param failureReason a {@code CreateAccountFailureReason} name, {@code null} unless FAILED
    */
   record CreateAccountRecord(
-      String id, String accountName, String email, String roleName, boolean iamUserAccessToBilling,
+      String id, String accountName, String email, String roleName, BillingAccessChoice iamUserAccessToBilling,
       Map<String, String> tags, Instant requestedAt, String state, String accountId, String failureReason,
       Instant completedAt) {
 

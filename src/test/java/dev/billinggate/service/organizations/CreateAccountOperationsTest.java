@@ -59,11 +59,11 @@ class CreateAccountOperationsTest {
 
     NewMemberAccount a = f.provisioner.provisioned.get(allow);
     assertThat(a.roleName()).isEqualTo("OrganizationAccountAccessRole");
-    assertThat(a.iamUserAccessToBilling()).isTrue();
+    assertThat(a.iamUserAccessToBilling()).isEqualTo(BillingAccessChoice.UNSPECIFIED);
     assertThat(a.managementAccountId()).isEqualTo(MGMT);
     NewMemberAccount d = f.provisioner.provisioned.get(denyId);
     assertThat(d.roleName()).isEqualTo("Admin");
-    assertThat(d.iamUserAccessToBilling()).isFalse();
+    assertThat(d.iamUserAccessToBilling()).isEqualTo(BillingAccessChoice.DENY);
   }
 
   @Test

@@ -112,18 +112,30 @@ public final class Gateway {
   }
 
   /**
-   * Runs one operation in-process, for the web console: the same authorization and behaviour as a
-   * signed request, without SigV4 or the wire codec. Errors are thrown as {@link AwsException}.
+   * Runs one operation in-process, for the web console: the same validation, authorization and
+   * behaviour as a signed request, without SigV4 or the wire encoding. Errors are thrown as
+   * {@link AwsException}.
    */
   public <O extends SdkResponse> O invoke(ServiceId service, SdkRequest input, CallContext context, Class<O> output) {
-    String simple = input.getClass().getSimpleName();
-    String operation = simple.substring(0, simple.length() - "Request".length());
+    ProtocolCodec codec = ProtocolCodec.forService(service);
+    String operation = wireName(codec, input);
     Entry<?, ?> entry = tables.get(service).find(operation).orElseThrow(() ->
         CommonError.NOT_IMPLEMENTED.exception("billing-gate does not implement %s:%s yet.", service.signingName(),
             operation));
+    codec.validate(new DecodedRequest(operation, input));
     CallContext named = new CallContext(context.caller(), operation, context.requestId(), context.region(),
         context.now(), context.sourceIp(), context.secureTransport());
     return output.cast(run(entry, input, named));
+  }
+
+  /** The model's name of the operation {@code input} belongs to ({@code ListVirtualMFADevices}, not the class's spelling). */
+  private static String wireName(ProtocolCodec codec, SdkRequest input) {
+    String simple = input.getClass().getSimpleName();
+    String fromClass = simple.substring(0, simple.length() - "Request".length());
+    return codec.model().operations().keySet().stream()
+        .filter(fromClass::equalsIgnoreCase)
+        .findFirst()
+        .orElse(fromClass);
   }
 
   /** The request's region; the SDK's global pseudo-region stands for us-east-1, where AWS's global services live. */

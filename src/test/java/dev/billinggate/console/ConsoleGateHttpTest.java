@@ -106,6 +106,16 @@ class ConsoleGateHttpTest {
   }
 
   @Test
+  void consoleFormsAreValidatedLikeTheApi() {
+    ConsoleHttp admin = new ConsoleHttp(emulator.endpoint());
+    admin.signInUser(ACCOUNT, "admin", "admin-Passw0rd!");
+    HttpResponse<String> response = admin.post("/console/organizations/accounts", Map.of(
+        "accountName", "workload", "email", "not-an-email", "csrf", admin.csrf("/console/organizations")));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("does not match the required pattern");
+  }
+
+  @Test
   void deniedPageInJapaneseForAcceptLanguageJa() {
     user("nobody", "nobody-Passw0rd!");
     ConsoleHttp browser = new ConsoleHttp(emulator.endpoint());

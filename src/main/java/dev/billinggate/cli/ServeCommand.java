@@ -46,6 +46,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Fault injection: share (0..1) of mutating Organizations requests answered ConcurrentModificationException.")
   double conflictRate;
 
+  @Option(names = "--scp-max-size", paramLabel = "BYTES", defaultValue = "10240",
+      description = "Largest service control policy accepted (default: ${DEFAULT-VALUE}, AWS's quota since 2026; 5120 before).")
+  int scpMaxBytes;
+
   @Option(names = "--billing-access-default", paramLabel = "RULE", defaultValue = "DOCUMENTED_ALLOW",
       description = {"How accounts created without IamUserAccessToBilling start: DOCUMENTED_ALLOW (AWS's documented",
           "default, activated) or LINKED_ACCOUNT_ACCESS (activated exactly when the management account's",
@@ -60,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
       organizations = OrganizationsSettings.defaults()
           .withAccountQuota(accountQuota)
           .withDelays(delay, delay)
-          .withFaults(throttleRate, conflictRate);
+          .withFaults(throttleRate, conflictRate)
+          .withScpMaxBytes(scpMaxBytes);
     } catch (IllegalArgumentException e) {
       System.err.println("billing-gate serve: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -49,7 +49,7 @@ public final class CostOrganizationFixture {
     AwsIds ids = new AwsIds(IdGenerator.secure());
     OrganizationDirectory directory = new OrganizationDirectory(store, new DefaultPolicyEngine());
     new OrganizationsService(store, directory, new DefaultPolicyEngine(), new NoIam(), ids,
-        new OrganizationsSettings(accounts + 1, 5, Duration.ZERO, Duration.ZERO, 0, 0), () -> 0.5)
+        OrganizationsSettings.defaults().withAccountQuota(accounts + 1).withDelays(Duration.ZERO, Duration.ZERO), () -> 0.5)
         .register(organizations);
     CostManagement management = new CostManagement(store, directory, clock, Duration.ZERO);
     new CostExplorerService(new CostScope(management, directory, data), store, ids).register(costExplorer);

@@ -45,7 +45,7 @@ public final class OrganizationsService implements ServiceHandler {
       OrganizationsSettings settings, DoubleSupplier random) {
     AccountLifecycle lifecycle = new AccountLifecycle(provisioner, ids, settings);
     OrgTransactions txs = new OrgTransactions(store, lifecycle, directory, new FaultInjector(settings, random));
-    PolicyDocuments documents = new PolicyDocuments(engine);
+    PolicyDocuments documents = new PolicyDocuments(engine, settings.scpMaxBytes());
     this.rules = new OrgAccessRules(store, directory);
     this.organizations = new OrganizationOperations(txs, provisioner, ids);
     this.ous = new OuOperations(txs, ids);

@@ -1,5 +1,6 @@
 package dev.billinggate.service.organizations;
 
+import dev.billinggate.policy.PolicyKind;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param closeAccountDelay how long a closing account stays PENDING_CLOSURE
  * @param throttleRate share of requests (0..1) answered with TooManyRequestsException
  * @param conflictRate share of mutating requests (0..1) answered with ConcurrentModificationException
+ * @param scpMaxBytes largest SCP document accepted; AWS raised it from 5,120 to 10,240 in 2026, set
+ *     5,120 to reproduce the older quota
  */
 public record OrganizationsSettings(
     int accountQuota,
@@ -19,7 +22,8 @@ public record OrganizationsSettings(
     Duration createAccountDelay,
     Duration closeAccountDelay,
     double throttleRate,
-    double conflictRate) {
+    double conflictRate,
+    int scpMaxBytes) {
 
   public OrganizationsSettings {
     if (accountQuota < 1 || maxCreateAccountInProgress < 1) {
@@ -31,24 +35,33 @@ public record OrganizationsSettings(
     if (throttleRate < 0 || throttleRate > 1 || conflictRate < 0 || conflictRate > 1) {
       throw new IllegalArgumentException("fault rates must be within 0..1");
     }
+    if (scpMaxBytes < 1 || scpMaxBytes > PolicyKind.SERVICE_CONTROL.maxChars()) {
+      throw new IllegalArgumentException("the SCP size quota must be within 1.." + PolicyKind.SERVICE_CONTROL.maxChars());
+    }
   }
 
   public static OrganizationsSettings defaults() {
-    return new OrganizationsSettings(10, 5, Duration.ofSeconds(2), Duration.ofSeconds(2), 0, 0);
+    return new OrganizationsSettings(10, 5, Duration.ofSeconds(2), Duration.ofSeconds(2), 0, 0,
+        PolicyKind.SERVICE_CONTROL.maxChars());
   }
 
   public OrganizationsSettings withAccountQuota(int quota) {
     return new OrganizationsSettings(
-        quota, maxCreateAccountInProgress, createAccountDelay, closeAccountDelay, throttleRate, conflictRate);
+        quota, maxCreateAccountInProgress, createAccountDelay, closeAccountDelay, throttleRate, conflictRate, scpMaxBytes);
   }
 
   public OrganizationsSettings withDelays(Duration create, Duration close) {
     return new OrganizationsSettings(
-        accountQuota, maxCreateAccountInProgress, create, close, throttleRate, conflictRate);
+        accountQuota, maxCreateAccountInProgress, create, close, throttleRate, conflictRate, scpMaxBytes);
   }
 
   public OrganizationsSettings withFaults(double throttle, double conflict) {
     return new OrganizationsSettings(
-        accountQuota, maxCreateAccountInProgress, createAccountDelay, closeAccountDelay, throttle, conflict);
+        accountQuota, maxCreateAccountInProgress, createAccountDelay, closeAccountDelay, throttle, conflict, scpMaxBytes);
+  }
+
+  public OrganizationsSettings withScpMaxBytes(int bytes) {
+    return new OrganizationsSettings(
+        accountQuota, maxCreateAccountInProgress, createAccountDelay, closeAccountDelay, throttleRate, conflictRate, bytes);
   }
 }

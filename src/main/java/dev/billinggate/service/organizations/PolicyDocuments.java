@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.PolicyException;
 import dev.billinggate.policy.PolicyKind;
+import dev.billinggate.policy.document.PolicySize;
+import dev.billinggate.service.AwsException;
 
 /**
  * Validates policy documents as Organizations does: SCPs and RCPs through the policy engine (IAM
@@ -16,14 +18,21 @@ final class PolicyDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PolicyEngine engine;
+  private final int scpMaxBytes;
 
-  PolicyDocuments(PolicyEngine engine) {
+  PolicyDocuments(PolicyEngine engine, int scpMaxBytes) {
     this.engine = engine;
+    this.scpMaxBytes = scpMaxBytes;
   }
 
   void validate(String policyType, String content) {
     switch (policyType) {
-      case ManagedOrgPolicies.SCP -> compile(content, PolicyKind.SERVICE_CONTROL);
+      case ManagedOrgPolicies.SCP -> {
+        if (PolicySize.size(PolicyKind.SERVICE_CONTROL, content) > scpMaxBytes) {
+          throw tooLarge();
+        }
+        compile(content, PolicyKind.SERVICE_CONTROL);
+      }
       case ManagedOrgPolicies.RCP -> compile(content, PolicyKind.RESOURCE_CONTROL);
       default -> requireJsonObject(content);
     }
@@ -47,10 +56,14 @@ final class PolicyDocuments {
     } catch (PolicyException e) {
       throw switch (e.reason()) {
         case MALFORMED -> OrganizationsError.MALFORMED_POLICY_DOCUMENT.exception(e.getMessage());
-        case SIZE_LIMIT_EXCEEDED -> OrganizationsError.constraint("POLICY_CONTENT_LIMIT_EXCEEDED",
-            "You attempted to add a policy that exceeds the size limit.");
+        case SIZE_LIMIT_EXCEEDED -> tooLarge();
       };
     }
+  }
+
+  private static AwsException tooLarge() {
+    return OrganizationsError.constraint("POLICY_CONTENT_LIMIT_EXCEEDED",
+        "You attempted to add a policy that exceeds the size limit.");
   }
 
   private static void requireJsonObject(String content) {

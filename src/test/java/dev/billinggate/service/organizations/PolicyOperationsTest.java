@@ -90,6 +90,21 @@ class PolicyOperationsTest {
   }
 
   @Test
+  void theScpSizeQuotaIsASetting() {
+    String sevenK = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"" + "x".repeat(7_000)
+        + "\",\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+    CreatePolicyRequest request = CreatePolicyRequest.builder().name("seven-k").description("d")
+        .type(PolicyType.SERVICE_CONTROL_POLICY).content(sevenK).build();
+    OrgFixture current = new OrgFixture(OrganizationsSettings.defaults(), () -> 0.5);
+    current.createOrganization();
+    current.mgmt(request);
+
+    OrgFixture older = new OrgFixture(OrganizationsSettings.defaults().withScpMaxBytes(5_120), () -> 0.5);
+    older.createOrganization();
+    older.failsWithReason(MGMT, request, "ConstraintViolationException", "POLICY_CONTENT_LIMIT_EXCEEDED");
+  }
+
+  @Test
   void awsManagedPoliciesAreImmutable() {
     f.failsWithReason(MGMT, UpdatePolicyRequest.builder().policyId("p-FullAWSAccess").name("x").build(),
         "InvalidInputException", "IMMUTABLE_POLICY");

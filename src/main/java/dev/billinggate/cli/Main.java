@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An offline, faithful AWS control plane for billing access, and a governance tool for real AWS Organizations.",
-    subcommands = {ServeCommand.class, ImportCostsCommand.class},
+    subcommands = {ServeCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class},
     footer = {
       "",
       "Exit codes:",
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 

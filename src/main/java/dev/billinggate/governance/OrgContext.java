@@ -1,0 +1,19 @@
+package dev.billinggate.governance;
+
+import java.util.List;
+
+/**
+ * What holds for the whole organization in one run.
+ *
+ * @param caller the caller's ARN (GetCallerIdentity)
+ * @param features centralized root access features enabled (ListOrganizationsFeatures)
+ * @param featuresError why the features could not be read (the caller is neither the management account nor the
+ *     IAM delegated administrator, or trusted access is off); null when they were read
+ */
+public record OrgContext(String organizationId, String managementAccountId, String caller, List<String> features,
+    String featuresError) {
+
+  public boolean rootCredentialsManagement() {
+    return featuresError == null && features.contains("RootCredentialsManagement");
+  }
+}

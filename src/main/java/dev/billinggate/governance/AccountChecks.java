@@ -20,10 +20,11 @@ final class AccountChecks {
       return new Check(Check.ROOT_ACCESS, CheckStatus.FAIL, "ListOrganizationsFeatures failed: " + org.featuresError(),
           "Run as the management account or the IAM delegated administrator, with trusted access for iam.amazonaws.com.");
     }
-    return org.rootCredentialsManagement()
+    return org.centralizedRootAccess()
         ? new Check(Check.ROOT_ACCESS, CheckStatus.PASS, "Enabled features: " + org.features(), "")
         : new Check(Check.ROOT_ACCESS, CheckStatus.FAIL, "Enabled features: " + org.features(),
-            "aws iam enable-organizations-root-credentials-management (after enabling trusted access for IAM).");
+            "aws iam enable-organizations-root-credentials-management and aws iam enable-organizations-root-sessions"
+                + " (after enabling trusted access for iam.amazonaws.com).");
   }
 
   static Check billing(BillingAccess access, String source) {

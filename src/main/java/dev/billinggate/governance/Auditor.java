@@ -108,9 +108,9 @@ public final class Auditor {
     RootCredentials credentials = null;
     if (state.status() != CheckStatus.PASS) {
       checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.NOT_APPLICABLE, "account not ACTIVE", ""));
-    } else if (!context.rootCredentialsManagement()) {
+    } else if (!context.centralizedRootAccess()) {
       checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.UNKNOWN,
-          "not audited: centralized root credentials management is not usable", "Enable it, then audit again."));
+          "not audited: centralized root access (both features) is not usable", "Enable it, then audit again."));
     } else if (!AccountChecks.blocking(statements, RootTask.AUDIT.actions(), true).isEmpty()) {
       checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.UNKNOWN,
           "not audited: an SCP/RCP denies the audit task", rootTasks.remediation()));

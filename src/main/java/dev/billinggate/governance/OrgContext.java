@@ -13,7 +13,8 @@ import java.util.List;
 public record OrgContext(String organizationId, String managementAccountId, String caller, List<String> features,
     String featuresError) {
 
-  public boolean rootCredentialsManagement() {
-    return featuresError == null && features.contains("RootCredentialsManagement");
+  /** AssumeRoot needs both features: RootSessions for the session, RootCredentialsManagement for root credentials. */
+  public boolean centralizedRootAccess() {
+    return featuresError == null && features.contains("RootCredentialsManagement") && features.contains("RootSessions");
   }
 }

@@ -76,7 +76,7 @@ public final class Vendor {
         records.put(record);
       }
       List<CredentialResult> deleted = List.of();
-      if (context.rootCredentialsManagement()) {
+      if (context.centralizedRootAccess()) {
         deleted = cleaner.delete(accountId, auditor.roots().audit(accountId).items());
         List<String> gone = deleted.stream().filter(d -> d.outcome() != CredentialResult.Outcome.FAILED)
             .map(CredentialResult::item).toList();

@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 final class GovernanceOptions {
   enum Output { TABLE, JSON, TEXT, CSV }
 
+  enum RetryMode { STANDARD, ADAPTIVE }
+
   @Option(names = "--profile", paramLabel = "NAME", description = "Shared config/credentials profile (default: the default credential chain).")
   String profile;
 
@@ -35,6 +37,9 @@ final class GovernanceOptions {
   @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with adaptive backoff and jitter (default: ${DEFAULT-VALUE}).")
   int maxAttempts;
 
+  @Option(names = "--retry-mode", paramLabel = "MODE", defaultValue = "standard", description = "standard (jittered backoff) or adaptive (also rate-limits client-side once throttled; default: ${DEFAULT-VALUE}).")
+  RetryMode retryMode;
+
   @Option(names = "--report", paramLabel = "FILE", description = "Also write a report; the extension picks the format: .json, .csv, .sarif or .html.")
   Path report;
 
@@ -45,7 +50,7 @@ final class GovernanceOptions {
   Path stateDir;
 
   AwsClients clients() {
-    return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts));
+    return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE));
   }
 
   boolean color() {

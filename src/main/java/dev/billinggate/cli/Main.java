@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An offline, faithful AWS control plane for billing access, and a governance tool for real AWS Organizations.",
-    subcommands = {ServeCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class},
+    subcommands = {ServeCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class, ExplainCommand.class},
     footer = {
       "",
       "Exit codes:",

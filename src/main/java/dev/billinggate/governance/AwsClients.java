@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -72,18 +73,29 @@ public final class AwsClients implements AutoCloseable {
     builder.credentialsProvider(credentials)
         .httpClient(http)
         .overrideConfiguration(ClientOverrideConfiguration.builder()
-            // Adaptive mode paces calls client-side once AWS starts throttling; the backoffs are jittered.
-            .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                .maxAttempts(connection.maxAttempts())
-                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(20)))
-                .throttlingBackoffStrategy(
-                    BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
-                .build())
+            .retryStrategy(retryStrategy())
             .build());
     if (connection.endpoint() != null) {
       builder.endpointOverride(connection.endpoint());
     }
     return builder;
+  }
+
+  /**
+   * Jittered exponential backoff, with a longer base for throttling. The retry quota (circuit breaker)
+   * is off: under Organizations throttling at scale it would fail calls instead of pacing them.
+   * Adaptive mode adds a client-side rate limiter per client, which slows every later call once AWS
+   * has throttled one.
+   */
+  private RetryStrategy retryStrategy() {
+    BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(20));
+    BackoffStrategy throttled = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20));
+    if (connection.adaptive()) {
+      return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(connection.maxAttempts())
+          .backoffStrategy(backoff).throttlingBackoffStrategy(throttled).build();
+    }
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(connection.maxAttempts())
+        .backoffStrategy(backoff).throttlingBackoffStrategy(throttled).circuitBreakerEnabled(false).build();
   }
 
   @Override

@@ -9,7 +9,7 @@ public enum FailOn {
   /** Never: only incompleteness and errors change the exit code. */
   NONE;
 
-  boolean counts(CheckStatus status) {
+  public boolean counts(CheckStatus status) {
     return switch (this) {
       case FAIL -> status == CheckStatus.FAIL;
       case UNKNOWN -> status == CheckStatus.FAIL || status == CheckStatus.UNKNOWN;

@@ -191,6 +191,44 @@ class GovernanceAuditIntegrationTest {
     assertThat(Files.readString(state.resolve("report.csv"))).startsWith("runId,accountId");
   }
 
+  private static String user(String account, String name, String policyArn) {
+    IamClient admin = org.memberAdmin(account);
+    String arn = admin.createUser(r -> r.userName(name)).user().arn();
+    if (policyArn != null) {
+      admin.attachUserPolicy(r -> r.userName(name).policyArn(policyArn));
+    }
+    return arn;
+  }
+
+  @Test
+  void explainNamesTheDecidingStatementOrSwitch() throws Exception {
+    String readOnly = "arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess";
+    var allowed = cli.run("explain", "--principal", user(vendedAllow, "reader", readOnly), "--page", "bills");
+    assertThat(allowed.exitCode()).as(allowed.err() + allowed.out()).isZero();
+    assertThat(allowed.out()).contains("ALLOWED").contains("AWSBillingReadOnlyAccess").contains("switch ON");
+
+    var nobody = cli.run("explain", "--principal", user(vendedAllow, "nobody", null), "--page", "cost-explorer");
+    assertThat(nobody.exitCode()).isEqualTo(1);
+    assertThat(nobody.out()).contains("implicit deny").contains("ce:GetCostAndUsage");
+
+    var off = cli.run("explain", "--principal", user(vendedDeny, "reader", readOnly), "--page", "bills");
+    assertThat(off.exitCode()).isEqualTo(1);
+    assertThat(off.out()).contains("switch is OFF");
+
+    String noCe = org.organizations.createPolicy(r -> r.name("no-cost-explorer").description("test")
+        .type(PolicyType.SERVICE_CONTROL_POLICY).content("""
+            {"Version":"2012-10-17","Statement":[{"Sid":"NoCe","Effect":"Deny","Action":"ce:*","Resource":"*"}]}"""))
+        .policy().policySummary().id();
+    org.organizations.attachPolicy(r -> r.policyId(noCe).targetId(scpBlocked));
+    var scp = cli.run("explain", "--principal", user(scpBlocked, "reader", readOnly),
+        "--action", "ce:GetCostAndUsage", "--action", "billing:GetBillingData", "--output", "json");
+    assertThat(scp.exitCode()).isEqualTo(1);
+    JsonNode steps = JSON.readTree(scp.out()).get("steps");
+    assertThat(steps.get(0).get("decidedBy").asText()).contains("no-cost-explorer").contains("NoCe");
+    assertThat(steps.get(1).get("status").asText()).isEqualTo("PASS");
+    assertThat(check(audit().get(scpBlocked), "billing-pages-not-blocked-by-scp")).isEqualTo("FAIL");
+  }
+
   @Test
   void aBadReportExtensionIsAUsageError() {
     assertThat(cli.run("audit", "--report", state.resolve("r.txt").toString()).exitCode()).isEqualTo(2);

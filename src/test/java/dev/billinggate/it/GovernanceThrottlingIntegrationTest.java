@@ -34,7 +34,7 @@ class GovernanceThrottlingIntegrationTest {
   @BeforeAll
   static void buildTheOrganization() throws Exception {
     emulator = RunningEmulator.inMemory(OrganizationsSettings.defaults()
-        .withDelays(Duration.ZERO, Duration.ZERO).withFaults(0.5, 0));
+        .withDelays(Duration.ZERO, Duration.ZERO).withFaults(0.25, 0));
     cli = new GovernanceCli(emulator, state);
     OrganizationsClient organizations = emulator.organizations(ADMIN);
     untilNotThrottled(() -> organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL)));

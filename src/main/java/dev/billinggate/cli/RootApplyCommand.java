@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +69,7 @@ final class RootApplyCommand implements Callable<Integer> {
       Progress progress = new Progress("applied", err);
       results = planner.apply(plan, options.stateDir, options.concurrency, progress);
       progress.finish();
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("root apply: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (RuntimeException e) {

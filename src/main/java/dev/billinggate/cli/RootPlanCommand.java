@@ -5,6 +5,7 @@ import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.RootPlan;
 import dev.billinggate.governance.RootPlanner;
 import dev.billinggate.governance.VendingRecords;
+import dev.billinggate.governance.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class RootPlanCommand implements Callable<Integer> {
       Files.writeString(out, RootPlanner.planJson(plan), StandardCharsets.UTF_8);
     }
     PlanOutput.print(plan, options.output, stdout);
-    if (plan.accounts().stream().anyMatch(e -> e.verdict() == dev.billinggate.governance.Verdict.ERROR)) {
+    if (plan.accounts().stream().anyMatch(e -> e.verdict() == Verdict.ERROR)) {
       return ExitCodes.INCOMPLETE;
     }
     return plan.accounts().stream().anyMatch(e -> e.refused() != null) ? ExitCodes.FINDINGS : ExitCodes.OK;

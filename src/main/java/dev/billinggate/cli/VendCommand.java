@@ -1,6 +1,7 @@
 package dev.billinggate.cli;
 
 import dev.billinggate.governance.AccountRequest;
+import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.CredentialResult;
@@ -78,7 +79,7 @@ final class VendCommand implements Callable<Integer> {
 
   private void print(List<Vended> results, PrintWriter out) {
     if (options.output == GovernanceOptions.Output.JSON) {
-      out.print(dev.billinggate.governance.AuditReports.toJson(results));
+      out.print(AuditReports.toJson(results));
       out.flush();
       return;
     }

@@ -3,6 +3,7 @@ package dev.billinggate.governance;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.FeatureType;
@@ -73,7 +74,7 @@ public final class Auditor {
   /** The audit of one account, or null when the selection does not cover it. */
   AccountAudit auditOne(Account listed, AccountSelection selection, OrgContext context) {
     MemberAccount account = new MemberAccount(listed.id(), listed.name(), listed.email(), listed.stateAsString(),
-        List.of(), java.util.Map.of());
+        List.of(), Map.of());
     try {
       Account described = listed.name() == null ? organization.describeAccount(listed.id()) : listed;
       account = organization.member(described, selection.needsTags());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.organizations.model.PolicyTypeNotEnabledException;
 import software.amazon.awssdk.services.organizations.model.PolicySummary;
 
 /**
@@ -50,7 +51,7 @@ public final class OrgPolicies {
       try {
         client.listPoliciesForTargetPaginator(r -> r.targetId(target).filter(type)).stream()
             .forEach(page -> policies.addAll(page.policies()));
-      } catch (software.amazon.awssdk.services.organizations.model.PolicyTypeNotEnabledException e) {
+      } catch (PolicyTypeNotEnabledException e) {
         // An organization without RCPs (or SCPs) enabled has none of that type on any path.
       }
     }

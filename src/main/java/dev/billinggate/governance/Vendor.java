@@ -3,7 +3,6 @@ package dev.billinggate.governance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;

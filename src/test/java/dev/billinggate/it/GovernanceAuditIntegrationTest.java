@@ -230,6 +230,19 @@ class GovernanceAuditIntegrationTest {
   }
 
   @Test
+  void badCredentialsExitFour() {
+    assertThat(cli.run("audit", "--profile", "billing-gate-no-such-profile").exitCode()).isEqualTo(4);
+    System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7NOTREAL");
+    try {
+      var result = cli.run("audit");
+      assertThat(result.exitCode()).isEqualTo(4);
+      assertThat(result.err()).contains("UnrecognizedClientException");
+    } finally {
+      System.setProperty("aws.accessKeyId", ADMIN.accessKeyId());
+    }
+  }
+
+  @Test
   void aBadReportExtensionIsAUsageError() {
     assertThat(cli.run("audit", "--report", state.resolve("r.txt").toString()).exitCode()).isEqualTo(2);
   }

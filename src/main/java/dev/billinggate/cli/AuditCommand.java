@@ -35,13 +35,8 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (options.report != null) {
-      try {
-        ReportFormat.of(options.report);
-      } catch (IllegalArgumentException e) {
-        err.println("audit: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
+    if (!options.reportFormatValid("audit", err)) {
+      return ExitCodes.USAGE;
     }
     AuditRun run;
     try (AwsClients clients = options.clients()) {

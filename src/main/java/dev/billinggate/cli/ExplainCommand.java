@@ -50,6 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!options.noReport("explain", err)) {
+      return ExitCodes.USAGE;
+    }
     BillingPage page;
     try {
       page = target.page == null ? null : BillingPage.fromCliName(target.page);

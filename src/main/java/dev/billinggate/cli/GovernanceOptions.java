@@ -3,6 +3,8 @@ package dev.billinggate.cli;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.Connection;
 import dev.billinggate.governance.FailOn;
+import dev.billinggate.governance.ReportFormat;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -51,6 +53,28 @@ final class GovernanceOptions {
 
   AwsClients clients() {
     return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE));
+  }
+
+  /** Checks {@code --report}'s extension before any AWS call, so a typo costs nothing. */
+  boolean reportFormatValid(String command, PrintWriter err) {
+    if (report == null) {
+      return true;
+    }
+    try {
+      ReportFormat.of(report);
+      return true;
+    } catch (IllegalArgumentException e) {
+      err.println(command + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Commands that produce no audit refuse {@code --report} rather than ignore it. */
+  boolean noReport(String command, PrintWriter err) {
+    if (report != null) {
+      err.println(command + ": --report applies to audit, vend and root plan");
+    }
+    return report == null;
   }
 
   boolean color() {

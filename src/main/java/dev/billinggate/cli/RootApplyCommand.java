@@ -50,6 +50,9 @@ final class RootApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!options.noReport("root apply", err)) {
+      return ExitCodes.USAGE;
+    }
     if (!yes && System.console() == null) {
       err.println("root apply: stdin is not a terminal; pass --yes to delete without confirmation");
       return ExitCodes.USAGE;
@@ -60,7 +63,7 @@ final class RootApplyCommand implements Callable<Integer> {
       Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
       plan = planFile != null ? RootPlanner.readPlan(planFile)
-          : planner.plan(selection.selection(), acceptBillingRisk, options.concurrency, () -> {});
+          : planner.plan(planner.audit(selection.selection(), options.concurrency, () -> {}), acceptBillingRisk);
       PlanOutput.print(plan, GovernanceOptions.Output.TABLE, out);
       if (!yes && !confirmed(out)) {
         err.println("root apply: cancelled");

@@ -1,5 +1,6 @@
 package dev.billinggate.cli;
 
+import dev.billinggate.governance.AuditRun;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.RootPlan;
@@ -42,13 +43,20 @@ final class RootPlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!options.reportFormatValid("root plan", err)) {
+      return ExitCodes.USAGE;
+    }
     RootPlan plan;
     try (AwsClients clients = options.clients()) {
       Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
       Progress progress = new Progress("planned", err);
-      plan = new RootPlanner(auditor, Clock.systemUTC())
-          .plan(selection.selection(), acceptBillingRisk, options.concurrency, progress);
+      RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
+      AuditRun run = planner.audit(selection.selection(), options.concurrency, progress);
       progress.finish();
+      if (options.report != null) {
+        Reports.write(options.report, run);
+      }
+      plan = planner.plan(run, acceptBillingRisk);
     } catch (RuntimeException e) {
       return Failures.report("root plan", e, options.debug, err);
     }

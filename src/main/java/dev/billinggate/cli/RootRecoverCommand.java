@@ -29,6 +29,9 @@ final class RootRecoverCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!options.noReport("root recover", err)) {
+      return ExitCodes.USAGE;
+    }
     try (AwsClients clients = options.clients()) {
       boolean enabled = new RootRecovery(new RootSessions(clients)).enable(account);
       out.println(enabled ? "Root password recovery is now allowed for " + account + "."

@@ -2,6 +2,7 @@ package dev.billinggate.cli;
 
 import dev.billinggate.governance.AccountSelection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ final class SelectionOptions {
   List<String> ous = new ArrayList<>();
 
   @Option(names = "--tags", split = ",", paramLabel = "KEY=VALUE", description = "Only accounts with all these tags.")
-  Map<String, String> tags = Map.of();
+  Map<String, String> tags = new LinkedHashMap<>();
 
   @Option(names = "--exclude", split = ",", paramLabel = "ID", description = "Leave these account ids out.")
   List<String> exclude = new ArrayList<>();
@@ -26,6 +27,6 @@ final class SelectionOptions {
   Set<String> states;
 
   AccountSelection selection() {
-    return new AccountSelection(accounts, ous, tags == null ? Map.of() : tags, exclude, states);
+    return new AccountSelection(accounts, ous, tags, exclude, states);
   }
 }

@@ -1,6 +1,9 @@
 package dev.billinggate.cli;
 
+import dev.billinggate.governance.AccountAudit;
 import dev.billinggate.governance.AccountRequest;
+import dev.billinggate.governance.AuditRun;
+import dev.billinggate.governance.OrgContext;
 import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
@@ -9,11 +12,15 @@ import dev.billinggate.governance.Vended;
 import dev.billinggate.governance.VendingRecords;
 import dev.billinggate.governance.Vendor;
 import dev.billinggate.governance.Verdict;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +54,7 @@ final class VendCommand implements Callable<Integer> {
   Duration timeout;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<AccountRequest> requests;
@@ -57,14 +64,25 @@ final class VendCommand implements Callable<Integer> {
       err.println("vend: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    if (!options.reportFormatValid("vend", err)) {
+      return ExitCodes.USAGE;
+    }
     List<Vended> results;
     try (AwsClients clients = options.clients()) {
       VendingRecords records = VendingRecords.open(options.stateDir);
       Auditor auditor = new Auditor(clients, records, Clock.systemUTC());
       Progress progress = new Progress("vended", err);
+      Instant started = Instant.now();
+      OrgContext context = auditor.context();
       results = new Vendor(clients, auditor, records, Clock.systemUTC())
-          .vend(requests, !denyBillingAccess, ou, timeout, options.concurrency, progress);
+          .vend(context, requests, !denyBillingAccess, ou, timeout, options.concurrency, progress);
       progress.finish();
+      if (options.report != null) {
+        // The report covers the accounts that got as far as their audit.
+        List<AccountAudit> audits = results.stream().map(Vended::audit).filter(Objects::nonNull).toList();
+        Reports.write(options.report, new AuditRun(AuditRun.SCHEMA_VERSION, UUID.randomUUID().toString(), started,
+            Instant.now(), context, audits));
+      }
     } catch (RuntimeException e) {
       return Failures.report("vend", e, options.debug, err);
     }

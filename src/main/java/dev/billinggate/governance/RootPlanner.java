@@ -23,8 +23,12 @@ public final class RootPlanner {
     this.clock = clock;
   }
 
-  public RootPlan plan(AccountSelection selection, boolean acceptBillingRisk, int concurrency, Runnable onDone) {
-    AuditRun run = auditor.audit(selection, concurrency, onDone);
+  /** The audit a plan is made from (and the report of {@code root plan --report}). */
+  public AuditRun audit(AccountSelection selection, int concurrency, Runnable onDone) {
+    return auditor.audit(selection, concurrency, onDone);
+  }
+
+  public RootPlan plan(AuditRun run, boolean acceptBillingRisk) {
     List<RootPlan.Entry> entries = new ArrayList<>();
     for (AccountAudit a : run.accounts()) {
       List<String> items = a.credentials() == null ? List.of() : a.credentials().items();

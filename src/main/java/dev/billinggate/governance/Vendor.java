@@ -39,10 +39,13 @@ public final class Vendor {
     this.clock = clock;
   }
 
-  /** Vends every request, at most {@link #MAX_IN_FLIGHT} at once; each keeps its own outcome. */
-  public List<Vended> vend(List<AccountRequest> requests, boolean allowBilling, String ou, Duration timeout,
-      int concurrency, Runnable onDone) {
-    OrgContext context = auditor.context();
+  /**
+   * Vends every request, at most {@link #MAX_IN_FLIGHT} at once; each keeps its own outcome.
+   *
+   * @param context from {@link Auditor#context()}: whether root credentials can be cleaned up
+   */
+  public List<Vended> vend(OrgContext context, List<AccountRequest> requests, boolean allowBilling, String ou,
+      Duration timeout, int concurrency, Runnable onDone) {
     return Workers.map(requests, Math.min(MAX_IN_FLIGHT, concurrency), request -> {
       Vended vended = vendOne(request, allowBilling, ou, timeout, context);
       onDone.run();

@@ -75,8 +75,10 @@ class GovernanceAuditIntegrationTest {
         "--output", "json");
     assertThat(vend.exitCode()).as(vend.err() + vend.out()).isZero();
     vendedAllow = JSON.readTree(vend.out()).get(0).get("accountId").asText();
+    Path vendReport = state.resolve("vend.sarif");
     var deny = cli.run("vend", "--account", "VendedDeny=vended-deny@example.com", "--deny-billing-access",
-        "--output", "json");
+        "--output", "json", "--report", vendReport.toString());
+    assertThat(Files.readString(vendReport)).contains("billing-access-on");
     assertThat(deny.exitCode()).as(deny.err()).isEqualTo(1);
     vendedDeny = JSON.readTree(deny.out()).get(0).get("accountId").asText();
   }
@@ -245,5 +247,24 @@ class GovernanceAuditIntegrationTest {
   @Test
   void aBadReportExtensionIsAUsageError() {
     assertThat(cli.run("audit", "--report", state.resolve("r.txt").toString()).exitCode()).isEqualTo(2);
+    var explain = cli.run("explain", "--principal", "arn:aws:iam::" + vendedAllow + ":user/x", "--page", "bills",
+        "--report", state.resolve("r.json").toString());
+    assertThat(explain.exitCode()).isEqualTo(2);
+    assertThat(explain.err()).contains("--report applies to audit, vend and root plan");
+  }
+
+  @Test
+  void tagsSelectAccounts() throws Exception {
+    org.organizations.tagResource(r -> r.resourceId(createdDeny).tags(t -> t.key("team").value("finance")));
+    assertThat(audit("--tags", "team=finance").keySet()).containsExactly(createdDeny);
+    assertThat(audit("--tags", "team=finance,env=prod")).isEmpty();
+  }
+
+  @Test
+  void rootPlanWritesTheAuditItWasMadeFrom() throws Exception {
+    Path report = state.resolve("plan-audit.json");
+    var plan = cli.run("root", "plan", "--accounts", invited, "--report", report.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(1);
+    assertThat(JSON.readTree(report.toFile()).get("accounts").get(0).get("accountId").asText()).isEqualTo(invited);
   }
 }

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Audit every selected member account: centralized root access, root credentials (through AssumeRoot),",
-      "billing access (from the vending record, else UNKNOWN), SCPs/RCPs that block root tasks or billing pages,",
-      "and a verdict for deleting root credentials now: READY, BLOCKED, UNKNOWN or ERROR."},
+      "Audit member accounts: may their root credentials be deleted now?",
+      "Checks centralized root access, root credentials (through AssumeRoot), billing access (from the vending",
+      "record, else UNKNOWN), SCPs/RCPs that block root tasks or billing pages; verdict READY, BLOCKED, UNKNOWN or ERROR."},
     footer = {"", "Exit codes: 0 all compliant, 1 findings (see --fail-on), 2 usage, 3 incomplete (ERROR rows),",
       "4 credentials or configuration, 5 AWS service error."})
 final class AuditCommand implements Callable<Integer> {

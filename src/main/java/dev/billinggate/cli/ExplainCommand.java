@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = {"Explain why a principal may or may not open a billing page or call actions: the account's billing",
-      "switch (from the vending record), SCPs/RCPs on the account's path, then IAM SimulatePrincipalPolicy.",
+    description = {"Explain why a principal may or may not open a billing page or call actions.",
+      "Checks the account's billing switch (from the vending record), SCPs/RCPs on the account's path, then",
+      "IAM SimulatePrincipalPolicy.",
       "Prints the deciding statement and the fix for each action, and what cannot be known."},
     footer = {"", "Exit codes: 0 allowed, 1 denied (or unknown with --fail-on unknown), 2 usage,",
       "4 credentials or configuration, 5 AWS service error."})

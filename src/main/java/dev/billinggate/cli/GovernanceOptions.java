@@ -36,7 +36,7 @@ final class GovernanceOptions {
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Accounts worked on at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with adaptive backoff and jitter (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with jittered exponential backoff (default: ${DEFAULT-VALUE}).")
   int maxAttempts;
 
   @Option(names = "--retry-mode", paramLabel = "MODE", defaultValue = "standard", description = "standard (jittered backoff) or adaptive (also rate-limits client-side once throttled; default: ${DEFAULT-VALUE}).")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes:",
       "  0  success",
-      "  1  findings (audit commands)",
+      "  1  findings (governance commands; tune with --fail-on)",
       "  2  usage error",
       "  3  scan incomplete",
       "  4  credentials or configuration error",

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = {"Show exactly which root credentials apply would delete in each account (password, each access key,",
-      "signing certificates, MFA devices). Accounts with billing access OFF or UNKNOWN are refused unless",
-      "--accept-billing-risk; BLOCKED and ERROR accounts always are."},
+    description = {"Show exactly which root credentials apply would delete.",
+      "Per account: password, each access key, signing certificates, MFA devices. Accounts with billing access",
+      "OFF or UNKNOWN are refused unless --accept-billing-risk; BLOCKED and ERROR accounts always are."},
     footer = {"", "Exit codes: 0 nothing refused, 1 some accounts refused, 2 usage, 3 some accounts not audited,",
       "4 credentials or configuration, 5 AWS service error."})
 final class RootPlanCommand implements Callable<Integer> {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "recover",
     mixinStandardHelpOptions = true,
-    description = {"Let the root user of ACCOUNT recover its password (AssumeRoot with IAMCreateRootUserPassword,",
-      "then CreateLoginProfile without a password), and print the manual steps to turn billing access on."},
+    description = {"Let the root user of ACCOUNT recover its password.",
+      "AssumeRoot with IAMCreateRootUserPassword, then CreateLoginProfile without a password; prints the manual",
+      "steps to turn billing access on."},
     footer = {"", "Exit codes: 0 recovery allowed (or a password already existed), 2 usage,",
       "4 credentials or configuration, 5 AWS service error."})
 final class RootRecoverCommand implements Callable<Integer> {

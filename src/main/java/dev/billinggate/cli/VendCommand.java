@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
     name = "vend",
     mixinStandardHelpOptions = true,
     description = {
-      "Create member accounts ready for root removal: CreateAccount with IamUserAccessToBilling=ALLOW (at most",
-      "5 in flight), wait, move to --ou, record the evidence in the state directory, delete any root",
-      "credential through AssumeRoot, then audit each account."},
+      "Create member accounts ready for root removal.",
+      "CreateAccount with IamUserAccessToBilling=ALLOW (at most 5 in flight), wait, move to --ou, record the",
+      "evidence in the state directory, delete any root credential through AssumeRoot, then audit each account."},
     footer = {"", "Exit codes: 0 every account vended and READY, 1 vended but not READY, 2 usage,",
       "3 some accounts not vended or not cleaned up, 4 credentials or configuration, 5 AWS service error."})
 final class VendCommand implements Callable<Integer> {

@@ -40,7 +40,7 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditRun run;
     try (AwsClients clients = options.clients()) {
-      Progress progress = new Progress("audited", err);
+      Progress progress = new Progress("accounts checked:", err);
       run = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC())
           .audit(selection.selection(), options.concurrency, progress);
       progress.finish();

@@ -69,7 +69,7 @@ final class RootApplyCommand implements Callable<Integer> {
         err.println("root apply: cancelled");
         return ExitCodes.OK;
       }
-      Progress progress = new Progress("applied", err);
+      Progress progress = new Progress("accounts applied:", err);
       results = planner.apply(plan, options.stateDir, options.concurrency, progress);
       progress.finish();
     } catch (IllegalArgumentException | UncheckedIOException e) {

@@ -49,7 +49,7 @@ final class RootPlanCommand implements Callable<Integer> {
     RootPlan plan;
     try (AwsClients clients = options.clients()) {
       Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
-      Progress progress = new Progress("planned", err);
+      Progress progress = new Progress("accounts checked:", err);
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
       AuditRun run = planner.audit(selection.selection(), options.concurrency, progress);
       progress.finish();

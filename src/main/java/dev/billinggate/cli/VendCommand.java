@@ -71,7 +71,7 @@ final class VendCommand implements Callable<Integer> {
     try (AwsClients clients = options.clients()) {
       VendingRecords records = VendingRecords.open(options.stateDir);
       Auditor auditor = new Auditor(clients, records, Clock.systemUTC());
-      Progress progress = new Progress("vended", err);
+      Progress progress = new Progress("accounts vended:", err);
       Instant started = Instant.now();
       OrgContext context = auditor.context();
       results = new Vendor(clients, auditor, records, Clock.systemUTC())

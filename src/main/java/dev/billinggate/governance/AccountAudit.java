@@ -16,8 +16,4 @@ public record AccountAudit(String accountId, String name, String email, String s
   public boolean hasFindings(FailOn failOn) {
     return checks.stream().anyMatch(c -> failOn.counts(c.status()));
   }
-
-  public Check check(String id) {
-    return checks.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
-  }
 }

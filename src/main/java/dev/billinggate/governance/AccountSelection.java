@@ -11,10 +11,6 @@ import java.util.Set;
 public record AccountSelection(List<String> accounts, List<String> ous, Map<String, String> tags,
     List<String> exclude, Set<String> states) {
 
-  public static AccountSelection all() {
-    return new AccountSelection(List.of(), List.of(), Map.of(), List.of(), Set.of("ACTIVE"));
-  }
-
   public static AccountSelection of(List<String> accounts) {
     return new AccountSelection(accounts, List.of(), Map.of(), List.of(), Set.of("ACTIVE"));
   }

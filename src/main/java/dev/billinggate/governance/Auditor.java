@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.FeatureType;
@@ -55,7 +56,7 @@ public final class Auditor {
       onAccountDone.run();
       return audit;
     });
-    List<AccountAudit> kept = audits.stream().filter(a -> a != null).toList();
+    List<AccountAudit> kept = audits.stream().filter(Objects::nonNull).toList();
     return new AuditRun(AuditRun.SCHEMA_VERSION, UUID.randomUUID().toString(), started, clock.instant(), context, kept);
   }
 

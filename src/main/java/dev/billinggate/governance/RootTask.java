@@ -22,10 +22,6 @@ public enum RootTask {
     return "arn:aws:iam::aws:policy/root-task/" + policyName;
   }
 
-  public String policyName() {
-    return policyName;
-  }
-
   public List<String> actions() {
     return actions;
   }

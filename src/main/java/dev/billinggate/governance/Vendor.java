@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBillin
 public final class Vendor {
   /** AWS allows 5 CreateAccount requests in progress per organization. */
   public static final int MAX_IN_FLIGHT = 5;
-  private static final int CONFLICT_RETRIES = 6;
+  private static final int CONFLICT_RETRIES = 8;
   private static final Duration FIRST_POLL = Duration.ofMillis(500);
   private static final Duration MAX_POLL = Duration.ofSeconds(30);
 

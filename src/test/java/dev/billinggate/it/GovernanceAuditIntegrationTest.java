@@ -254,6 +254,13 @@ class GovernanceAuditIntegrationTest {
   }
 
   @Test
+  void theEndpointMayComeFromTheSdksOwnConfiguration() {
+    var result = cli.runWithEndpointFromEnvironment("audit", "--accounts", vendedAllow, "--output", "text");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith(vendedAllow + "\tVendedAllow\tACTIVE\tREADY");
+  }
+
+  @Test
   void tagsSelectAccounts() throws Exception {
     org.organizations.tagResource(r -> r.resourceId(createdDeny).tags(t -> t.key("team").value("finance")));
     assertThat(audit("--tags", "team=finance").keySet()).containsExactly(createdDeny);

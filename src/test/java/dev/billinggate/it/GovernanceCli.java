@@ -30,8 +30,25 @@ final class GovernanceCli implements AutoCloseable {
   /** Runs {@code command...} with the connection options appended after the subcommand path. */
   Result run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1",
-        "--state-dir", stateDir.toString(), "--no-color"));
+    all.addAll(List.of("--endpoint-url", emulator.endpoint().toString()));
+    return execute(all);
+  }
+
+  /**
+   * Runs without {@code --endpoint-url}: the endpoint comes from the SDK's standard configuration
+   * ({@code aws.endpointUrl}, the system-property twin of AWS_ENDPOINT_URL).
+   */
+  Result runWithEndpointFromEnvironment(String... args) {
+    System.setProperty("aws.endpointUrl", emulator.endpoint().toString());
+    try {
+      return execute(new ArrayList<>(List.of(args)));
+    } finally {
+      System.clearProperty("aws.endpointUrl");
+    }
+  }
+
+  private Result execute(List<String> all) {
+    all.addAll(List.of("--region", "us-east-1", "--state-dir", stateDir.toString(), "--no-color"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();

@@ -103,8 +103,10 @@ final class VendCommand implements Callable<Integer> {
     }
     Table table = new Table("NAME", "ACCOUNT", "BILLING", "ROOT CREDENTIALS DELETED", "VERDICT", "DETAIL");
     for (Vended v : results) {
-      String deleted = v.deleted().isEmpty() ? "none found" : String.join(", ",
-          v.deleted().stream().map(d -> d.item() + " " + d.outcome()).toList());
+      boolean checked = v.audit() != null && v.audit().credentials() != null;
+      String deleted = !v.deleted().isEmpty()
+          ? String.join(", ", v.deleted().stream().map(d -> d.item() + " " + d.outcome()).toList())
+          : checked ? "none found" : "not checked";
       table.row(v.request().name(), v.accountId() == null ? "-" : v.accountId(), denyBillingAccess ? "OFF" : "ON",
           deleted, v.audit() == null ? "-" : v.audit().verdict().name(),
           v.error() != null ? v.error() : String.join("; ", v.audit().reasons()));

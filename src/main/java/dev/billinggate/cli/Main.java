@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An offline, faithful AWS control plane for billing access, and a governance tool for real AWS Organizations.",
-    subcommands = {ServeCommand.class, ImportCostsCommand.class},
+    subcommands = {ServeCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class, ExplainCommand.class},
     footer = {
       "",
       "Exit codes:",
       "  0  success",
-      "  1  findings (audit commands)",
+      "  1  findings (governance commands; tune with --fail-on)",
       "  2  usage error",
       "  3  scan incomplete",
       "  4  credentials or configuration error",
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 

@@ -1,0 +1,83 @@
+package dev.billinggate.cli;
+
+import dev.billinggate.governance.AwsClients;
+import dev.billinggate.governance.Connection;
+import dev.billinggate.governance.FailOn;
+import dev.billinggate.governance.ReportFormat;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every governance command shares (a picocli mixin), named as the AWS CLI names them. */
+final class GovernanceOptions {
+  enum Output { TABLE, JSON, TEXT, CSV }
+
+  enum RetryMode { STANDARD, ADAPTIVE }
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Shared config/credentials profile (default: the default credential chain).")
+  String profile;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "Region of the STS endpoint AssumeRoot uses (default: AWS_REGION, the profile's, else us-east-1).")
+  String region;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "One endpoint for every service, e.g. the emulator (AWS_ENDPOINT_URL works too).")
+  URI endpointUrl;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table", description = "table, json, text or csv (default: ${DEFAULT-VALUE}).")
+  Output output;
+
+  @Option(names = "--no-color", description = "No ANSI colors (also when NO_COLOR is set or stdout is not a terminal).")
+  boolean noColor;
+
+  @Option(names = "--debug", description = "Print stack traces of failures.")
+  boolean debug;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Accounts worked on at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with jittered exponential backoff (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--retry-mode", paramLabel = "MODE", defaultValue = "standard", description = "standard (jittered backoff) or adaptive (also rate-limits client-side once throttled; default: ${DEFAULT-VALUE}).")
+  RetryMode retryMode;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write a report; the extension picks the format: .json, .csv, .sarif or .html.")
+  Path report;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Results that exit 1: fail, unknown (fail and unknown) or none (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".billing-gate-governance", description = "Vending records and apply state (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  AwsClients clients() {
+    return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE));
+  }
+
+  /** Checks {@code --report}'s extension before any AWS call, so a typo costs nothing. */
+  boolean reportFormatValid(String command, PrintWriter err) {
+    if (report == null) {
+      return true;
+    }
+    try {
+      ReportFormat.of(report);
+      return true;
+    } catch (IllegalArgumentException e) {
+      err.println(command + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Commands that produce no audit refuse {@code --report} rather than ignore it. */
+  boolean noReport(String command, PrintWriter err) {
+    if (report != null) {
+      err.println(command + ": --report applies to audit, vend and root plan");
+    }
+    return report == null;
+  }
+
+  boolean color() {
+    return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+  }
+}

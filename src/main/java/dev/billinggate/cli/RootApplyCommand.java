@@ -1,0 +1,110 @@
+package dev.billinggate.cli;
+
+import dev.billinggate.governance.ApplyResult;
+import dev.billinggate.governance.AuditReports;
+import dev.billinggate.governance.Auditor;
+import dev.billinggate.governance.AwsClients;
+import dev.billinggate.governance.CredentialResult;
+import dev.billinggate.governance.RootPlan;
+import dev.billinggate.governance.RootPlanner;
+import dev.billinggate.governance.VendingRecords;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {"Delete root credentials: exactly those of --plan FILE, or of a plan made now from the selection.",
+      "One IAMDeleteRootUserCredentials session per account; a result per credential; re-running the same plan",
+      "skips finished accounts and retries failed credentials (state in --state-dir/root-apply.json)."},
+    footer = {"", "Exit codes: 0 everything deleted, 1 some accounts refused, 2 usage (or no --yes without a terminal),",
+      "3 some credentials not deleted, 4 credentials or configuration, 5 AWS service error."})
+final class RootApplyCommand implements Callable<Integer> {
+  @Mixin GovernanceOptions options;
+  @Mixin SelectionOptions selection;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--plan", paramLabel = "FILE", description = "A plan from root plan --out (default: plan now).")
+  Path planFile;
+
+  @Option(names = "--accept-billing-risk", description = "When planning now: include accounts whose billing access is OFF or UNKNOWN.")
+  boolean acceptBillingRisk;
+
+  @Option(names = "--yes", description = "Do not ask for confirmation (required when stdin is not a terminal).")
+  boolean yes;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!options.noReport("root apply", err)) {
+      return ExitCodes.USAGE;
+    }
+    if (!yes && System.console() == null) {
+      err.println("root apply: stdin is not a terminal; pass --yes to delete without confirmation");
+      return ExitCodes.USAGE;
+    }
+    List<ApplyResult> results;
+    RootPlan plan;
+    try (AwsClients clients = options.clients()) {
+      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
+      RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
+      plan = planFile != null ? RootPlanner.readPlan(planFile)
+          : planner.plan(planner.audit(selection.selection(), options.concurrency, () -> {}), acceptBillingRisk);
+      PlanOutput.print(plan, GovernanceOptions.Output.TABLE, out);
+      if (!yes && !confirmed(out)) {
+        err.println("root apply: cancelled");
+        return ExitCodes.OK;
+      }
+      Progress progress = new Progress("accounts applied:", err);
+      results = planner.apply(plan, options.stateDir, options.concurrency, progress);
+      progress.finish();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      err.println("root apply: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (RuntimeException e) {
+      return Failures.report("root apply", e, options.debug, err);
+    }
+    print(results, out);
+    if (results.stream().anyMatch(r -> !r.complete())) {
+      return ExitCodes.INCOMPLETE;
+    }
+    return plan.accounts().stream().anyMatch(e -> e.refused() != null) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static boolean confirmed(PrintWriter out) throws IOException {
+    out.print("Delete these root credentials? Type yes: ");
+    out.flush();
+    String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    return "yes".equals(answer == null ? null : answer.trim());
+  }
+
+  private void print(List<ApplyResult> results, PrintWriter out) {
+    if (options.output == GovernanceOptions.Output.JSON) {
+      out.print(AuditReports.toJson(results));
+    } else {
+      Table table = new Table("ACCOUNT", "CREDENTIAL", "RESULT", "DETAIL");
+      for (ApplyResult r : results) {
+        for (CredentialResult c : r.credentials()) {
+          table.row(r.accountId(), c.item(), c.outcome().name(), c.detail());
+        }
+      }
+      out.println();
+      out.print(options.output == GovernanceOptions.Output.TABLE ? table.render() : table.renderText());
+    }
+    out.flush();
+  }
+}

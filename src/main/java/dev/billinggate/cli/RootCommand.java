@@ -1,0 +1,19 @@
+package dev.billinggate.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "root",
+    mixinStandardHelpOptions = true,
+    description = "Delete member accounts' root credentials through centralized root access (plan, apply), or let a root password be recovered.",
+    subcommands = {RootPlanCommand.class, RootApplyCommand.class, RootRecoverCommand.class})
+final class RootCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

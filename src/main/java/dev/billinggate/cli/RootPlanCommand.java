@@ -1,0 +1,72 @@
+package dev.billinggate.cli;
+
+import dev.billinggate.governance.AuditRun;
+import dev.billinggate.governance.Auditor;
+import dev.billinggate.governance.AwsClients;
+import dev.billinggate.governance.RootPlan;
+import dev.billinggate.governance.RootPlanner;
+import dev.billinggate.governance.VendingRecords;
+import dev.billinggate.governance.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {"Show exactly which root credentials apply would delete.",
+      "Per account: password, each access key, signing certificates, MFA devices. Accounts with billing access",
+      "OFF or UNKNOWN are refused unless --accept-billing-risk; BLOCKED and ERROR accounts always are."},
+    footer = {"", "Exit codes: 0 nothing refused, 1 some accounts refused, 2 usage, 3 some accounts not audited,",
+      "4 credentials or configuration, 5 AWS service error."})
+final class RootPlanCommand implements Callable<Integer> {
+  @Mixin GovernanceOptions options;
+  @Mixin SelectionOptions selection;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--accept-billing-risk", description = "Plan deletions in accounts whose billing access is OFF or UNKNOWN.")
+  boolean acceptBillingRisk;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the plan here, for root apply --plan.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!options.reportFormatValid("root plan", err)) {
+      return ExitCodes.USAGE;
+    }
+    RootPlan plan;
+    try (AwsClients clients = options.clients()) {
+      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
+      Progress progress = new Progress("accounts checked:", err);
+      RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
+      AuditRun run = planner.audit(selection.selection(), options.concurrency, progress);
+      progress.finish();
+      if (options.report != null) {
+        Reports.write(options.report, run);
+      }
+      plan = planner.plan(run, acceptBillingRisk);
+    } catch (RuntimeException e) {
+      return Failures.report("root plan", e, options.debug, err);
+    }
+    if (out != null) {
+      Files.writeString(out, RootPlanner.planJson(plan), StandardCharsets.UTF_8);
+    }
+    PlanOutput.print(plan, options.output, stdout);
+    if (plan.accounts().stream().anyMatch(e -> e.verdict() == Verdict.ERROR)) {
+      return ExitCodes.INCOMPLETE;
+    }
+    return plan.accounts().stream().anyMatch(e -> e.refused() != null) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.billinggate.governance;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** RFC 4180 lines. */
+final class Csv {
+  private Csv() {}
+
+  static String line(List<String> cells) {
+    return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
+  }
+
+  private static String cell(String value) {
+    String v = value == null ? "" : value;
+    // Leading = + - @ would run as formulas in spreadsheets that open the report.
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+        ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+}

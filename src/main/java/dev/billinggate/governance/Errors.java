@@ -1,0 +1,16 @@
+package dev.billinggate.governance;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** One line describing an SDK failure, for ERROR rows and messages. */
+public final class Errors {
+  private Errors() {}
+
+  public static String describe(Exception e) {
+    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+      return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage()
+          + (aws.numAttempts() == null ? "" : " (after " + aws.numAttempts() + " attempts)");
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+}

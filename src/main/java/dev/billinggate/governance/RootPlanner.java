@@ -1,0 +1,104 @@
+package dev.billinggate.governance;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** {@code root plan} and {@code root apply}: the plan comes from an audit; apply deletes exactly the plan's items. */
+public final class RootPlanner {
+  /** The apply state file's shape: per plan, the accounts already finished. */
+  record ApplyState(int schemaVersion, Map<String, Map<String, ApplyResult>> plans) {}
+
+  private final Auditor auditor;
+  private final RootCleaner cleaner;
+  private final Clock clock;
+
+  public RootPlanner(Auditor auditor, Clock clock) {
+    this.auditor = auditor;
+    this.cleaner = new RootCleaner(auditor.roots());
+    this.clock = clock;
+  }
+
+  /** The audit a plan is made from (and the report of {@code root plan --report}). */
+  public AuditRun audit(AccountSelection selection, int concurrency, Runnable onDone) {
+    return auditor.audit(selection, concurrency, onDone);
+  }
+
+  public RootPlan plan(AuditRun run, boolean acceptBillingRisk) {
+    List<RootPlan.Entry> entries = new ArrayList<>();
+    for (AccountAudit a : run.accounts()) {
+      List<String> items = a.credentials() == null ? List.of() : a.credentials().items();
+      entries.add(new RootPlan.Entry(a.accountId(), a.name(), a.verdict(), a.billingAccess(), items,
+          refusal(a, acceptBillingRisk)));
+    }
+    return new RootPlan(1, UUID.randomUUID().toString(), clock.instant(), acceptBillingRisk, entries);
+  }
+
+  /**
+   * Why an account must not lose its root credentials now. Billing access OFF or UNKNOWN alone can be
+   * accepted: the risk is that only root can turn it on, and recovering the root password undoes it.
+   */
+  private static String refusal(AccountAudit a, boolean acceptBillingRisk) {
+    return switch (a.verdict()) {
+      case READY -> null;
+      case ERROR -> "not audited: " + String.join("; ", a.reasons());
+      case BLOCKED, UNKNOWN -> {
+        List<String> other = a.reasons().stream().filter(r -> !r.startsWith(Check.BILLING_ACCESS + ":")).toList();
+        if (a.credentials() == null) {
+          yield "root credentials not read: " + String.join("; ", a.reasons());
+        }
+        if (!other.isEmpty()) {
+          yield String.join("; ", other);
+        }
+        yield acceptBillingRisk ? null : "billing access is " + a.billingAccess()
+            + ": deleting the root password leaves only password recovery to turn it on (--accept-billing-risk to proceed)";
+      }
+    };
+  }
+
+  /**
+   * Deletes each planned account's items in one root session per account. Accounts an earlier run of
+   * the same plan finished are skipped; failed items are retried by the next run.
+   */
+  public List<ApplyResult> apply(RootPlan plan, Path stateDir, int concurrency, Runnable onDone) {
+    Path file = stateDir.resolve("root-apply.json");
+    ApplyState read = StateFiles.read(file, ApplyState.class, new ApplyState(1, Map.of()));
+    Map<String, Map<String, ApplyResult>> plans = new TreeMap<>(read.plans() == null ? Map.of() : read.plans());
+    Map<String, ApplyResult> done = new TreeMap<>(plans.getOrDefault(plan.planId(), Map.of()));
+    return Workers.map(plan.toDelete(), concurrency, entry -> {
+      ApplyResult previous;
+      synchronized (done) {
+        previous = done.get(entry.accountId());
+      }
+      if (previous != null && previous.complete()) {
+        onDone.run();
+        return previous;
+      }
+      List<CredentialResult> credentials = cleaner.delete(entry.accountId(), entry.delete());
+      ApplyResult result = new ApplyResult(entry.accountId(), clock.instant(), credentials);
+      synchronized (done) {
+        done.put(entry.accountId(), result);
+        plans.put(plan.planId(), new TreeMap<>(done));
+        StateFiles.write(file, new ApplyState(1, plans));
+      }
+      onDone.run();
+      return result;
+    });
+  }
+
+  public static RootPlan readPlan(Path file) {
+    RootPlan plan = StateFiles.read(file, RootPlan.class, null);
+    if (plan == null) {
+      throw new IllegalArgumentException("no plan file " + file);
+    }
+    return plan;
+  }
+
+  public static String planJson(RootPlan plan) {
+    return AuditReports.toJson(plan);
+  }
+}

@@ -1,0 +1,277 @@
+package dev.billinggate.it;
+
+import static dev.billinggate.testing.RunningEmulator.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.testing.RunningEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBilling;
+import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
+import software.amazon.awssdk.services.organizations.model.PolicyType;
+
+/**
+ * {@code audit}, {@code vend} and {@code root plan/apply} end to end against the emulator, with an
+ * organization that has one account of each kind the audit must tell apart.
+ */
+class GovernanceAuditIntegrationTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path state;
+  static RunningEmulator emulator;
+  static GovernanceCli cli;
+  static OrganizationRootAccess org;
+  static String legacy;
+  static String createdDeny;
+  static String invited;
+  static String scpBlocked;
+  static String closed;
+  static String vendedAllow;
+  static String vendedDeny;
+  static String workloadsOu;
+
+  @BeforeAll
+  static void buildTheOrganization() throws Exception {
+    emulator = RunningEmulator.inMemory(OrganizationsSettings.defaults()
+        .withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20));
+    cli = new GovernanceCli(emulator, state);
+    org = new OrganizationRootAccess(emulator);
+    org.organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
+    // Created before centralized root access: AWS gave its root user a password.
+    legacy = org.createAccount("Legacy", IAMUserAccessToBilling.ALLOW);
+    org.organizations.enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationRootAccess.IAM));
+    IamClient admin = emulator.iam(ADMIN);
+    admin.enableOrganizationsRootCredentialsManagement(r -> {});
+    admin.enableOrganizationsRootSessions(r -> {});
+    createdDeny = org.createAccount("CreatedDeny", IAMUserAccessToBilling.DENY);
+    invited = org.createAccount("Invited", IAMUserAccessToBilling.ALLOW);
+    // As an invited account arrives: a root password and an access key of its own.
+    emulator.iamService().memberAccounts().giveStandaloneRootCredentials(invited, "Invited-Passw0rd!");
+    scpBlocked = org.createAccount("ScpBlocked", IAMUserAccessToBilling.ALLOW);
+    closed = org.createAccount("Closed", IAMUserAccessToBilling.ALLOW);
+    org.organizations.closeAccount(r -> r.accountId(closed));
+    String rootId = org.organizations.listRoots().roots().get(0).id();
+    org.organizations.enablePolicyType(r -> r.rootId(rootId).policyType(PolicyType.SERVICE_CONTROL_POLICY));
+    String denyRoot = org.organizations.createPolicy(r -> r.name("deny-root").description("no root")
+        .type(PolicyType.SERVICE_CONTROL_POLICY).content("""
+            {"Version":"2012-10-17","Statement":[{"Sid":"NoRoot","Effect":"Deny","Action":"iam:*","Resource":"*",
+             "Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}}}]}"""))
+        .policy().policySummary().id();
+    org.organizations.attachPolicy(r -> r.policyId(denyRoot).targetId(scpBlocked));
+    workloadsOu = org.organizations.createOrganizationalUnit(r -> r.parentId(rootId).name("Workloads"))
+        .organizationalUnit().id();
+
+    var vend = cli.run("vend", "--account", "VendedAllow=vended-allow@example.com", "--ou", workloadsOu,
+        "--output", "json");
+    assertThat(vend.exitCode()).as(vend.err() + vend.out()).isZero();
+    vendedAllow = JSON.readTree(vend.out()).get(0).get("accountId").asText();
+    Path vendReport = state.resolve("vend.sarif");
+    var deny = cli.run("vend", "--account", "VendedDeny=vended-deny@example.com", "--deny-billing-access",
+        "--output", "json", "--report", vendReport.toString());
+    assertThat(Files.readString(vendReport)).contains("billing-access-on");
+    assertThat(deny.exitCode()).as(deny.err()).isEqualTo(1);
+    vendedDeny = JSON.readTree(deny.out()).get(0).get("accountId").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    cli.close();
+    emulator.close();
+  }
+
+  static Map<String, JsonNode> audit(String... extra) throws Exception {
+    String[] args = new String[extra.length + 3];
+    args[0] = "audit";
+    args[1] = "--output";
+    args[2] = "json";
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    var result = cli.run(args);
+    assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
+    Map<String, JsonNode> byAccount = new HashMap<>();
+    JSON.readTree(result.out()).get("accounts").forEach(a -> byAccount.put(a.get("accountId").asText(), a));
+    return byAccount;
+  }
+
+  static String check(JsonNode account, String id) {
+    for (JsonNode c : account.get("checks")) {
+      if (c.get("id").asText().equals(id)) {
+        return c.get("status").asText();
+      }
+    }
+    throw new AssertionError("no check " + id + " in " + account);
+  }
+
+  @Test
+  void eachKindOfAccountGetsItsVerdict() throws Exception {
+    Map<String, JsonNode> audit = audit();
+
+    JsonNode allow = audit.get(vendedAllow);
+    assertThat(allow.get("verdict").asText()).isEqualTo("READY");
+    assertThat(allow.get("billingAccess").asText()).isEqualTo("ON");
+    assertThat(allow.get("billingSource").asText()).startsWith("vending record: IamUserAccessToBilling=ALLOW");
+    assertThat(allow.get("path").get(0).asText()).isEqualTo(workloadsOu);
+    assertThat(check(allow, "root-credentials-absent")).isEqualTo("PASS");
+
+    JsonNode deny = audit.get(vendedDeny);
+    assertThat(deny.get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(deny.get("billingAccess").asText()).isEqualTo("OFF");
+    assertThat(deny.get("reasons").toString()).contains("billing-access-on");
+
+    // Not vended by the tool: the switch is unknowable, and never passes.
+    for (String id : new String[] {createdDeny, legacy}) {
+      assertThat(audit.get(id).get("billingAccess").asText()).isEqualTo("UNKNOWN");
+      assertThat(audit.get(id).get("verdict").asText()).isEqualTo("UNKNOWN");
+      assertThat(check(audit.get(id), "billing-access-on")).isEqualTo("UNKNOWN");
+    }
+    assertThat(audit.get(legacy).get("credentials").get("password").asBoolean()).isTrue();
+    assertThat(check(audit.get(createdDeny), "root-credentials-absent")).isEqualTo("PASS");
+
+    JsonNode inv = audit.get(invited);
+    assertThat(check(inv, "root-credentials-absent")).isEqualTo("FAIL");
+    assertThat(inv.get("credentials").get("password").asBoolean()).isTrue();
+    assertThat(inv.get("credentials").get("accessKeys")).hasSize(1);
+    assertThat(inv.get("credentials").get("accessKeys").get(0).get("status").asText()).isEqualTo("Active");
+
+    JsonNode blocked = audit.get(scpBlocked);
+    assertThat(blocked.get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(check(blocked, "root-tasks-not-blocked-by-scp")).isEqualTo("FAIL");
+    assertThat(blocked.get("reasons").toString()).contains("deny-root").contains("NoRoot");
+
+    // Closed accounts are left out unless asked for; then they say why they cannot be cleaned up.
+    assertThat(audit).doesNotContainKey(closed);
+    JsonNode closedAudit = audit("--states", "ACTIVE,SUSPENDED,PENDING_CLOSURE,CLOSED").get(closed);
+    assertThat(closedAudit.get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(check(closedAudit, "root-credentials-absent")).isEqualTo("NOT_APPLICABLE");
+  }
+
+  @Test
+  void findingsExitOneAndSelectorsNarrowTheRun() throws Exception {
+    var all = cli.run("audit");
+    assertThat(all.exitCode()).as(all.err()).isEqualTo(1);
+    assertThat(all.out()).contains("VERDICT").contains(invited).contains("READY");
+
+    var ready = cli.run("audit", "--ous", workloadsOu, "--output", "csv");
+    assertThat(ready.exitCode()).as(ready.err()).isZero();
+    assertThat(ready.out().lines().skip(1)).allMatch(l -> l.contains(vendedAllow));
+
+    var excluded = audit("--exclude", invited + "," + legacy);
+    assertThat(excluded).doesNotContainKeys(invited, legacy).containsKey(vendedAllow);
+
+    var unknownFails = cli.run("audit", "--accounts", createdDeny, "--fail-on", "unknown");
+    assertThat(unknownFails.exitCode()).isEqualTo(1);
+    var ignoreAll = cli.run("audit", "--fail-on", "none");
+    assertThat(ignoreAll.exitCode()).isZero();
+  }
+
+  @Test
+  void reportsInEveryFormat() throws Exception {
+    for (String ext : new String[] {"json", "csv", "sarif", "html"}) {
+      Path report = state.resolve("report." + ext);
+      var result = cli.run("audit", "--report", report.toString());
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+      assertThat(report).exists();
+    }
+    JsonNode json = JSON.readTree(state.resolve("report.json").toFile());
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("runId").asText()).isNotBlank();
+    assertThat(json.get("organization").get("caller").asText()).endsWith(":user/admin");
+    JsonNode sarif = JSON.readTree(state.resolve("report.sarif").toFile());
+    assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+    assertThat(sarif.get("runs").get(0).get("results").toString()).contains(invited);
+    String html = Files.readString(state.resolve("report.html"));
+    assertThat(html).contains("<svg").contains(vendedAllow).doesNotContain("<script src");
+    assertThat(Files.readString(state.resolve("report.csv"))).startsWith("runId,accountId");
+  }
+
+  private static String user(String account, String name, String policyArn) {
+    IamClient admin = org.memberAdmin(account);
+    String arn = admin.createUser(r -> r.userName(name)).user().arn();
+    if (policyArn != null) {
+      admin.attachUserPolicy(r -> r.userName(name).policyArn(policyArn));
+    }
+    return arn;
+  }
+
+  @Test
+  void explainNamesTheDecidingStatementOrSwitch() throws Exception {
+    String readOnly = "arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess";
+    var allowed = cli.run("explain", "--principal", user(vendedAllow, "reader", readOnly), "--page", "bills");
+    assertThat(allowed.exitCode()).as(allowed.err() + allowed.out()).isZero();
+    assertThat(allowed.out()).contains("ALLOWED").contains("AWSBillingReadOnlyAccess").contains("switch ON");
+
+    var nobody = cli.run("explain", "--principal", user(vendedAllow, "nobody", null), "--page", "cost-explorer");
+    assertThat(nobody.exitCode()).isEqualTo(1);
+    assertThat(nobody.out()).contains("implicit deny").contains("ce:GetCostAndUsage");
+
+    var off = cli.run("explain", "--principal", user(vendedDeny, "reader", readOnly), "--page", "bills");
+    assertThat(off.exitCode()).isEqualTo(1);
+    assertThat(off.out()).contains("switch is OFF");
+
+    String noCe = org.organizations.createPolicy(r -> r.name("no-cost-explorer").description("test")
+        .type(PolicyType.SERVICE_CONTROL_POLICY).content("""
+            {"Version":"2012-10-17","Statement":[{"Sid":"NoCe","Effect":"Deny","Action":"ce:*","Resource":"*"}]}"""))
+        .policy().policySummary().id();
+    org.organizations.attachPolicy(r -> r.policyId(noCe).targetId(scpBlocked));
+    var scp = cli.run("explain", "--principal", user(scpBlocked, "reader", readOnly),
+        "--action", "ce:GetCostAndUsage", "--action", "billing:GetBillingData", "--output", "json");
+    assertThat(scp.exitCode()).isEqualTo(1);
+    JsonNode steps = JSON.readTree(scp.out()).get("steps");
+    assertThat(steps.get(0).get("decidedBy").asText()).contains("no-cost-explorer").contains("NoCe");
+    assertThat(steps.get(1).get("status").asText()).isEqualTo("PASS");
+    assertThat(check(audit().get(scpBlocked), "billing-pages-not-blocked-by-scp")).isEqualTo("FAIL");
+  }
+
+  @Test
+  void badCredentialsExitFour() {
+    assertThat(cli.run("audit", "--profile", "billing-gate-no-such-profile").exitCode()).isEqualTo(4);
+    System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7NOTREAL");
+    try {
+      var result = cli.run("audit");
+      assertThat(result.exitCode()).isEqualTo(4);
+      assertThat(result.err()).contains("UnrecognizedClientException");
+    } finally {
+      System.setProperty("aws.accessKeyId", ADMIN.accessKeyId());
+    }
+  }
+
+  @Test
+  void aBadReportExtensionIsAUsageError() {
+    assertThat(cli.run("audit", "--report", state.resolve("r.txt").toString()).exitCode()).isEqualTo(2);
+    var explain = cli.run("explain", "--principal", "arn:aws:iam::" + vendedAllow + ":user/x", "--page", "bills",
+        "--report", state.resolve("r.json").toString());
+    assertThat(explain.exitCode()).isEqualTo(2);
+    assertThat(explain.err()).contains("--report applies to audit, vend and root plan");
+  }
+
+  @Test
+  void theEndpointMayComeFromTheSdksOwnConfiguration() {
+    var result = cli.runWithEndpointFromEnvironment("audit", "--accounts", vendedAllow, "--output", "text");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith(vendedAllow + "\tVendedAllow\tACTIVE\tREADY");
+  }
+
+  @Test
+  void tagsSelectAccounts() throws Exception {
+    org.organizations.tagResource(r -> r.resourceId(createdDeny).tags(t -> t.key("team").value("finance")));
+    assertThat(audit("--tags", "team=finance").keySet()).containsExactly(createdDeny);
+    assertThat(audit("--tags", "team=finance,env=prod")).isEmpty();
+  }
+
+  @Test
+  void rootPlanWritesTheAuditItWasMadeFrom() throws Exception {
+    Path report = state.resolve("plan-audit.json");
+    var plan = cli.run("root", "plan", "--accounts", invited, "--report", report.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(1);
+    assertThat(JSON.readTree(report.toFile()).get("accounts").get(0).get("accountId").asText()).isEqualTo(invited);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.billinggate.it;
+
+import static dev.billinggate.testing.RunningEmulator.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.testing.RunningEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBilling;
+import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
+
+/** {@code root plan}, {@code root apply} and {@code root recover} against the emulator. */
+class GovernanceRootIntegrationTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path state;
+  RunningEmulator emulator;
+  GovernanceCli cli;
+  String allow;
+  String deny;
+  String invited;
+  String keyId;
+  String mfaSerial;
+
+  @BeforeEach
+  void buildTheOrganization() throws Exception {
+    emulator = RunningEmulator.inMemory(OrganizationsSettings.defaults()
+        .withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20));
+    cli = new GovernanceCli(emulator, state);
+    OrganizationRootAccess org = new OrganizationRootAccess(emulator);
+    org.organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
+    org.organizations.enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationRootAccess.IAM));
+    emulator.iam(ADMIN).enableOrganizationsRootCredentialsManagement(r -> {});
+    emulator.iam(ADMIN).enableOrganizationsRootSessions(r -> {});
+    var vend = cli.run("vend", "--account", "Allow=allow@example.com", "--output", "json");
+    allow = JSON.readTree(vend.out()).get(0).get("accountId").asText();
+    deny = JSON.readTree(cli.run("vend", "--account", "Deny=deny@example.com", "--deny-billing-access",
+        "--output", "json").out()).get(0).get("accountId").asText();
+    invited = org.createAccount("Invited", IAMUserAccessToBilling.ALLOW);
+    // Root credentials appear after vending (someone recovered the password and made a key and an MFA).
+    for (String account : new String[] {allow, deny, invited}) {
+      var key = emulator.iamService().memberAccounts().giveStandaloneRootCredentials(account, "Root-Passw0rd!");
+      if (account.equals(allow)) {
+        keyId = key.accessKeyId();
+        mfaSerial = emulator.iamService().mfa().enableRootVirtualDevice(account).serialNumber();
+      }
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    cli.close();
+    emulator.close();
+  }
+
+  private JsonNode entry(JsonNode plan, String account) {
+    for (JsonNode e : plan.get("accounts")) {
+      if (e.get("accountId").asText().equals(account)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no plan entry for " + account);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  @Test
+  void applyDeletesExactlyWhatThePlanShowedAndRefusesUnknownOrOffBilling() throws Exception {
+    Path planFile = state.resolve("plan.json");
+    var plan = cli.run("root", "plan", "--out", planFile.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(1);
+    assertThat(plan.out()).contains("delete").contains("access-key:" + keyId).contains("refuse");
+    JsonNode planned = JSON.readTree(planFile.toFile());
+    assertThat(strings(entry(planned, allow).get("delete")))
+        .containsExactly("password", "access-key:" + keyId, "mfa:" + mfaSerial);
+    assertThat(entry(planned, allow).get("refused").isNull()).isTrue();
+    assertThat(entry(planned, deny).get("refused").asText()).contains("billing access is OFF");
+    assertThat(entry(planned, invited).get("refused").asText()).contains("billing access is UNKNOWN");
+
+    // Not a terminal and no --yes: nothing happens.
+    assertThat(cli.run("root", "apply", "--plan", planFile.toString()).exitCode()).isEqualTo(2);
+
+    var apply = cli.run("root", "apply", "--plan", planFile.toString(), "--yes", "--output", "json");
+    assertThat(apply.exitCode()).as(apply.err()).isEqualTo(1);
+    JsonNode results = JSON.readTree(apply.out().substring(apply.out().indexOf("\n[") + 1));
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).get("accountId").asText()).isEqualTo(allow);
+    assertThat(results.get(0).get("credentials").findValuesAsText("outcome")).containsOnly("DELETED").hasSize(3);
+
+    JsonNode after = GovernanceAuditIntegrationTest.JSON.readTree(cli.run("audit", "--output", "json").out());
+    for (JsonNode a : after.get("accounts")) {
+      boolean any = a.get("credentials").get("password").asBoolean() || a.get("credentials").get("accessKeys").size() > 0;
+      assertThat(any).as(a.get("accountId").asText()).isEqualTo(!a.get("accountId").asText().equals(allow));
+    }
+
+    // The same plan again: the account is finished, nothing is called twice.
+    var again = cli.run("root", "apply", "--plan", planFile.toString(), "--yes", "--output", "json");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.out()).contains("DELETED");
+    // A fresh plan of the same account finds nothing left to delete.
+    var fresh = cli.run("root", "plan", "--accounts", allow, "--output", "json");
+    assertThat(fresh.exitCode()).isZero();
+    assertThat(JSON.readTree(fresh.out()).get("accounts").get(0).get("delete")).isEmpty();
+  }
+
+  @Test
+  void acceptingTheBillingRiskCleansAnUnknownAccountAndRecoveryReopensIt() throws Exception {
+    var apply = cli.run("root", "apply", "--accounts", invited, "--accept-billing-risk", "--yes");
+    assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
+    assertThat(apply.out()).contains("password").contains("DELETED");
+    JsonNode audit = JSON.readTree(cli.run("audit", "--accounts", invited, "--output", "json").out());
+    assertThat(audit.get("accounts").get(0).get("credentials").get("password").asBoolean()).isFalse();
+
+    var recover = cli.run("root", "recover", invited);
+    assertThat(recover.exitCode()).as(recover.err()).isZero();
+    assertThat(recover.out()).contains("recovery is now allowed").contains("Activate IAM Access");
+  }
+}

@@ -43,8 +43,12 @@ final class BrowserSteps {
     page.waitForURL("**/console/billing/home");
   }
 
-  /** Saves a full-page screenshot under docs/screenshots for the documentation. */
+  /**
+   * Saves a full-page screenshot under target/screenshots, or under docs/screenshots (the
+   * documentation's copies) when run with {@code -Dscreenshots.dir=docs/screenshots}, so an ordinary
+   * test run leaves the working tree clean.
+   */
   static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs", "screenshots", name)).setFullPage(true));
+    page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(System.getProperty("screenshots.dir", "target/screenshots"), name)).setFullPage(true));
   }
 }

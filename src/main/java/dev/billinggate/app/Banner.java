@@ -22,7 +22,7 @@ final class Banner {
           export AWS_ENDPOINT_URL=%1$s
           export AWS_ACCESS_KEY_ID=%6$s
           export AWS_SECRET_ACCESS_KEY=%8$s
-          export AWS_REGION=us-east-1
+          export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
           aws sts get-caller-identity            # or: aws --endpoint-url %1$s sts get-caller-identity
 
         or add a profile to ~/.aws/config and use --profile billing-gate:

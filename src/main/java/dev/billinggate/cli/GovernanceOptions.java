@@ -39,6 +39,10 @@ final class GovernanceOptions {
   @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with jittered exponential backoff (default: ${DEFAULT-VALUE}).")
   int maxAttempts;
 
+  @Option(names = "--rate-limit", paramLabel = "CALLS", defaultValue = "0",
+      description = "Client-side pacing: at most CALLS per second for each AWS API across all accounts (default: none).")
+  double rateLimit;
+
   @Option(names = "--retry-mode", paramLabel = "MODE", defaultValue = "standard", description = "standard (jittered backoff) or adaptive (also rate-limits client-side once throttled; default: ${DEFAULT-VALUE}).")
   RetryMode retryMode;
 
@@ -52,7 +56,7 @@ final class GovernanceOptions {
   Path stateDir;
 
   AwsClients clients() {
-    return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE));
+    return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE, rateLimit));
   }
 
   /** Checks {@code --report}'s extension before any AWS call, so a typo costs nothing. */

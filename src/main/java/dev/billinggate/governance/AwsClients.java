@@ -30,9 +30,11 @@ public final class AwsClients implements AutoCloseable {
   private final OrganizationsClient organizations;
   private final IamClient iam;
   private final StsClient sts;
+  private final ApiRateLimiter rateLimiter;
 
   public AwsClients(Connection connection) {
     this.connection = connection;
+    this.rateLimiter = connection.callsPerSecondPerApi() > 0 ? new ApiRateLimiter(connection.callsPerSecondPerApi()) : null;
     this.caller = connection.profile() == null
         ? DefaultCredentialsProvider.builder().build()
         : ProfileCredentialsProvider.create(connection.profile());
@@ -72,13 +74,19 @@ public final class AwsClients implements AutoCloseable {
       B builder, AwsCredentialsProvider credentials) {
     builder.credentialsProvider(credentials)
         .httpClient(http)
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(retryStrategy())
-            .build());
+        .overrideConfiguration(overrides());
     if (connection.endpoint() != null) {
       builder.endpointOverride(connection.endpoint());
     }
     return builder;
+  }
+
+  private ClientOverrideConfiguration overrides() {
+    ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder().retryStrategy(retryStrategy());
+    if (rateLimiter != null) {
+      overrides.addExecutionInterceptor(rateLimiter);
+    }
+    return overrides.build();
   }
 
   /**

@@ -10,9 +10,14 @@ import java.net.URI;
  * @param endpoint one endpoint for every service (the emulator), or null for AWS's (AWS_ENDPOINT_URL still applies)
  * @param maxAttempts attempts per API call, retries of throttling and transient errors included
  * @param adaptive the SDK's adaptive retry mode (client-side rate limiting) instead of standard
+ * @param callsPerSecondPerApi client-side pacing of each API across all accounts; 0 for none
  */
-public record Connection(String profile, String region, URI endpoint, int maxAttempts, boolean adaptive) {
+public record Connection(
+    String profile, String region, URI endpoint, int maxAttempts, boolean adaptive, double callsPerSecondPerApi) {
   public Connection {
+    if (callsPerSecondPerApi < 0) {
+      throw new IllegalArgumentException("the rate limit must not be negative");
+    }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("max attempts must be at least 1");
     }

@@ -1,17 +1,13 @@
 package dev.billinggate.store.sqlite;
 
-import dev.billinggate.store.ReadTx;
-import dev.billinggate.store.Store;
+import dev.billinggate.store.ForwardingStore;
 import dev.billinggate.store.StoreException;
-import dev.billinggate.store.Table;
-import dev.billinggate.store.WriteTx;
 import dev.billinggate.store.memory.MemoryEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -19,15 +15,14 @@ import org.sqlite.SQLiteConfig;
  * synchronous=FULL}. All rows are loaded at open and served from memory; each write is committed
  * to SQLite before it becomes visible. Open with {@link #open(Path)}, close on shutdown.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends ForwardingStore {
   public static final String FILE_NAME = "billing-gate.db";
 
   private final DataDirLock lock;
-  private final MemoryEngine engine;
 
   private SqliteStore(DataDirLock lock, MemoryEngine engine) {
+    super(engine);
     this.lock = lock;
-    this.engine = engine;
   }
 
   /**
@@ -82,26 +77,11 @@ public final class SqliteStore implements Store {
     lock.close();
   }
 
-  @Override
-  public <T> T read(Function<ReadTx, T> work) {
-    return engine.read(work);
-  }
-
-  @Override
-  public <T> T write(Function<WriteTx, T> work) {
-    return engine.write(work);
-  }
-
-  @Override
-  public void declare(Table<?>... tables) {
-    engine.declare(tables);
-  }
-
   /** Waits for a running write, closes the database, and releases the data directory. */
   @Override
   public void close() {
     try {
-      engine.close();
+      super.close();
     } finally {
       lock.close();
     }

@@ -5,6 +5,7 @@ import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.CredentialResult;
+import dev.billinggate.governance.ProgressListener;
 import dev.billinggate.governance.RootPlan;
 import dev.billinggate.governance.RootPlanner;
 import dev.billinggate.governance.VendingRecords;
@@ -63,13 +64,13 @@ final class RootApplyCommand implements Callable<Integer> {
       Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
       plan = planFile != null ? RootPlanner.readPlan(planFile)
-          : planner.plan(planner.audit(selection.selection(), options.concurrency, () -> {}), acceptBillingRisk);
+          : planner.plan(planner.audit(selection.selection(), options.concurrency, ProgressListener.NONE), acceptBillingRisk);
       PlanOutput.print(plan, GovernanceOptions.Output.TABLE, out);
       if (!yes && !confirmed(out)) {
         err.println("root apply: cancelled");
         return ExitCodes.OK;
       }
-      Progress progress = new Progress("accounts applied:", err);
+      Progress progress = new Progress("accounts cleaned", err);
       results = planner.apply(plan, options.stateDir, options.concurrency, progress);
       progress.finish();
     } catch (IllegalArgumentException | UncheckedIOException e) {

@@ -49,12 +49,12 @@ final class RootPlanCommand implements Callable<Integer> {
     RootPlan plan;
     try (AwsClients clients = options.clients()) {
       Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
-      Progress progress = new Progress("accounts checked:", err);
+      Progress progress = new Progress("accounts audited", err);
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
       AuditRun run = planner.audit(selection.selection(), options.concurrency, progress);
       progress.finish();
       if (options.report != null) {
-        Reports.write(options.report, run);
+        ReportFile.write(options.report, run);
       }
       plan = planner.plan(run, acceptBillingRisk);
     } catch (RuntimeException e) {

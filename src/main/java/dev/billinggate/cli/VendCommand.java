@@ -2,6 +2,7 @@ package dev.billinggate.cli;
 
 import dev.billinggate.governance.AccountAudit;
 import dev.billinggate.governance.AccountRequest;
+import dev.billinggate.governance.AuditHeader;
 import dev.billinggate.governance.AuditRun;
 import dev.billinggate.governance.OrgContext;
 import dev.billinggate.governance.AuditReports;
@@ -71,7 +72,7 @@ final class VendCommand implements Callable<Integer> {
     try (AwsClients clients = options.clients()) {
       VendingRecords records = VendingRecords.open(options.stateDir);
       Auditor auditor = new Auditor(clients, records, Clock.systemUTC());
-      Progress progress = new Progress("accounts vended:", err);
+      Progress progress = new Progress("accounts vended", err);
       Instant started = Instant.now();
       OrgContext context = auditor.context();
       results = new Vendor(clients, auditor, records, Clock.systemUTC())
@@ -80,8 +81,9 @@ final class VendCommand implements Callable<Integer> {
       if (options.report != null) {
         // The report covers the accounts that got as far as their audit.
         List<AccountAudit> audits = results.stream().map(Vended::audit).filter(Objects::nonNull).toList();
-        Reports.write(options.report, new AuditRun(AuditRun.SCHEMA_VERSION, UUID.randomUUID().toString(), started,
-            Instant.now(), context, audits));
+        AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, UUID.randomUUID().toString(), started,
+            context);
+        ReportFile.write(options.report, new AuditRun(header, Instant.now(), audits));
       }
     } catch (RuntimeException e) {
       return Failures.report("vend", e, options.debug, err);

@@ -1,29 +1,24 @@
 package dev.billinggate.governance;
 
+import java.io.IOException;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
-/** One audit run: what the JSON report serializes (schema version 1). */
-public record AuditRun(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, OrgContext organization,
-    List<AccountAudit> accounts) {
-  public static final int SCHEMA_VERSION = 1;
+/** A finished audit held in memory, for commands that need every account at once ({@code root plan}, {@code vend}). */
+public record AuditRun(AuditHeader header, Instant finishedAt, List<AccountAudit> accounts) {
 
-  public boolean incomplete() {
-    return accounts.stream().anyMatch(a -> a.verdict() == Verdict.ERROR);
+  public AuditTally tally() {
+    AuditTally tally = new AuditTally();
+    accounts.forEach(tally::add);
+    return tally;
   }
 
-  public boolean hasFindings(FailOn failOn) {
-    return accounts.stream().anyMatch(a -> a.hasFindings(failOn));
-  }
-
-  public Map<Verdict, Integer> verdicts() {
-    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-    for (Verdict v : Verdict.values()) {
-      counts.put(v, 0);
+  /** Plays the run into {@code sink} as if it were happening now. */
+  public void replay(AuditSink sink) throws IOException {
+    sink.begin(header);
+    for (AccountAudit a : accounts) {
+      sink.account(a);
     }
-    accounts.forEach(a -> counts.merge(a.verdict(), 1, Integer::sum));
-    return counts;
+    sink.end(finishedAt, tally());
   }
 }

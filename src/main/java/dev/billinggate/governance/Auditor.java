@@ -1,14 +1,16 @@
 package dev.billinggate.governance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.FeatureType;
-import software.amazon.awssdk.services.organizations.model.Account;
 
 /** The {@code audit} command's logic: every selected account's checks and verdict, never dropping one. */
 public final class Auditor {
@@ -47,37 +49,87 @@ public final class Auditor {
     return new OrgContext(org.id(), org.masterAccountId(), caller, features, featuresError);
   }
 
-  public AuditRun audit(AccountSelection selection, int concurrency, Runnable onAccountDone) {
-    var started = clock.instant();
-    OrgContext context = context();
-    List<Account> candidates = candidates(selection);
-    List<AccountAudit> audits = Workers.map(candidates, concurrency, account -> {
-      AccountAudit audit = auditOne(account, selection, context);
-      onAccountDone.run();
-      return audit;
+  /**
+   * Audits every selected account into {@code sink}, in listing order, holding only the accounts in
+   * flight; the listing itself is kept as compact stubs so the progress bar knows the total.
+   */
+  public AuditTally audit(AccountSelection selection, int concurrency, ProgressListener progress, AuditSink sink) {
+    AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, UUID.randomUUID().toString(), clock.instant(),
+        context());
+    List<MemberAccount> candidates = candidates(selection);
+    progress.total(candidates.size());
+    AuditTally tally = new AuditTally();
+    try {
+      sink.begin(header);
+      Workers.forEachOrdered(candidates, concurrency, account -> {
+        AccountAudit audit = auditOne(account, selection, header.organization());
+        progress.advance();
+        return Optional.ofNullable(audit);
+      }, audit -> audit.ifPresent(a -> {
+        tally.add(a);
+        write(sink, a);
+      }));
+      sink.end(clock.instant(), tally);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tally;
+  }
+
+  /** The whole run in memory, for commands that need every account at once. */
+  public AuditRun collect(AccountSelection selection, int concurrency, ProgressListener progress) {
+    List<AccountAudit> accounts = new ArrayList<>();
+    AuditHeader[] header = new AuditHeader[1];
+    Instant[] finished = new Instant[1];
+    audit(selection, concurrency, progress, new AuditSink() {
+      @Override
+      public void begin(AuditHeader h) {
+        header[0] = h;
+      }
+
+      @Override
+      public void account(AccountAudit audit) {
+        accounts.add(audit);
+      }
+
+      @Override
+      public void end(Instant finishedAt, AuditTally tally) {
+        finished[0] = finishedAt;
+      }
     });
-    List<AccountAudit> kept = audits.stream().filter(Objects::nonNull).toList();
-    return new AuditRun(AuditRun.SCHEMA_VERSION, UUID.randomUUID().toString(), started, clock.instant(), context, kept);
+    return new AuditRun(header[0], finished[0], accounts);
+  }
+
+  private static void write(AuditSink sink, AccountAudit audit) {
+    try {
+      sink.account(audit);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Accounts to look at: named ones one by one (a failure stays a row), else the whole listing. */
-  private List<Account> candidates(AccountSelection selection) {
+  private List<MemberAccount> candidates(AccountSelection selection) {
     if (selection.accounts().isEmpty()) {
       return organization.listMembers();
     }
-    List<Account> named = new ArrayList<>();
-    for (String id : selection.accounts()) {
-      named.add(Account.builder().id(id).build());
-    }
-    return named;
+    return selection.accounts().stream().map(Auditor::unlisted).toList();
+  }
+
+  private static MemberAccount unlisted(String id) {
+    return new MemberAccount(id, null, null, null, List.of(), Map.of());
   }
 
   /** The audit of one account, or null when the selection does not cover it. */
-  AccountAudit auditOne(Account listed, AccountSelection selection, OrgContext context) {
-    MemberAccount account = new MemberAccount(listed.id(), listed.name(), listed.email(), listed.stateAsString(),
-        List.of(), Map.of());
+  AccountAudit auditOne(String accountId, AccountSelection selection, OrgContext context) {
+    return auditOne(unlisted(accountId), selection, context);
+  }
+
+
+  AccountAudit auditOne(MemberAccount listed, AccountSelection selection, OrgContext context) {
+    MemberAccount account = listed;
     try {
-      Account described = listed.name() == null ? organization.describeAccount(listed.id()) : listed;
+      MemberAccount described = listed.name() == null ? organization.describeAccount(listed.id()) : listed;
       account = organization.member(described, selection.needsTags());
       if (!selection.matches(account)) {
         return null;

@@ -7,7 +7,6 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
-import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -42,7 +41,7 @@ public final class Explainer {
     String management = organization.describe().masterAccountId();
     List<PolicyStatement> scps = List.of();
     if (!account.equals(management)) {
-      Account listed = organization.describeAccount(account);
+      MemberAccount listed = organization.describeAccount(account);
       scps = policies.onPath(organization.member(listed, false));
     }
     List<EvaluationResult> simulated = simulate(principalArn, account, actions, roleName);

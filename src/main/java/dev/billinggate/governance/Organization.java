@@ -26,27 +26,35 @@ public final class Organization {
     return described;
   }
 
-  /** All accounts but the management account, as listed (pages may be empty yet carry a NextToken). */
-  public List<Account> listMembers() {
+  /**
+   * All accounts but the management account, as listed (pages may be empty yet carry a NextToken),
+   * without path or tags: a few hundred bytes each, so even 10,000 of them stay small.
+   */
+  public List<MemberAccount> listMembers() {
     String management = describe().masterAccountId();
     return client.listAccountsPaginator().stream().flatMap(page -> page.accounts().stream())
-        .filter(account -> !account.id().equals(management)).toList();
+        .filter(account -> !account.id().equals(management)).map(Organization::unplaced).toList();
   }
 
-  public Account describeAccount(String id) {
-    return client.describeAccount(r -> r.accountId(id)).account();
+  public MemberAccount describeAccount(String id) {
+    return unplaced(client.describeAccount(r -> r.accountId(id)).account());
+  }
+
+  private static MemberAccount unplaced(Account account) {
+    return new MemberAccount(account.id(), account.name(), account.email(), account.stateAsString(), List.of(),
+        Map.of());
   }
 
   /** The account with its OU path (and tags when asked); Organizations errors propagate. */
-  public MemberAccount member(Account account, boolean withTags) {
+  public MemberAccount member(MemberAccount account, boolean withTags) {
     Map<String, String> tags = new LinkedHashMap<>();
     if (withTags) {
       for (Tag tag : client.listTagsForResourcePaginator(r -> r.resourceId(account.id())).tags()) {
         tags.put(tag.key(), tag.value());
       }
     }
-    return new MemberAccount(account.id(), account.name(), account.email(), account.stateAsString(),
-        path(account.id()), tags);
+    return new MemberAccount(account.id(), account.name(), account.email(), account.state(), path(account.id()),
+        tags);
   }
 
   private List<String> path(String accountId) {

@@ -24,8 +24,8 @@ public final class RootPlanner {
   }
 
   /** The audit a plan is made from (and the report of {@code root plan --report}). */
-  public AuditRun audit(AccountSelection selection, int concurrency, Runnable onDone) {
-    return auditor.audit(selection, concurrency, onDone);
+  public AuditRun audit(AccountSelection selection, int concurrency, ProgressListener progress) {
+    return auditor.collect(selection, concurrency, progress);
   }
 
   public RootPlan plan(AuditRun run, boolean acceptBillingRisk) {
@@ -64,18 +64,19 @@ public final class RootPlanner {
    * Deletes each planned account's items in one root session per account. Accounts an earlier run of
    * the same plan finished are skipped; failed items are retried by the next run.
    */
-  public List<ApplyResult> apply(RootPlan plan, Path stateDir, int concurrency, Runnable onDone) {
+  public List<ApplyResult> apply(RootPlan plan, Path stateDir, int concurrency, ProgressListener progress) {
     Path file = stateDir.resolve("root-apply.json");
     ApplyState read = StateFiles.read(file, ApplyState.class, new ApplyState(1, Map.of()));
     Map<String, Map<String, ApplyResult>> plans = new TreeMap<>(read.plans() == null ? Map.of() : read.plans());
     Map<String, ApplyResult> done = new TreeMap<>(plans.getOrDefault(plan.planId(), Map.of()));
+    progress.total(plan.toDelete().size());
     return Workers.map(plan.toDelete(), concurrency, entry -> {
       ApplyResult previous;
       synchronized (done) {
         previous = done.get(entry.accountId());
       }
       if (previous != null && previous.complete()) {
-        onDone.run();
+        progress.advance();
         return previous;
       }
       List<CredentialResult> credentials = cleaner.delete(entry.accountId(), entry.delete());
@@ -85,7 +86,7 @@ public final class RootPlanner {
         plans.put(plan.planId(), new TreeMap<>(done));
         StateFiles.write(file, new ApplyState(1, plans));
       }
-      onDone.run();
+      progress.advance();
       return result;
     });
   }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.ConcurrentModificationException;
 import software.amazon.awssdk.services.organizations.model.CreateAccountFailureReason;
 import software.amazon.awssdk.services.organizations.model.CreateAccountState;
@@ -45,10 +44,11 @@ public final class Vendor {
    * @param context from {@link Auditor#context()}: whether root credentials can be cleaned up
    */
   public List<Vended> vend(OrgContext context, List<AccountRequest> requests, boolean allowBilling, String ou,
-      Duration timeout, int concurrency, Runnable onDone) {
+      Duration timeout, int concurrency, ProgressListener progress) {
+    progress.total(requests.size());
     return Workers.map(requests, Math.min(MAX_IN_FLIGHT, concurrency), request -> {
       Vended vended = vendOne(request, allowBilling, ou, timeout, context);
-      onDone.run();
+      progress.advance();
       return vended;
     });
   }
@@ -85,7 +85,7 @@ public final class Vendor {
         records.put(new VendingRecord(accountId, request.name(), request.email(), billing, status.id(),
             record.createdAt(), record.parentId(), gone));
       }
-      AccountAudit audit = auditor.auditOne(Account.builder().id(accountId).build(),
+      AccountAudit audit = auditor.auditOne(accountId,
           AccountSelection.of(List.of(accountId)), context);
       return new Vended(request, accountId, null, deleted, audit);
     } catch (SdkException e) {

@@ -236,8 +236,12 @@ class GovernanceAuditIntegrationTest {
     assertThat(cli.run("audit", "--profile", "billing-gate-no-such-profile").exitCode()).isEqualTo(4);
     System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7NOTREAL");
     try {
-      var result = cli.run("audit");
+      Path report = state.resolve("never.json");
+      var result = cli.run("audit", "--report", report.toString());
       assertThat(result.exitCode()).isEqualTo(4);
+      // A run that stopped leaves neither a report nor a half-written one behind.
+      assertThat(report).doesNotExist();
+      assertThat(state.resolve("never.json.partial")).doesNotExist();
       assertThat(result.err()).contains("UnrecognizedClientException");
     } finally {
       System.setProperty("aws.accessKeyId", ADMIN.accessKeyId());

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Audits an organization of N member accounts (default 10,000) on a fresh in-memory emulator and
-# reports the audit's wall time and peak RSS. Set-up uses boto3 (on the machine) to create the
+# reports the audit's wall time, peak RSS and the largest heap left after a garbage collection (the
+# live data: flat when results stream). Set-up uses boto3 (on the machine) to create the
 # accounts; the audit itself is `billing-gate audit` at its default concurrency.
 #   scripts/bench-audit.sh [N]        (AUDIT_JAVA_OPTS: JVM options of the audit, e.g. -Xmx192m)
 source "$(dirname "$0")/bench-common.sh"
@@ -36,5 +37,9 @@ echo "set-up: $accounts accounts in $(( $(date +%s) - setup_started )) s" >&2
 
 state=$(mktemp -d)
 /usr/bin/time -f "audit: %e s wall, peak RSS %M KiB" \
-  java ${AUDIT_JAVA_OPTS:-} -jar "$ROOT/target/billing-gate.jar" audit --state-dir "$state" --output json --no-color >"$state/out.json" || true
+  java ${AUDIT_JAVA_OPTS:-} -Xlog:gc:file="$state/gc.log" -jar "$ROOT/target/billing-gate.jar" \
+  audit --state-dir "$state" --output json --no-color >"$state/out.json" || true
+# Lines look like "... Pause Young (Allocation Failure) 20M->3M(30M) 1.2ms": the figure after "->".
+grep -o -- '->[0-9]*M' "$state/gc.log" | tr -d '>M-' | sort -n | tail -1 |
+  awk '{print "largest heap after a collection: " $1 " MiB"}'
 python3 -c "import json,sys; d=json.load(open('$state/out.json')); print('accounts audited:', len(d.get('accounts', d if isinstance(d, list) else [])))" 2>/dev/null || true

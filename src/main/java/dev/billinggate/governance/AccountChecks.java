@@ -32,11 +32,12 @@ final class AccountChecks {
       case ON -> new Check(Check.BILLING_ACCESS, CheckStatus.PASS, "ON (" + source + ")", "");
       case OFF -> new Check(Check.BILLING_ACCESS, CheckStatus.FAIL, "OFF (" + source + ")",
           "Before deleting root credentials: billing-gate root recover ACCOUNT, sign in as root, activate IAM access"
-              + " on the Account page, then delete the password again.");
+              + " on the Account page, record it with root recover ACCOUNT --billing-activated, then delete the"
+              + " password again.");
       case UNKNOWN -> new Check(Check.BILLING_ACCESS, CheckStatus.UNKNOWN,
           "UNKNOWN: AWS has no API to read it and the tool did not vend this account",
-          "Check the Account page as root (or confirm the CreateAccount request used IamUserAccessToBilling=ALLOW)"
-              + " before deleting the root password.");
+          "Check the Account page as root (or confirm the CreateAccount request used IamUserAccessToBilling=ALLOW),"
+              + " then record it with billing-gate root recover ACCOUNT --billing-activated.");
     };
   }
 

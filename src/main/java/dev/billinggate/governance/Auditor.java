@@ -150,11 +150,8 @@ public final class Auditor {
     Check state = AccountChecks.state(account);
     checks.add(state);
     checks.add(AccountChecks.rootAccess(context));
-    var record = records.find(account.id());
-    BillingAccess billing = record.map(VendingRecord::billingAccess).orElse(BillingAccess.UNKNOWN);
-    String billingSource = record.map(r -> "vending record: IamUserAccessToBilling=" + r.iamUserAccessToBilling()
-        + " (request " + r.createAccountRequestId() + ")").orElse("none");
-    checks.add(AccountChecks.billing(billing, billingSource));
+    BillingEvidence evidence = records.billing(account.id());
+    checks.add(AccountChecks.billing(evidence.access(), evidence.source()));
     List<PolicyStatement> statements = policies.onPath(account);
     Check rootTasks = AccountChecks.rootTasksScp(statements);
     checks.add(rootTasks);
@@ -183,6 +180,6 @@ public final class Auditor {
     List<String> reasons = new ArrayList<>();
     Verdict verdict = AccountChecks.verdict(checks, reasons);
     return new AccountAudit(account.id(), account.name(), account.email(), account.state(), account.path(),
-        billing, billingSource, credentials, checks, verdict, reasons);
+        evidence.access(), evidence.source(), credentials, checks, verdict, reasons);
   }
 }

@@ -34,10 +34,10 @@ public final class Explainer {
   public Explanation explain(String principalArn, BillingPage page, List<String> actions, String roleName) {
     String account = accountOf(principalArn);
     List<String> cannotKnow = new ArrayList<>();
-    var record = records.find(account);
-    BillingAccess billing = record.map(VendingRecord::billingAccess).orElse(BillingAccess.UNKNOWN);
-    String billingSource = record.map(r -> "vending record: IamUserAccessToBilling=" + r.iamUserAccessToBilling())
-        .orElse("none: AWS has no API to read the switch");
+    BillingEvidence evidence = records.billing(account);
+    BillingAccess billing = evidence.access();
+    String billingSource = billing == BillingAccess.UNKNOWN ? "none: AWS has no API to read the switch"
+        : evidence.source();
     String management = organization.describe().masterAccountId();
     List<PolicyStatement> scps = List.of();
     if (!account.equals(management)) {

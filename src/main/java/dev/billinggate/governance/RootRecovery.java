@@ -1,5 +1,6 @@
 package dev.billinggate.governance;
 
+import java.time.Instant;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 
@@ -22,6 +23,13 @@ public final class RootRecovery {
     }
   }
 
+  /** Records the operator's word that billing access is now ON; the audit reads it back as the switch's source. */
+  public static BillingAttestation attest(String accountId, String caller, Instant now, VendingRecords records) {
+    BillingAttestation attestation = new BillingAttestation(accountId, caller, now);
+    records.attest(attestation);
+    return attestation;
+  }
+
   public static String manualSteps(String accountId) {
     return String.join(System.lineSeparator(),
         "Next steps for account " + accountId + " (only the root user can do them):",
@@ -29,8 +37,9 @@ public final class RootRecovery {
         "     then \"Forgot password?\" and follow the email to set a password.",
         "  2. Sign in as root, open Billing and Cost Management > Account > IAM user and role access to",
         "     billing information > Edit, tick \"Activate IAM Access\" and Update.",
-        "  3. Sign out, then delete the password again. AWS cannot tell the tool that you turned billing",
-        "     access on, so say it: billing-gate root plan --accounts " + accountId + " --accept-billing-risk --out plan.json,",
+        "  3. Sign out. AWS cannot tell the tool that you turned billing access on, so record it:",
+        "     billing-gate root recover " + accountId + " --billing-activated",
+        "  4. Delete the password again: billing-gate root plan --accounts " + accountId + " --out plan.json,",
         "     then billing-gate root apply --plan plan.json.");
   }
 }

@@ -127,4 +127,29 @@ class GovernanceRootIntegrationTest {
     assertThat(recover.exitCode()).as(recover.err()).isZero();
     assertThat(recover.out()).contains("recovery is now allowed").contains("Activate IAM Access");
   }
+
+  @Test
+  void anAttestedActivationMakesAnUnknownAccountReady() throws Exception {
+    JsonNode before = JSON.readTree(cli.run("audit", "--accounts", invited, "--output", "json").out());
+    assertThat(before.get("accounts").get(0).get("billingAccess").asText()).isEqualTo("UNKNOWN");
+    assertThat(cli.run("root", "plan", "--accounts", invited).exitCode()).isEqualTo(1);
+
+    var typo = cli.run("root", "recover", "999999999999", "--billing-activated");
+    assertThat(typo.exitCode()).isEqualTo(5);
+    assertThat(typo.err()).contains("AccountNotFoundException");
+
+    var attest = cli.run("root", "recover", invited, "--billing-activated");
+    assertThat(attest.exitCode()).as(attest.err()).isZero();
+    assertThat(attest.out()).contains("Recorded: billing access ON for " + invited);
+
+    JsonNode after = JSON.readTree(cli.run("audit", "--accounts", invited, "--output", "json").out())
+        .get("accounts").get(0);
+    assertThat(after.get("billingAccess").asText()).isEqualTo("ON");
+    assertThat(after.get("billingSource").asText()).startsWith("attested by arn:aws:iam::");
+    assertThat(after.get("verdict").asText()).isEqualTo("READY");
+    // No --accept-billing-risk needed any more: the plan now covers the account.
+    var plan = cli.run("root", "plan", "--accounts", invited, "--output", "json");
+    assertThat(plan.exitCode()).as(plan.out()).isZero();
+    assertThat(JSON.readTree(plan.out()).get("accounts").get(0).get("refused").isNull()).isTrue();
+  }
 }

@@ -51,7 +51,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.noReport("explain", err)) {
+    if (!options.noReport("explain", err) || !options.queryValid("explain", err)) {
       return ExitCodes.USAGE;
     }
     BillingPage page;
@@ -72,11 +72,19 @@ final class ExplainCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Failures.report("explain", e, options.debug, err);
     }
-    print(explanation, out);
+    try {
+      print(explanation, out);
+    } catch (QueryOutput.EvaluationException e) {
+      err.println("explain: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     return options.failOn.counts(explanation.overall()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private void print(Explanation e, PrintWriter out) {
+    if (options.printQueried(e, out)) {
+      return;
+    }
     if (options.output == GovernanceOptions.Output.JSON) {
       out.print(AuditReports.toJson(e));
       out.flush();

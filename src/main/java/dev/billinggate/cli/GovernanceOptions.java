@@ -1,9 +1,12 @@
 package dev.billinggate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.Connection;
 import dev.billinggate.governance.FailOn;
 import dev.billinggate.governance.ReportFormat;
+import io.burt.jmespath.Expression;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +29,13 @@ final class GovernanceOptions {
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table", description = "table, json, text or csv (default: ${DEFAULT-VALUE}).")
   Output output;
+
+  @Option(names = "--query", paramLabel = "EXPRESSION",
+      description = "A JMESPath query to use in filtering the response data (the document --output json prints); the result is printed in --output's format.")
+  String query;
+
+  /** {@code --query} compiled by {@link #queryValid}; null without {@code --query}. */
+  private Expression<JsonNode> compiledQuery;
 
   @Option(names = "--no-color", description = "No ANSI colors (also when NO_COLOR is set or stdout is not a terminal).")
   boolean noColor;
@@ -71,6 +81,46 @@ final class GovernanceOptions {
       err.println(command + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /** Parses {@code --query} before any AWS call: a malformed expression is a usage error, said in one line. */
+  boolean queryValid(String command, PrintWriter err) {
+    if (query == null) {
+      return true;
+    }
+    try {
+      compiledQuery = QueryOutput.compile(query);
+      return true;
+    } catch (IllegalArgumentException e) {
+      err.println(command + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Commands without a JSON result refuse {@code --query} rather than ignore it. */
+  boolean noQuery(String command, PrintWriter err) {
+    if (query != null) {
+      err.println(command + ": --query applies to commands with a JSON result (audit, vend, root plan, root apply, explain)");
+    }
+    return query == null;
+  }
+
+  /**
+   * With {@code --query}: prints {@code result}'s JSON document (exactly what {@code --output json} prints)
+   * through the query, in {@code --output}'s format, and returns true. Without it returns false: the command
+   * prints its own view.
+   *
+   * @throws QueryOutput.EvaluationException the query failed on this result
+   */
+  boolean printQueried(Object result, PrintWriter out) {
+    if (query == null) {
+      return false;
+    }
+    if (compiledQuery == null) {
+      compiledQuery = QueryOutput.compile(query);
+    }
+    QueryOutput.print(QueryOutput.tree(AuditReports.toJson(result)), compiledQuery, output, out);
+    return true;
   }
 
   /** Commands that produce no audit refuse {@code --report} rather than ignore it. */

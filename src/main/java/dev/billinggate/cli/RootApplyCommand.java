@@ -51,7 +51,7 @@ final class RootApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.noReport("root apply", err)) {
+    if (!options.noReport("root apply", err) || !options.queryValid("root apply", err)) {
       return ExitCodes.USAGE;
     }
     if (!yes && System.console() == null) {
@@ -79,7 +79,12 @@ final class RootApplyCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Failures.report("root apply", e, options.debug, err);
     }
-    print(results, out);
+    try {
+      print(results, out);
+    } catch (QueryOutput.EvaluationException e) {
+      err.println("root apply: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (results.stream().anyMatch(r -> !r.complete())) {
       return ExitCodes.INCOMPLETE;
     }
@@ -94,6 +99,9 @@ final class RootApplyCommand implements Callable<Integer> {
   }
 
   private void print(List<ApplyResult> results, PrintWriter out) {
+    if (options.printQueried(results, out)) {
+      return;
+    }
     if (options.output == GovernanceOptions.Output.JSON) {
       out.print(AuditReports.toJson(results));
     } else {

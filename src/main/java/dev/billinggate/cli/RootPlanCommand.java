@@ -43,7 +43,7 @@ final class RootPlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.reportFormatValid("root plan", err)) {
+    if (!options.reportFormatValid("root plan", err) || !options.queryValid("root plan", err)) {
       return ExitCodes.USAGE;
     }
     RootPlan plan;
@@ -63,7 +63,14 @@ final class RootPlanCommand implements Callable<Integer> {
     if (out != null) {
       Files.writeString(out, RootPlanner.planJson(plan), StandardCharsets.UTF_8);
     }
-    PlanOutput.print(plan, options.output, stdout);
+    try {
+      if (!options.printQueried(plan, stdout)) {
+        PlanOutput.print(plan, options.output, stdout);
+      }
+    } catch (QueryOutput.EvaluationException e) {
+      err.println("root plan: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (plan.accounts().stream().anyMatch(e -> e.verdict() == Verdict.ERROR)) {
       return ExitCodes.INCOMPLETE;
     }

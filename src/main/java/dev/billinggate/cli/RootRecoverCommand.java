@@ -40,7 +40,7 @@ final class RootRecoverCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.noReport("root recover", err)) {
+    if (!options.noReport("root recover", err) || !options.noQuery("root recover", err)) {
       return ExitCodes.USAGE;
     }
     try (AwsClients clients = options.clients()) {

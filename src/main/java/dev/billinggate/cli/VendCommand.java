@@ -65,7 +65,7 @@ final class VendCommand implements Callable<Integer> {
       err.println("vend: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    if (!options.reportFormatValid("vend", err)) {
+    if (!options.reportFormatValid("vend", err) || !options.queryValid("vend", err)) {
       return ExitCodes.USAGE;
     }
     List<Vended> results;
@@ -88,7 +88,12 @@ final class VendCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Failures.report("vend", e, options.debug, err);
     }
-    print(results, out);
+    try {
+      print(results, out);
+    } catch (QueryOutput.EvaluationException e) {
+      err.println("vend: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     boolean incomplete = results.stream().anyMatch(v -> v.error() != null || v.audit() == null
         || v.deleted().stream().anyMatch(d -> d.outcome() == CredentialResult.Outcome.FAILED));
     if (incomplete) {
@@ -98,6 +103,9 @@ final class VendCommand implements Callable<Integer> {
   }
 
   private void print(List<Vended> results, PrintWriter out) {
+    if (options.printQueried(results, out)) {
+      return;
+    }
     if (options.output == GovernanceOptions.Output.JSON) {
       out.print(AuditReports.toJson(results));
       out.flush();

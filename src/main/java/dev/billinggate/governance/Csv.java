@@ -3,11 +3,15 @@ package dev.billinggate.governance;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** RFC 4180 lines. */
-final class Csv {
+/**
+ * RFC 4180 lines, with cells that would run as spreadsheet formulas defused. Public for the CLI's
+ * {@code --output csv --query}, so every CSV the tool writes quotes and guards the same way.
+ */
+public final class Csv {
   private Csv() {}
 
-  static String line(List<String> cells) {
+  /** One line, CRLF-terminated; a null cell is empty. */
+  public static String line(List<String> cells) {
     return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
   }
 

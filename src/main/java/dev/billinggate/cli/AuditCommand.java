@@ -34,16 +34,18 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.reportFormatValid("audit", err)) {
+    if (!options.reportFormatValid("audit", err) || !options.queryValid("audit", err)) {
       return ExitCodes.USAGE;
     }
     AuditTally tally;
-    // json, csv and text rows stream to the terminal as they finish: they are the progress there.
-    boolean bar = options.output == GovernanceOptions.Output.TABLE && System.console() != null;
+    // json, csv and text rows stream to the terminal as they finish: they are the progress there. A table
+    // and a query's result come at the end, so they get a bar.
+    boolean bar = (options.output == GovernanceOptions.Output.TABLE || options.query != null)
+        && System.console() != null;
     Progress progress = new Progress("accounts audited", err, bar, System::nanoTime);
     try (AwsClients clients = options.clients();
         ReportFile report = ReportFile.openIfAsked(options.report);
-        AuditOutput output = AuditOutput.of(options.output, options.color(), out)) {
+        AuditOutput output = AuditOutput.of(options, out)) {
       AuditSink sink = report == null ? output : AuditSink.tee(output, report.sink());
       tally = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC())
           .audit(selection.selection(), options.concurrency, progress, sink);
@@ -51,6 +53,10 @@ final class AuditCommand implements Callable<Integer> {
       if (report != null) {
         report.commit();
       }
+      output.finish();
+    } catch (QueryOutput.EvaluationException e) {
+      err.println("audit: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (RuntimeException e) {
       progress.finish();
       return Failures.report("audit", e, options.debug, err);

@@ -1,5 +1,6 @@
 package dev.billinggate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.billinggate.governance.AccountAudit;
 import dev.billinggate.governance.AuditHeader;
 import dev.billinggate.governance.AuditReports;
@@ -7,6 +8,7 @@ import dev.billinggate.governance.AuditSink;
 import dev.billinggate.governance.AuditTally;
 import dev.billinggate.governance.ReportFormat;
 import dev.billinggate.governance.Verdict;
+import io.burt.jmespath.Expression;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,23 +23,30 @@ import java.util.List;
 
 /**
  * {@code audit}'s stdout as the accounts arrive. json, csv and text stream straight through; a table
- * needs every row's width first, so rows wait in a temporary file rather than in memory.
+ * needs every row's width first, so rows wait in a temporary file rather than in memory; so does the
+ * JSON document a {@code --query} is applied to.
  */
 abstract class AuditOutput implements AuditSink, AutoCloseable {
   private static final List<String> HEADER =
       List.of("ACCOUNT", "NAME", "STATE", "VERDICT", "BILLING", "ROOT CREDENTIALS", "REASONS");
 
-  static AuditOutput of(GovernanceOptions.Output format, boolean color, PrintWriter out) throws IOException {
-    return switch (format) {
+  static AuditOutput of(GovernanceOptions options, PrintWriter out) throws IOException {
+    if (options.query() != null) {
+      return new Queried(options.query(), options.output, out);
+    }
+    return switch (options.output) {
       case JSON -> new Report(AuditReports.writer(ReportFormat.JSON, out));
       case CSV -> new Report(AuditReports.writer(ReportFormat.CSV, out));
       case TEXT -> new Text(out);
-      case TABLE -> new SpooledTable(color, out);
+      case TABLE -> new SpooledTable(options.color(), out);
     };
   }
 
   @Override
   public void begin(AuditHeader header) throws IOException {}
+
+  /** Called once the run and its report are done: outputs that wait for the end print here. */
+  void finish() throws IOException {}
 
   @Override
   public void close() throws IOException {}
@@ -111,6 +120,56 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
     }
   }
 
+  /**
+   * {@code --query} needs the whole document: the JSON report goes to a temporary file, and only the
+   * query's result is held in memory, once the run is over.
+   */
+  private static final class Queried extends AuditOutput {
+    private final Expression<JsonNode> query;
+    private final GovernanceOptions.Output format;
+    private final PrintWriter out;
+    private final Path spool;
+    private final BufferedWriter json;
+    private final AuditSink report;
+
+    Queried(Expression<JsonNode> query, GovernanceOptions.Output format, PrintWriter out) throws IOException {
+      this.query = query;
+      this.format = format;
+      this.out = out;
+      this.spool = Files.createTempFile("billing-gate-audit", ".json");
+      this.json = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
+      this.report = AuditReports.writer(ReportFormat.JSON, json);
+    }
+
+    @Override
+    public void begin(AuditHeader header) throws IOException {
+      report.begin(header);
+    }
+
+    @Override
+    public void account(AccountAudit audit) throws IOException {
+      report.account(audit);
+    }
+
+    @Override
+    public void end(Instant finishedAt, AuditTally tally) throws IOException {
+      report.end(finishedAt, tally);
+      json.close();
+    }
+
+    /** After the report is committed: a query that fails on the result must not cost the report. */
+    @Override
+    void finish() {
+      QueryOutput.print(QueryOutput.tree(spool), query, format, out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.close();
+      Files.deleteIfExists(spool);
+    }
+  }
+
   private static final class SpooledTable extends AuditOutput {
     private final boolean color;
     private final PrintWriter out;
@@ -119,6 +178,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
     private final int[] widths = Table.widths(HEADER, new int[HEADER.size()]);
     private String organizationId;
     private String runId;
+    private String summary;
 
     SpooledTable(boolean color, PrintWriter out) throws IOException {
       this.color = color;
@@ -143,6 +203,12 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
     @Override
     public void end(Instant finishedAt, AuditTally tally) throws IOException {
       rows.close();
+      summary = tally.accounts() + " account(s): " + tally.verdicts() + " — organization " + organizationId + ", run "
+          + runId;
+    }
+
+    @Override
+    void finish() throws IOException {
       out.print(Table.line(HEADER, widths));
       try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -150,8 +216,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
         }
       }
       out.println();
-      out.println(tally.accounts() + " account(s): " + tally.verdicts() + " — organization " + organizationId
-          + ", run " + runId);
+      out.println(summary);
       out.flush();
     }
 

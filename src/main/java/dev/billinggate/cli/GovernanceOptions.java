@@ -97,6 +97,11 @@ final class GovernanceOptions {
     }
   }
 
+  /** The expression {@link #queryValid} compiled; null without {@code --query}. */
+  Expression<JsonNode> query() {
+    return compiledQuery;
+  }
+
   /** Commands without a JSON result refuse {@code --query} rather than ignore it. */
   boolean noQuery(String command, PrintWriter err) {
     if (query != null) {

@@ -53,6 +53,7 @@ final class Progress implements ProgressListener {
     if (drawn) {
       err.println();
       err.flush();
+      drawn = false;
     }
   }
 

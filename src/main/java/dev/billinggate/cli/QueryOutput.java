@@ -9,8 +9,10 @@ import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPath;
 import io.burt.jmespath.JmesPathException;
 import io.burt.jmespath.jackson.JacksonRuntime;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -83,6 +85,15 @@ final class QueryOutput {
     try {
       return COMPACT.readTree(json);
     } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A JSON document spooled to a file (the streamed audit) as a tree, to query. */
+  static JsonNode tree(Path json) {
+    try {
+      return COMPACT.readTree(json.toFile());
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -249,6 +249,25 @@ class GovernanceAuditIntegrationTest {
   }
 
   @Test
+  void queryFiltersTheStreamedAuditAndLeavesTheReportWhole() throws Exception {
+    var ready = cli.run("audit", "--output", "text", "--query", "accounts[?verdict=='READY'].accountId");
+    assertThat(ready.exitCode()).as(ready.err()).isIn(0, 1);
+    assertThat(ready.out().trim().split("\t")).contains(vendedAllow).doesNotContain(invited, scpBlocked);
+
+    var counts = cli.run("audit", "--output", "json", "--query", "summary.verdicts.READY");
+    assertThat(counts.out().trim()).isEqualTo(String.valueOf(ready.out().trim().split("\t").length));
+
+    Path report = state.resolve("queried.json");
+    var failing = cli.run("audit", "--query", "length(schemaVersion)", "--report", report.toString());
+    assertThat(failing.exitCode()).isEqualTo(2);
+    assertThat(JSON.readTree(report.toFile()).get("accounts").size()).isGreaterThan(3);
+
+    var malformed = cli.run("audit", "--query", "accounts[?verdict==");
+    assertThat(malformed.exitCode()).isEqualTo(2);
+    assertThat(malformed.err()).startsWith("audit: --query:");
+  }
+
+  @Test
   void aBadReportExtensionIsAUsageError() {
     assertThat(cli.run("audit", "--report", state.resolve("r.txt").toString()).exitCode()).isEqualTo(2);
     var explain = cli.run("explain", "--principal", "arn:aws:iam::" + vendedAllow + ":user/x", "--page", "bills",

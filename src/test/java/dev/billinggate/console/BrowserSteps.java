@@ -2,7 +2,6 @@ package dev.billinggate.console;
 
 import com.microsoft.playwright.Page;
 import java.net.URI;
-import java.nio.file.Paths;
 
 /** What a person does in the console, step by step, through the real pages. */
 final class BrowserSteps {
@@ -41,14 +40,5 @@ final class BrowserSteps {
     page.fill("input[name=roleName]", role);
     page.click("form.stack button[type=submit]");
     page.waitForURL("**/console/billing/home");
-  }
-
-  /**
-   * Saves a full-page screenshot under target/screenshots, or under docs/screenshots (the
-   * documentation's copies) when run with {@code -Dscreenshots.dir=docs/screenshots}, so an ordinary
-   * test run leaves the working tree clean.
-   */
-  static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(System.getProperty("screenshots.dir", "target/screenshots"), name)).setFullPage(true));
   }
 }

@@ -3,6 +3,7 @@ package dev.billinggate.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import dev.billinggate.testing.Chromium;
 import dev.billinggate.testing.RunningEmulator;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -26,10 +27,10 @@ class Seed000BrowserTest {
       steps.open(admin, "/console/billing/bills");
       assertThat(admin.locator("[role=alert] h2")).hasText(DENIED_EN);
       assertThat(admin.locator("main")).containsText("Only the account root user can activate it");
-      BrowserSteps.screenshot(admin, "bills-denied-en.png");
+      Chromium.screenshot(admin, "bills-denied-en.png");
       steps.open(admin, "/console/billing/bills?lang=ja");
       assertThat(admin.locator("[role=alert] h2")).hasText(DENIED_JA);
-      BrowserSteps.screenshot(admin, "bills-denied-ja.png");
+      Chromium.screenshot(admin, "bills-denied-ja.png");
       steps.open(admin, "/console/billing/account?lang=en");
       assertThat(admin.locator("[role=alert] h2")).hasText(DENIED_EN);
 
@@ -39,17 +40,17 @@ class Seed000BrowserTest {
       assertThat(root.locator("#iam-access-status")).hasText("IAM user/role access to billing information is deactivated.");
       root.click("#iam-access a:has-text('Edit')");
       root.check("#activate-iam-access");
-      BrowserSteps.screenshot(root, "account-activate.png");
+      Chromium.screenshot(root, "account-activate.png");
       root.click("button:has-text('Update')");
       assertThat(root.locator("#iam-access-status")).hasText("IAM user/role access to billing information is activated.");
 
       steps.open(admin, "/console/billing/bills");
       assertThat(admin.locator("h2:has-text('Charges by service')")).isVisible();
       assertThat(admin.locator("#bill-total")).containsText("$");
-      BrowserSteps.screenshot(admin, "bills.png");
+      Chromium.screenshot(admin, "bills.png");
       steps.open(admin, "/console/costexplorer?granularity=DAILY&groupBy=SERVICE");
       assertThat(admin.locator("figure.chart svg rect.bar").first()).isVisible();
-      BrowserSteps.screenshot(admin, "cost-explorer.png");
+      Chromium.screenshot(admin, "cost-explorer.png");
 
       IamClient iam = emulator.iam(RunningEmulator.ADMIN);
       iam.createUser(r -> r.userName("reader"));

@@ -3,6 +3,7 @@ package dev.billinggate.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import dev.billinggate.testing.Chromium;
 import dev.billinggate.testing.RunningEmulator;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ class Seed003BrowserTest {
       steps.open(admin, "/console/organizations");
       assertThat(admin.locator("[data-account='" + allowed + "'] .badge")).hasText("IAM billing access on");
       assertThat(admin.locator("[data-account='" + denied + "'] .badge")).hasText("IAM billing access off");
-      BrowserSteps.screenshot(admin, "organizations.png");
+      Chromium.screenshot(admin, "organizations.png");
 
       steps.switchRole(admin, allowed, "OrganizationAccountAccessRole");
       assertThat(admin.locator("header .who")).containsText("OrganizationAccountAccessRole @ " + allowed);

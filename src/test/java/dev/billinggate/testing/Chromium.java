@@ -1,4 +1,4 @@
-package dev.billinggate.console;
+package dev.billinggate.testing;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@code /usr/bin/chromium} is missing (scripts/ensure-chromium.sh installs it when run as root).
  * Each person in a story gets a fresh user-data-dir, so cookies never leak between them.
  */
-final class Chromium implements AutoCloseable {
-  static final Path EXECUTABLE = Paths.get("/usr/bin/chromium");
+public final class Chromium implements AutoCloseable {
+  public static final Path EXECUTABLE = Paths.get("/usr/bin/chromium");
   private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
@@ -35,7 +35,7 @@ final class Chromium implements AutoCloseable {
     this.playwright = playwright;
   }
 
-  static Chromium startOrSkip() {
+  public static Chromium startOrSkip() {
     Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE),
         "chromium is not installed (run scripts/ensure-chromium.sh as root); skipping browser tests");
     return new Chromium(Playwright.create(new Playwright.CreateOptions()
@@ -43,7 +43,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** A new browser profile with one page, in the given language. */
-  Page newPerson(String acceptLanguage) {
+  public Page newPerson(String acceptLanguage) {
     try {
       Path profile = Files.createTempDirectory("bg-chromium-");
       profiles.add(profile);
@@ -55,6 +55,16 @@ final class Chromium implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Saves a full-page screenshot under target/screenshots, or under docs/screenshots (the
+   * documentation's copies) when run with {@code -Dscreenshots.dir=docs/screenshots}, so an ordinary
+   * test run leaves the working tree clean.
+   */
+  public static void screenshot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(Paths.get(System.getProperty("screenshots.dir", "target/screenshots"), name)).setFullPage(true));
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.billinggate.core.IdGenerator;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.costdata.CostData;
+import dev.billinggate.emulator.EmulatorApi;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
@@ -114,11 +115,14 @@ public final class BillingGate implements AutoCloseable {
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
+    SigV4Verifier verifier = new SigV4Verifier(new StoredCredentialLookup(store), clock);
     Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account),
-        new SigV4Verifier(new StoredCredentialLookup(store), clock), authorizer::authorize, clock, ids);
+        verifier, authorizer::authorize, clock, ids);
+    EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
+        id -> iam.accounts().find(id).isPresent(), clock, ids);
     Console console = new Console(new ConsoleServices(store, iam.accounts(), iam.loginProfiles(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());
-    NettyHttpServer server = listen(config, gateway, console.mountedOver(gateway::handle));
+    NettyHttpServer server = listen(config, gateway, emulatorApi.mountedOver(console.mountedOver(gateway::handle)));
     BillingGate gate = new BillingGate(store, server, config.host(), iam, costs);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;

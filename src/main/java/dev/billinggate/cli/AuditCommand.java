@@ -4,6 +4,7 @@ import dev.billinggate.governance.AuditSink;
 import dev.billinggate.governance.AuditTally;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
+import dev.billinggate.governance.EmulatorBillingProbe;
 import dev.billinggate.governance.Verdict;
 import dev.billinggate.governance.VendingRecords;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -29,6 +31,11 @@ final class AuditCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
   @Mixin SelectionOptions selection;
   @Spec CommandSpec spec;
+
+  @Option(names = "--probe-billing-access", description = {"Read each account's billing-access switch from"
+      + " billing-gate's own API (the emulator only: AWS has no API for it); needs --endpoint-url or AWS_ENDPOINT_URL.",
+      "Falls back to the vending records and attestations when the endpoint does not answer it."})
+  boolean probeBillingAccess;
 
   @Override
   public Integer call() throws IOException {
@@ -47,7 +54,13 @@ final class AuditCommand implements Callable<Integer> {
         ReportFile report = ReportFile.openIfAsked(options.report);
         AuditOutput output = AuditOutput.of(options, out)) {
       AuditSink sink = report == null ? output : AuditSink.tee(output, report.sink());
-      tally = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC())
+      EmulatorBillingProbe probe = probeBillingAccess ? clients.emulatorProbe() : null;
+      if (probeBillingAccess && probe == null) {
+        err.println("audit: --probe-billing-access reads billing-gate's own API; give --endpoint-url (or"
+            + " AWS_ENDPOINT_URL) pointing at billing-gate");
+        return ExitCodes.USAGE;
+      }
+      tally = new Auditor(clients, VendingRecords.open(options.stateDir), probe, Clock.systemUTC())
           .audit(selection.selection(), options.concurrency, progress, sink);
       progress.finish();
       if (report != null) {

@@ -19,14 +19,21 @@ public final class Auditor {
   private final OrgPolicies policies;
   private final RootSessions roots;
   private final VendingRecords records;
+  private final EmulatorBillingProbe probe;
   private final Clock clock;
 
   public Auditor(AwsClients clients, VendingRecords records, Clock clock) {
+    this(clients, records, null, clock);
+  }
+
+  /** @param probe reads the billing switch from billing-gate's own API; null to rely on the records alone */
+  public Auditor(AwsClients clients, VendingRecords records, EmulatorBillingProbe probe, Clock clock) {
     this.clients = clients;
     this.organization = new Organization(clients.organizations());
     this.policies = new OrgPolicies(clients.organizations());
     this.roots = new RootSessions(clients);
     this.records = records;
+    this.probe = probe;
     this.clock = clock;
   }
 
@@ -150,7 +157,8 @@ public final class Auditor {
     Check state = AccountChecks.state(account);
     checks.add(state);
     checks.add(AccountChecks.rootAccess(context));
-    BillingEvidence evidence = records.billing(account.id());
+    BillingEvidence evidence = BillingEvidence.best(probe == null ? null : probe.read(account.id()),
+        records.billing(account.id()));
     checks.add(AccountChecks.billing(evidence.access(), evidence.source()));
     List<PolicyStatement> statements = policies.onPath(account);
     Check rootTasks = AccountChecks.rootTasksScp(statements);

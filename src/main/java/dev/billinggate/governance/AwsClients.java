@@ -1,5 +1,6 @@
 package dev.billinggate.governance;
 
+import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -63,6 +64,19 @@ public final class AwsClients implements AutoCloseable {
 
   public StsClient sts() {
     return sts;
+  }
+
+  /**
+   * billing-gate's own API at the configured endpoint ({@code --endpoint-url}, else {@code aws.endpointUrl}
+   * or AWS_ENDPOINT_URL); null when the commands talk to AWS itself.
+   */
+  public EmulatorBillingProbe emulatorProbe() {
+    URI endpoint = connection.endpoint();
+    if (endpoint == null) {
+      String configured = System.getProperty("aws.endpointUrl", System.getenv("AWS_ENDPOINT_URL"));
+      endpoint = configured == null || configured.isBlank() ? null : URI.create(configured);
+    }
+    return endpoint == null ? null : new EmulatorBillingProbe(http, caller, endpoint);
   }
 
   /** IAM as a short-lived session (an AssumeRoot session); the caller closes it. */

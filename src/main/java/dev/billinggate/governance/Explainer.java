@@ -34,7 +34,9 @@ public final class Explainer {
   public Explanation explain(String principalArn, BillingPage page, List<String> actions, String roleName) {
     String account = accountOf(principalArn);
     List<String> cannotKnow = new ArrayList<>();
-    BillingEvidence evidence = records.billing(account);
+    // Against billing-gate the switch is readable through its own API; against AWS only the records know it.
+    EmulatorBillingProbe probe = clients.emulatorProbe();
+    BillingEvidence evidence = BillingEvidence.best(probe == null ? null : probe.read(account), records.billing(account));
     BillingAccess billing = evidence.access();
     String billingSource = billing == BillingAccess.UNKNOWN ? "none: AWS has no API to read the switch"
         : evidence.source();

@@ -1,0 +1,21 @@
+package dev.billinggate.emulator;
+
+import dev.billinggate.service.ErrorCode;
+
+/** The errors of billing-gate's own API, in the awsJson shape its clients already parse. */
+enum EmulatorApiError implements ErrorCode {
+  ACCESS_DENIED("AccessDeniedException", 403),
+  RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
+  UNKNOWN_OPERATION("UnknownOperationException", 404);
+
+  private final String code;
+  private final int status;
+
+  EmulatorApiError(String code, int status) {
+    this.code = code;
+    this.status = status;
+  }
+
+  @Override public String code() { return code; }
+  @Override public int httpStatus() { return status; }
+}

@@ -1,10 +1,11 @@
 package dev.billinggate.governance;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The checks of one account that need no root session, and the verdict they add up to. */
+/**
+ * The checks of one account that need no root session (SCP/RCP ones: {@link GuardrailChecks}), and the
+ * verdict they add up to.
+ */
 final class AccountChecks {
   private AccountChecks() {}
 
@@ -39,44 +40,6 @@ final class AccountChecks {
           "Check the Account page as root (or confirm the CreateAccount request used IamUserAccessToBilling=ALLOW),"
               + " then record it with billing-gate root recover ACCOUNT --billing-activated.");
     };
-  }
-
-  /** Deny statements on the path that hit {@code actions} and do not exempt AssumeRoot sessions. */
-  static List<PolicyStatement> blocking(List<PolicyStatement> statements, List<String> actions, boolean rootSession) {
-    return statements.stream()
-        .filter(s -> !s.deniedAmong(actions).isEmpty())
-        .filter(s -> !(rootSession && s.exemptsAssumedRoot()))
-        .toList();
-  }
-
-  static Check rootTasksScp(List<PolicyStatement> statements) {
-    List<String> actions = new ArrayList<>(RootTask.AUDIT.actions());
-    actions.addAll(RootTask.DELETE.actions());
-    List<PolicyStatement> blocking = blocking(statements, actions, true);
-    if (blocking.isEmpty()) {
-      return new Check(Check.ROOT_TASKS_SCP, CheckStatus.PASS,
-          statements.size() + " SCP/RCP statements on the path; none denies the root tasks", "");
-    }
-    return new Check(Check.ROOT_TASKS_SCP, CheckStatus.FAIL, "Denied by " + describe(blocking, actions),
-        "Exempt AssumeRoot sessions: add \"Bool\": {\"aws:AssumedRoot\": \"false\"} to the statement's Condition.");
-  }
-
-  static Check billingPagesScp(List<PolicyStatement> statements) {
-    List<String> actions = BillingPage.allActions();
-    List<PolicyStatement> blocking = blocking(statements, actions, false);
-    if (blocking.isEmpty()) {
-      return new Check(Check.BILLING_PAGES_SCP, CheckStatus.PASS, "No SCP/RCP statement denies billing page actions", "");
-    }
-    // Conditions are not evaluated: a conditional Deny may or may not apply to a given principal.
-    boolean unconditional = blocking.stream().anyMatch(s -> !s.hasCondition());
-    return new Check(Check.BILLING_PAGES_SCP, unconditional ? CheckStatus.FAIL : CheckStatus.UNKNOWN,
-        (unconditional ? "Denied by " : "Conditionally denied by ") + describe(blocking, actions),
-        "Billing pages need these actions even with billing access ON; narrow the statement or exempt billing roles.");
-  }
-
-  private static String describe(List<PolicyStatement> statements, List<String> actions) {
-    return statements.stream().map(s -> s.reference() + " denies " + s.deniedAmong(actions))
-        .collect(Collectors.joining("; "));
   }
 
   static Verdict verdict(List<Check> checks, List<String> reasons) {

@@ -160,17 +160,17 @@ public final class Auditor {
     BillingEvidence evidence = BillingEvidence.best(probe == null ? null : probe.read(account.id()),
         records.billing(account.id()));
     checks.add(AccountChecks.billing(evidence.access(), evidence.source()));
-    List<PolicyStatement> statements = policies.onPath(account);
-    Check rootTasks = AccountChecks.rootTasksScp(statements);
+    PolicyPath path = policies.onPath(account);
+    Check rootTasks = GuardrailChecks.rootTasksScp(path, context);
     checks.add(rootTasks);
-    checks.add(AccountChecks.billingPagesScp(statements));
+    checks.add(GuardrailChecks.billingPagesScp(path, context));
     RootCredentials credentials = null;
     if (state.status() != CheckStatus.PASS) {
       checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.NOT_APPLICABLE, "account not ACTIVE", ""));
     } else if (!context.centralizedRootAccess()) {
       checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.UNKNOWN,
           "not audited: centralized root access (both features) is not usable", "Enable it, then audit again."));
-    } else if (!AccountChecks.blocking(statements, RootTask.AUDIT.actions(), true).isEmpty()) {
+    } else if (GuardrailChecks.rootTaskBlocked(path, context, RootTask.AUDIT)) {
       checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.UNKNOWN,
           "not audited: an SCP/RCP denies the audit task", rootTasks.remediation()));
     } else {

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The {@code explain} command's logic, in the order AWS decides a billing page: the account's billing
- * switch (pages only), SCPs on the account's path, then the principal's IAM policies as
- * SimulatePrincipalPolicy evaluates them.
+ * switch (pages only), SCPs on the account's path (evaluated by {@link GuardrailAnalysis} with what is
+ * known of the principal), then the principal's IAM policies as SimulatePrincipalPolicy evaluates them.
  */
 public final class Explainer {
   private final AwsClients clients;
@@ -40,18 +40,20 @@ public final class Explainer {
     BillingAccess billing = evidence.access();
     String billingSource = billing == BillingAccess.UNKNOWN ? "none: AWS has no API to read the switch"
         : evidence.source();
-    String management = organization.describe().masterAccountId();
-    List<PolicyStatement> scps = List.of();
-    if (!account.equals(management)) {
-      MemberAccount listed = organization.describeAccount(account);
-      scps = policies.onPath(organization.member(listed, false));
-    }
+    var org = organization.describe();
+    boolean management = account.equals(org.masterAccountId());
+    // SCPs do not apply to the management account; its path is left empty.
+    PolicyPath path = management ? new PolicyPath(account, List.of())
+        : policies.onPath(organization.member(organization.describeAccount(account), false));
     List<EvaluationResult> simulated = simulate(principalArn, account, actions, roleName);
     List<Explanation.Step> steps = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
-      steps.add(step(actions.get(i), page != null, billing, billingSource, scps, simulated.get(i)));
+      GuardrailResult guardrails = GuardrailChecks.iamPrincipal(path, org.id(), principalArn,
+          List.of(actions.get(i)), management);
+      steps.add(step(actions.get(i), page != null, billing, billingSource, guardrails, simulated.get(i)));
     }
-    cannotKnow.add("Conditions in SCP/RCP statements are not evaluated; a conditional Deny is reported as deciding.");
+    cannotKnow.add("SCP/RCP conditions on keys only a live request has (aws:SourceIp, aws:RequestedRegion,"
+        + " principal tags, MFA, time, ...) cannot be evaluated; a statement that depends on them makes the step UNKNOWN.");
     cannotKnow.add("Resource-based policies, RCPs on resources and session policies of a live session are not simulated.");
     if (page != null && billing == BillingAccess.UNKNOWN) {
       cannotKnow.add("The account's IAM access to billing switch: only its root user can see it on the Account page.");
@@ -61,17 +63,16 @@ public final class Explainer {
   }
 
   private static Explanation.Step step(String action, boolean gatedBySwitch, BillingAccess billing, String billingSource,
-      List<PolicyStatement> scps, EvaluationResult result) {
+      GuardrailResult guardrails, EvaluationResult result) {
     if (gatedBySwitch && billing == BillingAccess.OFF) {
       return new Explanation.Step(action, CheckStatus.FAIL, "the account's IAM access to billing switch is OFF ("
           + billingSource + "); no IAM policy can allow billing pages",
           "billing-gate root recover ACCOUNT, sign in as root and activate IAM access on the Account page.");
     }
-    List<PolicyStatement> denying = AccountChecks.blocking(scps, List.of(action), false);
-    if (!denying.isEmpty()) {
-      return new Explanation.Step(action, CheckStatus.FAIL, "SCP/RCP " + denying.stream()
-          .map(PolicyStatement::reference).collect(Collectors.joining(", ")),
-          "Narrow that statement or exempt this principal (e.g. with an aws:PrincipalArn condition).");
+    if (guardrails.status() == CheckStatus.FAIL) {
+      return new Explanation.Step(action, CheckStatus.FAIL, "SCP/RCP: " + guardrails.describe(),
+          GuardrailChecks.remediation(guardrails, f -> "Narrow " + f.statement()
+              + " or exempt this principal (e.g. with an aws:PrincipalArn condition)."));
     }
     String matched = result.matchedStatements().stream().map(s -> s.sourcePolicyId())
         .distinct().collect(Collectors.joining(", "));
@@ -82,6 +83,11 @@ public final class Explainer {
     if (result.evalDecision() != PolicyEvaluationDecisionType.ALLOWED) {
       return new Explanation.Step(action, CheckStatus.FAIL, "no identity policy allows it (implicit deny)",
           "Allow " + action + " (e.g. attach arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess for read-only pages).");
+    }
+    if (guardrails.status() == CheckStatus.UNKNOWN) {
+      return new Explanation.Step(action, CheckStatus.UNKNOWN, "allowed by " + matched + ", unless SCP/RCP: "
+          + guardrails.describe(), GuardrailChecks.remediation(guardrails, f -> "Confirm this principal satisfies "
+              + f.statement() + " (it tests " + String.join(", ", f.unknownKeys()) + ")."));
     }
     if (gatedBySwitch && billing == BillingAccess.UNKNOWN) {
       return new Explanation.Step(action, CheckStatus.UNKNOWN, "allowed by " + matched

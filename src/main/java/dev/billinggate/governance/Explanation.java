@@ -12,7 +12,8 @@ public record Explanation(String principal, String accountId, String page, Billi
     String billingSource, List<Step> steps, List<String> cannotKnow) {
 
   /**
-   * @param status PASS allowed, FAIL denied, UNKNOWN allowed by policies but gated by an unknown billing switch
+   * @param status PASS allowed, FAIL denied, UNKNOWN allowed by policies but gated by an unknown billing switch or
+     *     by an SCP/RCP condition on keys unknown before the request
    * @param decidedBy the statement, policy or switch that decided
    */
   public record Step(String action, CheckStatus status, String decidedBy, String fix) {}

@@ -193,6 +193,28 @@ class GovernanceAuditIntegrationTest {
     assertThat(Files.readString(state.resolve("report.csv"))).startsWith("runId,accountId");
   }
 
+  @Test
+  void anOuWithoutAnAllowForTheRootTasksBlocks() throws Exception {
+    String rootId = org.organizations.listRoots().roots().get(0).id();
+    String narrowOu = org.organizations.createOrganizationalUnit(r -> r.parentId(rootId).name("Narrow"))
+        .organizationalUnit().id();
+    String ec2Only = org.organizations.createPolicy(r -> r.name("ec2-only").description("narrow allow")
+        .type(PolicyType.SERVICE_CONTROL_POLICY).content("""
+            {"Version":"2012-10-17","Statement":[{"Sid":"Ec2","Effect":"Allow","Action":"ec2:*","Resource":"*"}]}"""))
+        .policy().policySummary().id();
+    org.organizations.attachPolicy(r -> r.policyId(ec2Only).targetId(narrowOu));
+    org.organizations.detachPolicy(r -> r.policyId("p-FullAWSAccess").targetId(narrowOu));
+    String narrow = org.createAccount("Narrow", IAMUserAccessToBilling.ALLOW);
+    org.organizations.moveAccount(r -> r.accountId(narrow).sourceParentId(rootId).destinationParentId(narrowOu));
+
+    JsonNode audit = audit("--accounts", narrow).get(narrow);
+    assertThat(audit.get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(check(audit, "root-tasks-not-blocked-by-scp")).isEqualTo("FAIL");
+    assertThat(check(audit, "billing-pages-not-blocked-by-scp")).isEqualTo("FAIL");
+    assertThat(check(audit, "root-credentials-absent")).isEqualTo("UNKNOWN");
+    assertThat(audit.get("reasons").toString()).contains("no SCP at " + narrowOu + " allows [iam:GetLoginProfile");
+  }
+
   private static String user(String account, String name, String policyArn) {
     IamClient admin = org.memberAdmin(account);
     String arn = admin.createUser(r -> r.userName(name)).user().arn();

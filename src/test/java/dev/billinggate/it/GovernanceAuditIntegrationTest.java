@@ -254,6 +254,35 @@ class GovernanceAuditIntegrationTest {
   }
 
   @Test
+  void theEmulatorsOwnApiGivesTheRealSwitch() throws Exception {
+    assertThat(audit().get(createdDeny).get("billingAccess").asText()).isEqualTo("UNKNOWN");
+
+    Map<String, JsonNode> probed = audit("--probe-billing-access");
+    assertThat(probed.get(createdDeny).get("billingAccess").asText()).isEqualTo("OFF");
+    assertThat(probed.get(createdDeny).get("billingSource").asText())
+        .isEqualTo("billing-gate emulator state (DEACTIVATED)");
+    assertThat(check(probed.get(createdDeny), "billing-access-on")).isEqualTo("FAIL");
+    assertThat(probed.get(createdDeny).get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(probed.get(invited).get("billingAccess").asText()).isEqualTo("ON");
+    assertThat(probed.get(vendedAllow).get("billingSource").asText()).startsWith("billing-gate emulator state");
+
+    // explain reads it whenever the endpoint is billing-gate: the switch, not the policy, decides.
+    String principal = user(createdDeny, "probed-reader", "arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess");
+    var explain = cli.run("explain", "--principal", principal, "--page", "bills", "--output", "json");
+    assertThat(explain.exitCode()).isEqualTo(1);
+    JsonNode explanation = JSON.readTree(explain.out());
+    assertThat(explanation.get("billingSource").asText()).isEqualTo("billing-gate emulator state (DEACTIVATED)");
+    assertThat(explanation.get("steps").get(0).get("decidedBy").asText()).contains("switch is OFF");
+  }
+
+  @Test
+  void probingNeedsAnEmulatorEndpoint() {
+    var result = cli.runWithoutEndpoint("audit", "--probe-billing-access");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--probe-billing-access reads billing-gate's own API");
+  }
+
+  @Test
   void badCredentialsExitFour() {
     assertThat(cli.run("audit", "--profile", "billing-gate-no-such-profile").exitCode()).isEqualTo(4);
     System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7NOTREAL");

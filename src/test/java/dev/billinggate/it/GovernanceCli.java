@@ -47,6 +47,11 @@ final class GovernanceCli implements AutoCloseable {
     }
   }
 
+  /** Runs with no endpoint at all, as against AWS (for checks that stop before any call). */
+  Result runWithoutEndpoint(String... args) {
+    return execute(new ArrayList<>(List.of(args)));
+  }
+
   private Result execute(List<String> all) {
     all.addAll(List.of("--region", "us-east-1", "--state-dir", stateDir.toString(), "--no-color"));
     StringWriter out = new StringWriter();

@@ -9,6 +9,7 @@ import dev.billinggate.policy.Policy;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.PolicyKind;
 import dev.billinggate.policy.PolicySet;
+import dev.billinggate.policy.RcpScope;
 import dev.billinggate.policy.Principal;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.AwsException;
@@ -116,7 +117,7 @@ public final class Authorizer {
         principal.boundary() == null ? null : compiled.compile(principal.boundary()),
         compiled.compileAll(principal.session()),
         organizations.scpLevels(caller.accountId()),
-        organizations.rcpLevels(resourceAccount),
+        RcpScope.covers(target.action()) ? organizations.rcpLevels(resourceAccount) : List.of(),
         resourcePolicy,
         trust);
     Principal enginePrincipal = new Principal(principal.kind(), caller.arn(), caller.accountId(),

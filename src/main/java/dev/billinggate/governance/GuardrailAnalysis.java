@@ -9,6 +9,7 @@ import dev.billinggate.policy.PolicyKind;
 import dev.billinggate.policy.PolicySet;
 import dev.billinggate.policy.PolicyType;
 import dev.billinggate.policy.Principal;
+import dev.billinggate.policy.RcpScope;
 import dev.billinggate.policy.StatementRef;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -93,7 +94,7 @@ public final class GuardrailAnalysis {
 
   /** SCPs govern the principal's account, RCPs only the services they cover; neither when not enabled. */
   private boolean applies(PolicyType type, String action) {
-    return path.enabled(type) && (type == PolicyType.SERVICE_CONTROL || RcpServices.covers(action));
+    return path.enabled(type) && (type == PolicyType.SERVICE_CONTROL || RcpScope.covers(action));
   }
 
   private Decision decide(String action, List<PolicyType> types, Function<BoundedPolicy, List<Policy>> form) {

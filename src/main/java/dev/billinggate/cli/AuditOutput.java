@@ -32,7 +32,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
 
   static AuditOutput of(GovernanceOptions options, PrintWriter out) throws IOException {
     if (options.query() != null) {
-      return new Queried(options.query(), options.output, out);
+      return Queried.spooled(options.query(), options.output, out);
     }
     return switch (options.output) {
       case JSON -> new Report(AuditReports.writer(ReportFormat.JSON, out));
@@ -78,7 +78,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
   }
 
   /** json and csv: the report formats themselves. */
-  private static final class Report extends AuditOutput {
+  private static class Report extends AuditOutput {
     private final AuditSink report;
 
     Report(AuditSink report) {
@@ -124,36 +124,32 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
    * {@code --query} needs the whole document: the JSON report goes to a temporary file, and only the
    * query's result is held in memory, once the run is over.
    */
-  private static final class Queried extends AuditOutput {
+  private static final class Queried extends Report {
     private final Expression<JsonNode> query;
     private final GovernanceOptions.Output format;
     private final PrintWriter out;
     private final Path spool;
     private final BufferedWriter json;
-    private final AuditSink report;
 
-    Queried(Expression<JsonNode> query, GovernanceOptions.Output format, PrintWriter out) throws IOException {
+    private Queried(Expression<JsonNode> query, GovernanceOptions.Output format, PrintWriter out, Path spool,
+        BufferedWriter json) throws IOException {
+      super(AuditReports.writer(ReportFormat.JSON, json));
       this.query = query;
       this.format = format;
       this.out = out;
-      this.spool = Files.createTempFile("billing-gate-audit", ".json");
-      this.json = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
-      this.report = AuditReports.writer(ReportFormat.JSON, json);
+      this.spool = spool;
+      this.json = json;
     }
 
-    @Override
-    public void begin(AuditHeader header) throws IOException {
-      report.begin(header);
-    }
-
-    @Override
-    public void account(AccountAudit audit) throws IOException {
-      report.account(audit);
+    static Queried spooled(Expression<JsonNode> query, GovernanceOptions.Output format, PrintWriter out)
+        throws IOException {
+      Path spool = Files.createTempFile("billing-gate-audit", ".json");
+      return new Queried(query, format, out, spool, Files.newBufferedWriter(spool, StandardCharsets.UTF_8));
     }
 
     @Override
     public void end(Instant finishedAt, AuditTally tally) throws IOException {
-      report.end(finishedAt, tally);
+      super.end(finishedAt, tally);
       json.close();
     }
 

@@ -49,10 +49,7 @@ class GovernanceAuditIntegrationTest {
     org.organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
     // Created before centralized root access: AWS gave its root user a password.
     legacy = org.createAccount("Legacy", IAMUserAccessToBilling.ALLOW);
-    org.organizations.enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationRootAccess.IAM));
-    IamClient admin = emulator.iam(ADMIN);
-    admin.enableOrganizationsRootCredentialsManagement(r -> {});
-    admin.enableOrganizationsRootSessions(r -> {});
+    org.enableCentralizedRootAccess();
     createdDeny = org.createAccount("CreatedDeny", IAMUserAccessToBilling.DENY);
     invited = org.createAccount("Invited", IAMUserAccessToBilling.ALLOW);
     // As an invited account arrives: a root password and an access key of its own.

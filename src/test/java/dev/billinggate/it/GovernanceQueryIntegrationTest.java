@@ -1,6 +1,5 @@
 package dev.billinggate.it;
 
-import static dev.billinggate.testing.RunningEmulator.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,9 +35,7 @@ class GovernanceQueryIntegrationTest {
     cli = new GovernanceCli(emulator, state);
     org = new OrganizationRootAccess(emulator);
     org.organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
-    org.organizations.enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationRootAccess.IAM));
-    emulator.iam(ADMIN).enableOrganizationsRootCredentialsManagement(r -> {});
-    emulator.iam(ADMIN).enableOrganizationsRootSessions(r -> {});
+    org.enableCentralizedRootAccess();
     // vend's own --query: the new account's id, as text, ready for a shell variable.
     var vend = cli.run("vend", "--account", "Allow=allow@example.com", "--output", "text", "--query", "[0].accountId");
     assertThat(vend.exitCode()).as(vend.err() + vend.out()).isZero();

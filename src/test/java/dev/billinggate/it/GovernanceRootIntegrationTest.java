@@ -1,6 +1,5 @@
 package dev.billinggate.it;
 
-import static dev.billinggate.testing.RunningEmulator.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,9 +36,7 @@ class GovernanceRootIntegrationTest {
     cli = new GovernanceCli(emulator, state);
     OrganizationRootAccess org = new OrganizationRootAccess(emulator);
     org.organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
-    org.organizations.enableAWSServiceAccess(r -> r.servicePrincipal(OrganizationRootAccess.IAM));
-    emulator.iam(ADMIN).enableOrganizationsRootCredentialsManagement(r -> {});
-    emulator.iam(ADMIN).enableOrganizationsRootSessions(r -> {});
+    org.enableCentralizedRootAccess();
     var vend = cli.run("vend", "--account", "Allow=allow@example.com", "--output", "json");
     allow = JSON.readTree(vend.out()).get(0).get("accountId").asText();
     deny = JSON.readTree(cli.run("vend", "--account", "Deny=deny@example.com", "--deny-billing-access",

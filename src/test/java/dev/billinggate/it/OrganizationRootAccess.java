@@ -29,6 +29,13 @@ final class OrganizationRootAccess {
     this.organizations = emulator.organizations(ADMIN);
   }
 
+  /** Trusted access for IAM, then both centralized root access features, as the management account. */
+  void enableCentralizedRootAccess() {
+    organizations.enableAWSServiceAccess(r -> r.servicePrincipal(IAM));
+    emulator.iam(ADMIN).enableOrganizationsRootCredentialsManagement(r -> {});
+    emulator.iam(ADMIN).enableOrganizationsRootSessions(r -> {});
+  }
+
   /** CreateAccount, then waits (on the emulator's clock) for it to succeed; returns the account id. */
   String createAccount(String name, IAMUserAccessToBilling billing) {
     String requestId = organizations.createAccount(r -> r.accountName(name)

@@ -53,10 +53,7 @@ class RootAccessIntegrationTest {
     organizationId = org.organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL))
         .organization().id();
     legacy = org.createAccount("Legacy", IAMUserAccessToBilling.ALLOW);
-    org.organizations.enableAWSServiceAccess(r -> r.servicePrincipal(IAM));
-    IamClient admin = emulator.iam(ADMIN);
-    admin.enableOrganizationsRootCredentialsManagement(r -> {});
-    admin.enableOrganizationsRootSessions(r -> {});
+    org.enableCentralizedRootAccess();
     dev = org.createAccount("Dev", IAMUserAccessToBilling.DENY);
     prod = org.createAccount("Prod", IAMUserAccessToBilling.ALLOW);
     String rootId = org.organizations.listRoots().roots().get(0).id();

@@ -3,7 +3,6 @@ package dev.billinggate.governance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,26 +84,9 @@ public final class Auditor {
 
   /** The whole run in memory, for commands that need every account at once. */
   public AuditRun collect(AccountSelection selection, int concurrency, ProgressListener progress) {
-    List<AccountAudit> accounts = new ArrayList<>();
-    AuditHeader[] header = new AuditHeader[1];
-    Instant[] finished = new Instant[1];
-    audit(selection, concurrency, progress, new AuditSink() {
-      @Override
-      public void begin(AuditHeader h) {
-        header[0] = h;
-      }
-
-      @Override
-      public void account(AccountAudit audit) {
-        accounts.add(audit);
-      }
-
-      @Override
-      public void end(Instant finishedAt, AuditTally tally) {
-        finished[0] = finishedAt;
-      }
-    });
-    return new AuditRun(header[0], finished[0], accounts);
+    AuditRun.Collector collector = new AuditRun.Collector();
+    audit(selection, concurrency, progress, collector);
+    return collector.run();
   }
 
   private static void write(AuditSink sink, AccountAudit audit) {

@@ -10,7 +10,10 @@ import io.burt.jmespath.Expression;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options every governance command shares (a picocli mixin), named as the AWS CLI names them. */
 final class GovernanceOptions {
@@ -43,15 +46,28 @@ final class GovernanceOptions {
   @Option(names = "--debug", description = "Print stack traces of failures.")
   boolean debug;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Accounts worked on at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with jittered exponential backoff (default: ${DEFAULT-VALUE}).")
+  /** Bad numbers are usage errors (exit 2) caught while parsing, before any AWS call. */
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Accounts worked on at once (default: ${DEFAULT-VALUE}).")
+  void concurrency(int n) {
+    concurrency = require(n, n >= 1, "--concurrency must be at least 1");
+  }
+
   int maxAttempts;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per AWS call, with jittered exponential backoff (default: ${DEFAULT-VALUE}).")
+  void maxAttempts(int n) {
+    maxAttempts = require(n, n >= 1, "--max-attempts must be at least 1");
+  }
+
+  double rateLimit;
 
   @Option(names = "--rate-limit", paramLabel = "CALLS", defaultValue = "0",
       description = "Client-side pacing: at most CALLS per second for each AWS API across all accounts (default: none).")
-  double rateLimit;
+  void rateLimit(double calls) {
+    rateLimit = require(calls, calls >= 0, "--rate-limit must not be negative");
+  }
 
   @Option(names = "--retry-mode", paramLabel = "MODE", defaultValue = "standard", description = "standard (jittered backoff) or adaptive (also rate-limits client-side once throttled; default: ${DEFAULT-VALUE}).")
   RetryMode retryMode;
@@ -64,6 +80,15 @@ final class GovernanceOptions {
 
   @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".billing-gate-governance", description = "Vending records and apply state (default: ${DEFAULT-VALUE}).")
   Path stateDir;
+
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  private <T> T require(T value, boolean valid, String message) {
+    if (!valid) {
+      throw new ParameterException(command.commandLine(), message + ", not " + value);
+    }
+    return value;
+  }
 
   AwsClients clients() {
     return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE, rateLimit));

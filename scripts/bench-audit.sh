@@ -7,9 +7,9 @@
 source "$(dirname "$0")/bench-common.sh"
 
 accounts=${1:-10000}
-(cd "$ROOT" && mvn -q -B -o -DskipTests package >&2)
+(cd "$ROOT" && mvn -q -B -o -DskipTests -pl server -am package >&2)
 port=$(free_port)
-java -XX:+UseSerialGC -jar "$ROOT/target/billing-gate.jar" serve --in-memory --port "$port" \
+java -XX:+UseSerialGC -jar "$ROOT/server/target/billing-gate.jar" serve --in-memory --port "$port" \
   --create-account-delay 0 --account-quota $((accounts + 1)) >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -37,7 +37,7 @@ echo "set-up: $accounts accounts in $(( $(date +%s) - setup_started )) s" >&2
 
 state=$(mktemp -d)
 /usr/bin/time -f "audit: %e s wall, peak RSS %M KiB" \
-  java ${AUDIT_JAVA_OPTS:-} -Xlog:gc:file="$state/gc.log" -jar "$ROOT/target/billing-gate.jar" \
+  java ${AUDIT_JAVA_OPTS:-} -Xlog:gc:file="$state/gc.log" -jar "$ROOT/server/target/billing-gate.jar" \
   audit --state-dir "$state" --output json --no-color >"$state/out.json" || true
 # Lines look like "... Pause Young (Allocation Failure) 20M->3M(30M) 1.2ms": the figure after "->".
 grep -o -- '->[0-9]*M' "$state/gc.log" | tr -d '>M-' | sort -n | tail -1 |

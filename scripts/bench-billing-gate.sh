@@ -6,10 +6,10 @@
 source "$(dirname "$0")/bench-common.sh"
 
 classpath=$(bench_classpath)
-(cd "$ROOT" && mvn -q -B -o -DskipTests package >&2)
+(cd "$ROOT" && mvn -q -B -o -DskipTests -pl server -am package >&2)
 port=$(free_port)
 # shellcheck disable=SC2086
-java ${SERVER_OPTS:--XX:+UseSerialGC} -jar "$ROOT/target/billing-gate.jar" serve --in-memory --port "$port" >/dev/null 2>&1 &
+java ${SERVER_OPTS:--XX:+UseSerialGC} -jar "$ROOT/server/target/billing-gate.jar" serve --in-memory --port "$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 wait_for_http "$port"

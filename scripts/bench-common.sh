@@ -2,14 +2,14 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CLASSPATH_FILE="$ROOT/target/bench.classpath"
+CLASSPATH_FILE="$ROOT/server/target/bench.classpath"
 
 # Compiles main and test classes and writes the test classpath once, so the benchmark JVMs start
 # without Maven in between.
 bench_classpath() {
-  (cd "$ROOT" && mvn -q -B -o test-compile dependency:build-classpath \
+  (cd "$ROOT/server" && mvn -q -B -o test-compile dependency:build-classpath \
       -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2)
-  echo "$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$CLASSPATH_FILE")"
+  echo "$ROOT/server/target/classes:$ROOT/server/target/test-classes:$(cat "$CLASSPATH_FILE")"
 }
 
 free_port() {

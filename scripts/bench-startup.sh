@@ -3,7 +3,7 @@
 # five idle seconds.
 #   scripts/bench-startup.sh            # NettyHttpServer + SigV4 bench handler (BenchServer)
 #   scripts/bench-startup.sh moto       # moto_server, for comparison
-#   BENCH_CMD='java -jar target/billing-gate.jar serve --port %PORT%' scripts/bench-startup.sh
+#   BENCH_CMD='java -jar server/target/billing-gate.jar serve --port %PORT%' scripts/bench-startup.sh
 # %PORT% in BENCH_CMD is replaced by a free loopback port.
 source "$(dirname "$0")/bench-common.sh"
 

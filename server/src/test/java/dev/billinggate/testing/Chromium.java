@@ -59,7 +59,7 @@ public final class Chromium implements AutoCloseable {
 
   /**
    * Saves a full-page screenshot under target/screenshots, or under docs/screenshots (the
-   * documentation's copies) when run with {@code -Dscreenshots.dir=docs/screenshots}, so an ordinary
+   * documentation's copies) when run with {@code -Dscreenshots.dir=$PWD/docs/screenshots} from the repository root, so an ordinary
    * test run leaves the working tree clean.
    */
   public static void screenshot(Page page, String name) {

@@ -1,6 +1,8 @@
 package dev.billinggate.authz;
 
 import dev.billinggate.auth.Caller;
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
 import dev.billinggate.policy.AuthorizationRequest;
 import dev.billinggate.policy.ContextKeys;
 import dev.billinggate.policy.Decision;
@@ -9,12 +11,10 @@ import dev.billinggate.policy.Policy;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.PolicyKind;
 import dev.billinggate.policy.PolicySet;
-import dev.billinggate.policy.RcpScope;
 import dev.billinggate.policy.Principal;
+import dev.billinggate.policy.RcpScope;
 import dev.billinggate.service.AccessTarget;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
-import dev.billinggate.service.CommonError;
 import dev.billinggate.service.iam.IdentityPolicies;
 import dev.billinggate.store.Store;
 import java.util.ArrayList;

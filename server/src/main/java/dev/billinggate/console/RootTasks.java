@@ -1,8 +1,8 @@
 package dev.billinggate.console;
 
 import dev.billinggate.auth.Caller;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.CallContext;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;

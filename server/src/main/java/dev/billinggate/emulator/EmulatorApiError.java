@@ -1,6 +1,6 @@
 package dev.billinggate.emulator;
 
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.ErrorCode;
 
 /** The errors of billing-gate's own API, in the awsJson shape its clients already parse. */
 enum EmulatorApiError implements ErrorCode {

@@ -1,7 +1,7 @@
 package dev.billinggate.gateway;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
-import dev.billinggate.service.ServiceId;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,6 +1,6 @@
 package dev.billinggate.model;
 
-import dev.billinggate.service.ServiceId;
+import dev.billinggate.core.ServiceId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.billinggate.model;
 
-import dev.billinggate.service.ServiceId;
+import dev.billinggate.core.ServiceId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.billinggate.protocol;
 
+import dev.billinggate.core.ErrorCode;
 import dev.billinggate.model.ErrorInfo;
-import dev.billinggate.service.ErrorCode;
 
 /** An error code taken from a service model, for errors the protocol layer itself raises in a service's name. */
 record ModeledErrorCode(ErrorInfo info) implements ErrorCode {

@@ -1,14 +1,14 @@
 package dev.billinggate.protocol;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.ServiceModel;
 import dev.billinggate.protocol.json.JsonCodec;
 import dev.billinggate.protocol.query.QueryCodec;
 import dev.billinggate.protocol.rest.RestJsonCodec;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
-import dev.billinggate.service.ServiceId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.billinggate.protocol;
 
-import dev.billinggate.service.CommonError;
-import dev.billinggate.service.ServiceId;
+import dev.billinggate.core.CommonError;
+import dev.billinggate.core.ServiceId;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

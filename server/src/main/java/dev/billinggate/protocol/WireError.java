@@ -1,10 +1,10 @@
 package dev.billinggate.protocol;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.model.ErrorInfo;
 import dev.billinggate.model.ServiceModel;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
-import dev.billinggate.service.ServiceId;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.billinggate.service;
 
+import dev.billinggate.core.ServiceId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

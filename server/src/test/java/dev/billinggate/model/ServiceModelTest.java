@@ -2,7 +2,7 @@ package dev.billinggate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billinggate.service.ServiceId;
+import dev.billinggate.core.ServiceId;
 import org.junit.jupiter.api.Test;
 
 class ServiceModelTest {

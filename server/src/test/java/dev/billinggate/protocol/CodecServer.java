@@ -2,10 +2,10 @@ package dev.billinggate.protocol;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.ServiceId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -2,10 +2,10 @@ package dev.billinggate.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.ServiceId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.billinggate.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.model.ServiceModel;
-import dev.billinggate.service.ServiceId;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.billinggate.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billinggate.service.ServiceId;
+import dev.billinggate.core.ServiceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +14,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.billing.BillingClient;
 import software.amazon.awssdk.services.billing.model.BillingViewElement;
+import software.amazon.awssdk.services.billing.model.BillingViewListElement;
 import software.amazon.awssdk.services.billing.model.BillingViewType;
 import software.amazon.awssdk.services.billing.model.GetBillingViewResponse;
 import software.amazon.awssdk.services.billing.model.ListBillingViewsRequest;
 import software.amazon.awssdk.services.billing.model.ListBillingViewsResponse;
-import software.amazon.awssdk.services.billing.model.BillingViewListElement;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.BudgetType;
@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.budgets.model.CostTypes;
 import software.amazon.awssdk.services.budgets.model.DescribeBudgetRequest;
 import software.amazon.awssdk.services.budgets.model.DescribeBudgetResponse;
 import software.amazon.awssdk.services.budgets.model.DescribeNotificationsForBudgetResponse;
-import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.NotFoundException;
+import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.Spend;
 import software.amazon.awssdk.services.budgets.model.TimePeriod;
 import software.amazon.awssdk.services.budgets.model.TimeUnit;
@@ -100,7 +100,7 @@ class JsonProtocolSdkTest {
           .status(AccountStatus.ACTIVE).joinedTimestamp(JOINED).build()).build();
       case "DescribeOrganization" -> throw TestErrors.ORGANIZATIONS_NOT_IN_USE.exception(
           "Your account is not a member of an organization.");
-      case "LeaveOrganization" -> throw new dev.billinggate.service.AwsException(TestErrors.CONSTRAINT_VIOLATION,
+      case "LeaveOrganization" -> throw new dev.billinggate.core.AwsException(TestErrors.CONSTRAINT_VIOLATION,
           "You cannot remove the management account.", Map.of("Reason", "MASTER_ACCOUNT_MISSING_CONTACT_INFO"));
       default -> throw new IllegalStateException(operation);
     };

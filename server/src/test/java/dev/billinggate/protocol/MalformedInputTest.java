@@ -3,10 +3,10 @@ package dev.billinggate.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.ServiceId;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;

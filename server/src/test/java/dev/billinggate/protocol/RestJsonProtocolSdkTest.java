@@ -3,7 +3,7 @@ package dev.billinggate.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billinggate.service.ServiceId;
+import dev.billinggate.core.ServiceId;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

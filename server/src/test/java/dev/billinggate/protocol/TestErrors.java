@@ -1,6 +1,6 @@
 package dev.billinggate.protocol;
 
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.ErrorCode;
 
 /** Service error codes the fake handlers throw, standing in for the services' own enums. */
 enum TestErrors implements ErrorCode {

@@ -1,10 +1,10 @@
 package dev.billinggate.auth.sigv4;
 
-import dev.billinggate.service.CommonError;
+import dev.billinggate.core.CommonError;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /** A raw query string decoded into names and values, in the order sent. */

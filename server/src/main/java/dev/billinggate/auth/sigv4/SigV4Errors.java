@@ -1,7 +1,7 @@
 package dev.billinggate.auth.sigv4;
 
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
 import java.util.List;
 
 /**

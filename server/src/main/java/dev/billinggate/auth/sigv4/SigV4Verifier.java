@@ -2,8 +2,8 @@ package dev.billinggate.auth.sigv4;
 
 import dev.billinggate.auth.CredentialLookup;
 import dev.billinggate.auth.CredentialLookup.Credential;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
-import dev.billinggate.service.ServiceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public final class SigV4Verifier {
 
   /**
    * @param service the service the request was routed to (not null); the credential scope must name it
-   * @throws dev.billinggate.service.AwsException with the error AWS would return
+   * @throws dev.billinggate.core.AwsException with the error AWS would return
    */
   public VerifiedRequest verify(HttpRequest request, ServiceId service) {
     return verify(request, SignatureParameters.of(request), service);

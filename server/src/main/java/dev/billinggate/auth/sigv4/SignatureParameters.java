@@ -43,7 +43,7 @@ public record SignatureParameters(
    * Reads the signature parameters of {@code request}; the gateway may call this before verifying to
    * route on {@code scope().service()}.
    *
-   * @throws dev.billinggate.service.AwsException {@code MissingAuthenticationToken} when the
+   * @throws dev.billinggate.core.AwsException {@code MissingAuthenticationToken} when the
    *     request carries no signature, {@code IncompleteSignature} when it is malformed
    */
   public static SignatureParameters of(HttpRequest request) {

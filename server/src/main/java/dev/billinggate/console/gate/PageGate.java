@@ -2,11 +2,11 @@ package dev.billinggate.console.gate;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.authz.Authorizer;
-import dev.billinggate.service.billing.CostManagement;
+import dev.billinggate.core.AwsException;
 import dev.billinggate.service.AccessTarget;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.organizations.OrgMembership;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.store.Store;

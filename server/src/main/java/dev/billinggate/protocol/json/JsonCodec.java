@@ -1,12 +1,12 @@
 package dev.billinggate.protocol.json;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.protocol.WireError;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
-import dev.billinggate.service.ServiceId;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;

@@ -1,9 +1,9 @@
 package dev.billinggate.protocol.query;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
 import dev.billinggate.protocol.SdkTypes;
 import dev.billinggate.protocol.Timestamps;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.billinggate.protocol.query;
 
-import dev.billinggate.service.CommonError;
+import dev.billinggate.core.CommonError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.NavigableMap;

@@ -1,5 +1,8 @@
 package dev.billinggate.protocol.rest;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.OperationModel;
@@ -9,9 +12,6 @@ import dev.billinggate.protocol.Timestamps;
 import dev.billinggate.protocol.WireError;
 import dev.billinggate.protocol.json.JsonInput;
 import dev.billinggate.protocol.json.JsonOutput;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
-import dev.billinggate.service.ServiceId;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.billinggate.service.account;
 
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.ErrorCode;
 
 /** AWS Account Management's error codes (botocore {@code account/2021-02-01}), with the model's HTTP statuses. */
 public enum AccountError implements ErrorCode {

@@ -1,8 +1,8 @@
 package dev.billinggate.service.account;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.account.AccountRecords.AccountLookup;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.store.Store;

@@ -1,7 +1,7 @@
 package dev.billinggate.service.billing;
 
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.ErrorCode;
 import java.util.Map;
 
 /** The AWS Billing API's error codes (botocore {@code billing/2023-09-07}); awsJson 1.0 client errors. */

@@ -1,10 +1,10 @@
 package dev.billinggate.service.billing;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import java.util.List;
 import software.amazon.awssdk.services.billing.model.BillingViewElement;
 import software.amazon.awssdk.services.billing.model.BillingViewListElement;

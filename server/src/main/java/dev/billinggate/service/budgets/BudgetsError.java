@@ -1,6 +1,6 @@
 package dev.billinggate.service.budgets;
 
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.ErrorCode;
 
 /** AWS Budgets' error codes (botocore {@code budgets/2016-10-20}); all awsJson 1.1 client errors (400). */
 public enum BudgetsError implements ErrorCode {

@@ -1,10 +1,10 @@
 package dev.billinggate.service.budgets;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.AccessRule;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.costexplorer.CostScope;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;

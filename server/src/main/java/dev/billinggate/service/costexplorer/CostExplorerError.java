@@ -1,7 +1,7 @@
 package dev.billinggate.service.costexplorer;
 
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.ErrorCode;
 import java.util.Map;
 
 /**

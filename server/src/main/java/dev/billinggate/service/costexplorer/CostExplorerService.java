@@ -1,11 +1,11 @@
 package dev.billinggate.service.costexplorer;
 
 import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.AccessRule;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import java.util.List;

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * The Java API the web console's billing pages read: the same data and visibility as the Cost
  * Explorer API, without IAM authorization, which the console performs itself. {@link #query} (the
- * Cost Explorer page) also has Cost Explorer's gates (an {@link dev.billinggate.service.AwsException}
+ * Cost Explorer page) also has Cost Explorer's gates (an {@link dev.billinggate.core.AwsException}
  * such as AccessDeniedException "User not enabled for cost explorer access"); the home and bill
  * figures don't, as the Billing console shows bills whether or not Cost Explorer is enabled.
  * Amounts are unblended USD rounded to cents.

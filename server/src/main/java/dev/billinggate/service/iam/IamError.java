@@ -1,6 +1,6 @@
 package dev.billinggate.service.iam;
 
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.ErrorCode;
 
 /** IAM's modeled error codes with the HTTP status botocore's model gives each error shape. */
 public enum IamError implements ErrorCode {

@@ -1,11 +1,11 @@
 package dev.billinggate.service.iam;
 
 import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import java.time.Clock;

@@ -3,8 +3,8 @@ package dev.billinggate.service.iam;
 import static dev.billinggate.service.iam.IamSchema.key;
 
 import dev.billinggate.auth.CallerType;
+import dev.billinggate.core.CommonError;
 import dev.billinggate.service.CallContext;
-import dev.billinggate.service.CommonError;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.Account;
 import dev.billinggate.service.iam.IamSchema.LoginProfile;

@@ -6,8 +6,8 @@ import static dev.billinggate.service.organizations.OrgTables.HANDSHAKES_BY_ORG;
 import static dev.billinggate.service.organizations.OrgTables.MEMBERS;
 import static dev.billinggate.service.organizations.OrgTables.ORGS;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.AwsIds;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.organizations.OrgTables.HandshakeRecord;
 import dev.billinggate.service.organizations.OrgTables.HandshakeRef;

@@ -5,10 +5,10 @@ import static dev.billinggate.service.organizations.OrgAccessRules.withRequestTa
 import static dev.billinggate.service.organizations.OrgAccessRules.withTagKeys;
 
 import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import java.util.List;

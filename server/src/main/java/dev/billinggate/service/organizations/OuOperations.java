@@ -6,8 +6,8 @@ import static dev.billinggate.service.organizations.OrgTables.OUS;
 import static dev.billinggate.service.organizations.OrgTables.TAGS;
 import static dev.billinggate.service.organizations.OrgTables.key;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.AwsIds;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.organizations.OrgTables.AccountRecord;
 import dev.billinggate.service.organizations.OrgTables.ChildLink;

@@ -3,11 +3,11 @@ package dev.billinggate.service.organizations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billinggate.core.AwsException;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.PolicyException;
 import dev.billinggate.policy.PolicyKind;
 import dev.billinggate.policy.document.PolicySize;
-import dev.billinggate.service.AwsException;
 
 /**
  * Validates policy documents as Organizations does: SCPs and RCPs through the policy engine (IAM

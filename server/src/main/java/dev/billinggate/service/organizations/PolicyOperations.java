@@ -9,9 +9,9 @@ import static dev.billinggate.service.organizations.OrgTables.POLICY_TARGETS;
 import static dev.billinggate.service.organizations.OrgTables.TAGS;
 import static dev.billinggate.service.organizations.OrgTables.key;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.organizations.OrgTables.Attachment;
 import dev.billinggate.service.organizations.OrgTables.OrgRecord;

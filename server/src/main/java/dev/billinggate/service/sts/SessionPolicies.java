@@ -1,9 +1,9 @@
 package dev.billinggate.service.sts;
 
+import dev.billinggate.core.CommonError;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.PolicyException;
 import dev.billinggate.policy.PolicyKind;
-import dev.billinggate.service.CommonError;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;

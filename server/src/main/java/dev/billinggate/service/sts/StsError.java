@@ -1,6 +1,6 @@
 package dev.billinggate.service.sts;
 
-import dev.billinggate.service.ErrorCode;
+import dev.billinggate.core.ErrorCode;
 
 /** STS's modeled error codes with botocore's HTTP statuses (AccessDenied is common, in CommonError). */
 public enum StsError implements ErrorCode {

@@ -1,11 +1,11 @@
 package dev.billinggate.service.sts;
 
 import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.iam.IamOrganizations;
 import dev.billinggate.store.Store;

@@ -1,6 +1,8 @@
 package dev.billinggate.store.memory;
 
 import dev.billinggate.store.ForwardingStore;
+import dev.billinggate.store.engine.CommitSink;
+import dev.billinggate.store.engine.MemoryEngine;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package dev.billinggate.store.sqlite;
 
 import dev.billinggate.store.StoreException;
-import dev.billinggate.store.memory.Change;
-import dev.billinggate.store.memory.CommitSink;
+import dev.billinggate.store.engine.Change;
+import dev.billinggate.store.engine.CommitSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

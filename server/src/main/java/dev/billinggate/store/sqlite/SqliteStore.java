@@ -2,7 +2,7 @@ package dev.billinggate.store.sqlite;
 
 import dev.billinggate.store.ForwardingStore;
 import dev.billinggate.store.StoreException;
-import dev.billinggate.store.memory.MemoryEngine;
+import dev.billinggate.store.engine.MemoryEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

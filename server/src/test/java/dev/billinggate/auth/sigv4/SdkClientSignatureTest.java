@@ -4,12 +4,12 @@ import static dev.billinggate.auth.sigv4.TestCredentials.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.ServiceId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

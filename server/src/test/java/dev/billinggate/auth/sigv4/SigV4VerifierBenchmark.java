@@ -2,8 +2,8 @@ package dev.billinggate.auth.sigv4;
 
 import static dev.billinggate.auth.sigv4.TestCredentials.*;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
-import dev.billinggate.service.ServiceId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,10 @@ import static dev.billinggate.auth.sigv4.TestCredentials.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
-import dev.billinggate.service.AwsException;
-import dev.billinggate.service.CommonError;
-import dev.billinggate.service.ServiceId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

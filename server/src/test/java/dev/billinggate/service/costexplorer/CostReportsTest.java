@@ -3,9 +3,9 @@ package dev.billinggate.service.costexplorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.costdata.CostData;
 import dev.billinggate.policy.eval.DefaultPolicyEngine;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.store.memory.InMemoryStore;

@@ -3,8 +3,8 @@ package dev.billinggate.service.costexplorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.costdata.CostLine;
-import dev.billinggate.service.AwsException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;

@@ -3,7 +3,7 @@ package dev.billinggate.service.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.billinggate.service.AwsException;
+import dev.billinggate.core.AwsException;
 
 /** Asserts an AWS error: code and, when given, the exact message. */
 public final class Expect {

@@ -4,15 +4,15 @@ import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
-import dev.billinggate.service.ServiceId;
-import software.amazon.awssdk.core.SdkRequest;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.memory.InMemoryStore;
 import dev.billinggate.testing.MutableClock;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 

@@ -3,8 +3,8 @@ package dev.billinggate.service.iam;
 import static dev.billinggate.service.iam.IamFixture.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.OperationTable;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.service.iam.IamOrganizations.Standing;
 import dev.billinggate.service.iam.IamSchema.OrganizationRootFeatures;
 import java.util.Optional;

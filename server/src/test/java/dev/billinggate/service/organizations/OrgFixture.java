@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CallerType;
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.IdGenerator;
+import dev.billinggate.core.ServiceId;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.service.AccessTarget;
-import dev.billinggate.service.AwsException;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
-import dev.billinggate.service.ServiceId;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import dev.billinggate.store.memory.InMemoryStore;
@@ -22,6 +22,7 @@ import java.util.function.DoubleSupplier;
 import org.assertj.core.api.AbstractThrowableAssert;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
+import software.amazon.awssdk.services.organizations.model.CreateAccountResponse;
 import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
 import software.amazon.awssdk.services.organizations.model.CreateOrganizationRequest;
 import software.amazon.awssdk.services.organizations.model.CreateOrganizationResponse;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.services.organizations.model.CreateOrganizationalU
 import software.amazon.awssdk.services.organizations.model.CreateOrganizationalUnitResponse;
 import software.amazon.awssdk.services.organizations.model.DescribeCreateAccountStatusRequest;
 import software.amazon.awssdk.services.organizations.model.DescribeCreateAccountStatusResponse;
-import software.amazon.awssdk.services.organizations.model.CreateAccountResponse;
 import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
 
 /**

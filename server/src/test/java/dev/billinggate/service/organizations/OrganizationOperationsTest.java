@@ -4,7 +4,7 @@ import static dev.billinggate.service.organizations.OrgFixture.MGMT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billinggate.service.AwsException;
+import dev.billinggate.core.AwsException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.organizations.model.*;
 

@@ -1,4 +1,4 @@
-package dev.billinggate.service;
+package dev.billinggate.core;
 
 /**
  * Errors every AWS service can answer with (the "common errors" of each API reference), before a

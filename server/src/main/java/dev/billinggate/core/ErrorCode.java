@@ -1,4 +1,4 @@
-package dev.billinggate.service;
+package dev.billinggate.core;
 
 /**
  * One AWS error code of one service. Each service declares its codes as an enum implementing this

@@ -1,4 +1,4 @@
-package dev.billinggate.store.memory;
+package dev.billinggate.store.engine;
 
 import static dev.billinggate.store.TestRecords.COUNTERS;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.billinggate.service;
+package dev.billinggate.core;
 
 import java.util.Map;
 

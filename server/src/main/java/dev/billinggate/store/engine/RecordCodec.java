@@ -1,4 +1,4 @@
-package dev.billinggate.store.memory;
+package dev.billinggate.store.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package dev.billinggate.store.memory;
+package dev.billinggate.store.engine;
 
 /**
  * One committed record. Rows loaded at open keep their JSON until first read, so opening a large

@@ -1,4 +1,4 @@
-package dev.billinggate.store.memory;
+package dev.billinggate.store.engine;
 
 import dev.billinggate.store.Table;
 import java.util.Map;

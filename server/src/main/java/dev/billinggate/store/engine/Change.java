@@ -1,4 +1,4 @@
-package dev.billinggate.store.memory;
+package dev.billinggate.store.engine;
 
 /** One committed record change as a backend persists it: {@code json} is null for a delete. */
 public record Change(String table, String key, String json) {

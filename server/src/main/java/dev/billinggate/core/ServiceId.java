@@ -1,4 +1,4 @@
-package dev.billinggate.service;
+package dev.billinggate.core;
 
 /**
  * The AWS services billing-gate emulates, with the facts the wire layer routes on: the SigV4

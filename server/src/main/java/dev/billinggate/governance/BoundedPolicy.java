@@ -35,10 +35,14 @@ public final class BoundedPolicy {
   /** One compiled form and, by the form's statement index, the original statements. */
   record Part(Policy policy, List<StatementInfo> statements) {}
 
-  /** A statement of the original document, for reports. */
-  record StatementInfo(OrgPolicy policy, String sid, List<String> unknownKeys) {
+  /**
+   * A statement of the original document, for reports.
+   *
+   * @param number its 1-based position in the document, which names it when it has no Sid
+   */
+  record StatementInfo(OrgPolicy policy, String sid, int number, List<String> unknownKeys) {
     String label() {
-      return policy.label() + (sid == null || sid.isEmpty() ? "" : " statement " + sid);
+      return policy.label() + " statement " + (sid == null || sid.isEmpty() ? "#" + number : sid);
     }
   }
 
@@ -61,7 +65,9 @@ public final class BoundedPolicy {
     PartBuilder allowMaybe = new PartBuilder();
     PartBuilder denySure = new PartBuilder();
     PartBuilder denyMaybe = new PartBuilder();
-    for (Statement s : doc.statements()) {
+    for (int i = 0; i < doc.statements().size(); i++) {
+      Statement s = doc.statements().get(i);
+      int number = i + 1;
       List<ConditionEntry> known = new ArrayList<>();
       List<String> unknownKeys = new ArrayList<>();
       for (ConditionEntry e : s.condition()) {
@@ -75,9 +81,9 @@ public final class BoundedPolicy {
       boolean deny = s.effect() == Effect.DENY;
       Statement relaxed = new Statement(s.sid(), s.effect(), s.principal(), s.notPrincipal(), s.action(),
           s.notAction(), s.resource(), s.notResource(), known);
-      (deny ? denyMaybe : allowMaybe).add(policy, relaxed, unknownKeys);
+      (deny ? denyMaybe : allowMaybe).add(policy, relaxed, number, unknownKeys);
       if (unknownKeys.isEmpty()) {
-        (deny ? denySure : allowSure).add(policy, s, List.of());
+        (deny ? denySure : allowSure).add(policy, s, number, List.of());
       }
     }
     PolicyKind kind = policy.type() == PolicyType.RESOURCE_CONTROL ? PolicyKind.RESOURCE_CONTROL
@@ -113,9 +119,9 @@ public final class BoundedPolicy {
     private final List<Statement> statements = new ArrayList<>();
     private final List<StatementInfo> infos = new ArrayList<>();
 
-    void add(OrgPolicy policy, Statement s, List<String> unknown) {
+    void add(OrgPolicy policy, Statement s, int number, List<String> unknown) {
       statements.add(s);
-      infos.add(new StatementInfo(policy, s.sid(), List.copyOf(unknown)));
+      infos.add(new StatementInfo(policy, s.sid(), number, List.copyOf(unknown)));
     }
 
     Part build(OrgPolicy policy, PolicyDocument doc, PolicyKind kind) {

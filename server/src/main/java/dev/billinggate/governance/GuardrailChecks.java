@@ -32,11 +32,32 @@ public final class GuardrailChecks {
     return actions;
   }
 
+  /**
+   * The Condition entry that exempts AssumeRoot sessions from a Deny. {@code IfExists} matters: a root
+   * sign-in has no {@code aws:AssumedRoot} key, so the entry holds for it and the Deny still applies
+   * (plain {@code Bool} would not hold on the missing key and would switch the guardrail off).
+   */
+  static final String ASSUME_ROOT_EXEMPTION = "\"BoolIfExists\": {\"aws:AssumedRoot\": \"false\"}";
+
   static GuardrailResult rootSession(PolicyPath path, String organizationId, List<String> actions) {
     String account = path.accountId();
-    String root = "arn:aws:iam::" + account + ":root";
-    return GuardrailAnalysis.analyze(path, new Principal(PrincipalKind.ASSUMED_ROOT, root, account, null, false),
-        root, KnownContext.rootSession(account, organizationId, path.orgPath(organizationId)), actions);
+    return GuardrailAnalysis.analyze(path, rootUser(PrincipalKind.ASSUMED_ROOT, account), rootArn(account),
+        KnownContext.rootSession(account, organizationId, path.orgPath(organizationId)), actions);
+  }
+
+  /** The same actions by the root user signed in with its own credentials, which the guardrails should keep denying. */
+  static GuardrailResult rootSignIn(PolicyPath path, String organizationId, List<String> actions) {
+    String account = path.accountId();
+    return GuardrailAnalysis.analyze(path, rootUser(PrincipalKind.ROOT, account), rootArn(account),
+        KnownContext.rootSignIn(account, organizationId, path.orgPath(organizationId)), actions);
+  }
+
+  private static Principal rootUser(PrincipalKind kind, String account) {
+    return new Principal(kind, rootArn(account), account, null, false);
+  }
+
+  private static String rootArn(String account) {
+    return "arn:aws:iam::" + account + ":root";
   }
 
   /** @param principalArn the IAM user or role, or null for any IAM principal of the account */
@@ -104,7 +125,7 @@ public final class GuardrailChecks {
   }
 
   private static String rootFix(GuardrailFinding f) {
-    String exempt = "add \"Bool\": {\"aws:AssumedRoot\": \"false\"} to its Condition";
+    String exempt = "add " + ASSUME_ROOT_EXEMPTION + " to its Condition (root sign-ins lack the key and stay denied)";
     String where = " (at " + String.join(", ", f.levels()) + ")";
     return f.kind() == GuardrailFinding.Kind.DENY
         ? "Exempt AssumeRoot sessions from " + f.statement() + where + ": " + exempt + ", or narrow its Action/Resource."

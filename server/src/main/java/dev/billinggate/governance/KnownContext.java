@@ -61,8 +61,24 @@ public record KnownContext(ConditionContext values, Domain domain) {
    * documents). The root user has no tags and no user name; the task actions tag nothing.
    */
   public static KnownContext rootSession(String account, String organizationId, String orgPath) {
-    ConditionContext values = ConditionContext.builder()
-        .put(ContextKeys.ASSUMED_ROOT, "true")
+    ConditionContext values = rootValues(account, organizationId, orgPath).put(ContextKeys.ASSUMED_ROOT, "true").build();
+    return new KnownContext(values, domain(values, Set.of(ContextKeys.USERNAME, ContextKeys.TAG_KEYS),
+        Set.of(ContextKeys.PRINCIPAL_TAG_PREFIX, ContextKeys.REQUEST_TAG_PREFIX)));
+  }
+
+  /**
+   * The root user of {@code account} signed in with its password (or its access keys): the same keys as
+   * an AssumeRoot session but without {@code aws:AssumedRoot}, which only AssumeRoot sessions carry. An
+   * SCP exemption for AssumeRoot must keep this request denied.
+   */
+  public static KnownContext rootSignIn(String account, String organizationId, String orgPath) {
+    ConditionContext values = rootValues(account, organizationId, orgPath).build();
+    return new KnownContext(values, domain(values, Set.of(ContextKeys.ASSUMED_ROOT, ContextKeys.USERNAME,
+        ContextKeys.TAG_KEYS), Set.of(ContextKeys.PRINCIPAL_TAG_PREFIX, ContextKeys.REQUEST_TAG_PREFIX)));
+  }
+
+  private static ConditionContext.Builder rootValues(String account, String organizationId, String orgPath) {
+    return ConditionContext.builder()
         .put(ContextKeys.PRINCIPAL_ARN, "arn:aws:iam::" + account + ":root")
         .put(ContextKeys.PRINCIPAL_ACCOUNT, account)
         .put(ContextKeys.PRINCIPAL_TYPE, "Account")
@@ -72,10 +88,7 @@ public record KnownContext(ConditionContext values, Domain domain) {
         .put(ContextKeys.PRINCIPAL_IS_AWS_SERVICE, "false")
         .put(ContextKeys.VIA_AWS_SERVICE, "false")
         .put(ContextKeys.RESOURCE_ACCOUNT, account)
-        .put(ContextKeys.RESOURCE_ORG_ID, organizationId)
-        .build();
-    return new KnownContext(values, domain(values, Set.of(ContextKeys.USERNAME, ContextKeys.TAG_KEYS),
-        Set.of(ContextKeys.PRINCIPAL_TAG_PREFIX, ContextKeys.REQUEST_TAG_PREFIX)));
+        .put(ContextKeys.RESOURCE_ORG_ID, organizationId);
   }
 
   /**

@@ -1,15 +1,14 @@
 package dev.billinggate.governance;
 
+import static dev.billinggate.governance.GuardrailFixtures.ORG;
+import static dev.billinggate.governance.GuardrailFixtures.path;
+import static dev.billinggate.governance.GuardrailFixtures.policies;
+import static dev.billinggate.governance.GuardrailFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.billinggate.policy.PolicyType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,9 +22,6 @@ import org.junit.jupiter.api.TestFactory;
  * and principals.
  */
 class GuardrailCasesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final OrgContext ORG = new OrgContext("o-example", "999999999999",
-      "arn:aws:iam::999999999999:user/admin", List.of("RootCredentialsManagement", "RootSessions"), null);
 
   @TestFactory
   Stream<DynamicTest> rootTasks() throws IOException {
@@ -84,36 +80,5 @@ class GuardrailCasesTest {
       }));
     }
     return tests.stream();
-  }
-
-  private static PolicyPath path(JsonNode levels, Map<String, OrgPolicy> policies) {
-    List<PolicyPath.Level> out = new ArrayList<>();
-    String account = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = levels.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> level = it.next();
-      List<OrgPolicy> attached = new ArrayList<>();
-      level.getValue().forEach(name -> attached.add(policies.get(name.asText())));
-      out.add(new PolicyPath.Level(level.getKey(), attached));
-      account = level.getKey();
-    }
-    return new PolicyPath(account, out);
-  }
-
-  private static Map<String, OrgPolicy> policies() throws IOException {
-    Map<String, OrgPolicy> policies = new HashMap<>();
-    read("policies.json").get("policies").fields().forEachRemaining(e -> {
-      JsonNode p = e.getValue();
-      JsonNode document = p.get("document");
-      policies.put(e.getKey(), new OrgPolicy(p.get("id").asText(), e.getKey(),
-          p.get("type").asText().equals("RCP") ? PolicyType.RESOURCE_CONTROL : PolicyType.SERVICE_CONTROL,
-          document.isTextual() ? document.asText() : document.toString()));
-    });
-    return policies;
-  }
-
-  private static JsonNode read(String file) throws IOException {
-    try (InputStream in = GuardrailCasesTest.class.getResourceAsStream("/governance-guardrails/" + file)) {
-      return JSON.readTree(in);
-    }
   }
 }

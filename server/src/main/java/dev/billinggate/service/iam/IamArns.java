@@ -36,6 +36,11 @@ public final class IamArns {
     return "arn:aws:iam::" + accountId + ":mfa" + path + name;
   }
 
+  /** {@code url} is the issuer without its {@code https://}. */
+  public static String oidcProvider(String accountId, String url) {
+    return "arn:aws:iam::" + accountId + ":oidc-provider/" + url;
+  }
+
   /** Role session ARNs carry no role path. */
   public static String assumedRole(String accountId, String roleName, String sessionName) {
     return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;

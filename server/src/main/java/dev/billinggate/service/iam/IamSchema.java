@@ -175,6 +175,27 @@ public final class IamSchema {
   /** A policy used as a permissions boundary by a user or role; counted for PermissionsBoundaryUsageCount. */
   public record BoundaryUse(EntityKind kind, String entityName, String policyArn) {}
 
+  /**
+   * An OpenID Connect identity provider; {@code url} is the issuer without {@code https://}, as in its
+   * ARN and in GetOpenIDConnectProvider.
+   */
+  public record OidcProvider(String accountId, String url, List<String> clientIds, List<String> thumbprints,
+      Instant createDate, Map<String, String> tags) implements Tags.Tagged<OidcProvider> {
+
+    public OidcProvider withClientIds(List<String> ids) {
+      return new OidcProvider(accountId, url, ids, thumbprints, createDate, tags);
+    }
+
+    public OidcProvider withThumbprints(List<String> newThumbprints) {
+      return new OidcProvider(accountId, url, clientIds, newThumbprints, createDate, tags);
+    }
+
+    @Override
+    public OidcProvider withTags(Map<String, String> newTags) {
+      return new OidcProvider(accountId, url, clientIds, thumbprints, createDate, newTags);
+    }
+  }
+
   public static final Table<Account> ACCOUNTS = Table.of("iam.accounts", Account.class);
   public static final Table<User> USERS = Table.of("iam.users", User.class);
   public static final Table<Group> GROUPS = Table.of("iam.groups", Group.class);
@@ -198,6 +219,8 @@ public final class IamSchema {
       Table.of("iam.signing_certificates", SigningCertificate.class);
   public static final Table<OrganizationRootFeatures> ORGANIZATION_ROOT_FEATURES =
       Table.of("iam.organization_root_features", OrganizationRootFeatures.class);
+  /** Keyed by account and issuer URL (without scheme, lower-cased). */
+  public static final Table<OidcProvider> OIDC_PROVIDERS = Table.of("iam.oidc_providers", OidcProvider.class);
   /** Keyed by the lower-cased email address. */
   public static final Table<AccountRef> ACCOUNT_EMAILS = Table.of("iam.account_emails", AccountRef.class);
 
@@ -206,7 +229,7 @@ public final class IamSchema {
     return List.of(ACCOUNTS, USERS, GROUPS, GROUP_MEMBERS, USER_GROUPS, ROLES, POLICIES, ENTITY_ATTACHMENTS,
         POLICY_ATTACHMENTS, BOUNDARY_USES, INLINE_POLICIES, ACCESS_KEYS, ACCESS_KEY_INDEX, LOGIN_PROFILES,
         PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS, CREDENTIAL_REPORTS, SIGNING_CERTIFICATES,
-        ORGANIZATION_ROOT_FEATURES);
+        ORGANIZATION_ROOT_FEATURES, OIDC_PROVIDERS);
   }
 
   /** {@code account/part/part...} with parts lower-cased, ending without a slash. */

@@ -38,6 +38,7 @@ public final class IamService implements ServiceHandler {
   private final CredentialReportOperations credentialReports;
   private final RootAccessOperations rootAccess;
   private final SigningCertificateOperations signingCertificates;
+  private final OpenIdConnectProviderOperations oidcProviders;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -71,6 +72,7 @@ public final class IamService implements ServiceHandler {
     this.credentialReports = new CredentialReportOperations(env, lookups);
     this.rootAccess = new RootAccessOperations(env, organizations);
     this.signingCertificates = new SigningCertificateOperations(env, lookups);
+    this.oidcProviders = new OpenIdConnectProviderOperations(env);
   }
 
   public static List<Table<?>> tables() {
@@ -102,6 +104,7 @@ public final class IamService implements ServiceHandler {
     credentialReports.register(table);
     rootAccess.register(table);
     signingCertificates.register(table);
+    oidcProviders.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }

@@ -13,6 +13,28 @@ public final class Tags {
 
   static final int MAX_TAGS = 50;
 
+  /** A stored record carrying IAM tags, so tagging operations work on any of them alike. */
+  public interface Tagged<R> {
+    Map<String, String> tags();
+
+    R withTags(Map<String, String> tags);
+  }
+
+  /** The record with {@code added} merged into its tags (TagX operations). */
+  static <R extends Tagged<R>> R tagged(R record, List<Tag> added) {
+    return record.withTags(merge(record.tags(), added));
+  }
+
+  /** The record without the tags {@code keys} names (UntagX operations). */
+  static <R extends Tagged<R>> R untagged(R record, List<String> keys) {
+    return record.withTags(remove(record.tags(), keys));
+  }
+
+  /** One page of tags listed by key, the order ListXTags pages in. */
+  static Pagination.Page<Tag> page(Map<String, String> tags, String marker, Integer maxItems) {
+    return Pagination.page(toSdk(new java.util.TreeMap<>(tags)), Tag::key, marker, maxItems);
+  }
+
   /** Merges {@code added} into {@code existing} (later values win), enforcing AWS's 50-tag limit. */
   public static Map<String, String> merge(Map<String, String> existing, List<Tag> added) {
     Map<String, String> merged = new LinkedHashMap<>(existing);

@@ -34,6 +34,7 @@ import dev.billinggate.service.iam.Passwords;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.service.organizations.OrganizationsService;
 import dev.billinggate.service.sts.StoredCredentialLookup;
+import dev.billinggate.service.sqs.SqsService;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.StoreException;
@@ -45,6 +46,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -116,7 +118,11 @@ public final class BillingGate implements AutoCloseable {
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
     SigV4Verifier verifier = new SigV4Verifier(new StoredCredentialLookup(store), clock);
-    Gateway gateway = new Gateway(List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account),
+    // Queue URLs name the endpoint, known once the server is bound.
+    AtomicReference<URI> endpoint = new AtomicReference<>();
+    SqsService sqs = new SqsService(store, random, endpoint::get);
+    Gateway gateway = new Gateway(
+        List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs),
         verifier, authorizer::authorize, clock, ids);
     EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
         id -> iam.accounts().find(id).isPresent(), clock, ids);
@@ -124,6 +130,7 @@ public final class BillingGate implements AutoCloseable {
         directory, costs, clock, ids), ConsoleSettings.defaults());
     NettyHttpServer server = listen(config, gateway, emulatorApi.mountedOver(console.mountedOver(gateway::handle)));
     BillingGate gate = new BillingGate(store, server, config.host(), iam, costs);
+    endpoint.set(gate.endpoint);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
   }

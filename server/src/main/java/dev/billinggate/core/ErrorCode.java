@@ -11,6 +11,15 @@ public interface ErrorCode {
   /** HTTP status AWS answers with. */
   int httpStatus();
 
+  /**
+   * The code the service's query protocol used for this error, for services whose JSON API is
+   * {@code awsQueryCompatible} (SQS), which name it in the {@code x-amzn-query-error} header. Most
+   * codes are the same in both protocols.
+   */
+  default String queryCompatibleCode() {
+    return code();
+  }
+
   /** {@code true} for client errors ({@code <Type>Sender</Type>} in query errors). */
   default boolean senderFault() {
     return httpStatus() < 500;

@@ -11,7 +11,8 @@ public enum ServiceId {
   COST_EXPLORER("ce", Protocol.AWS_JSON_1_1, "AWSInsightsIndexService", "costexplorer", "2017-10-25"),
   BUDGETS("budgets", Protocol.AWS_JSON_1_1, "AWSBudgetServiceGateway", "budgets", "2016-10-20"),
   BILLING("billing", Protocol.AWS_JSON_1_0, "AWSBilling", "billing", "2023-09-07"),
-  ACCOUNT("account", Protocol.REST_JSON_1, null, "account", "2021-02-01");
+  ACCOUNT("account", Protocol.REST_JSON_1, null, "account", "2021-02-01"),
+  SQS("sqs", Protocol.AWS_JSON_1_0, "AmazonSQS", "sqs", "2012-11-05");
 
   public enum Protocol { AWS_QUERY, AWS_JSON_1_0, AWS_JSON_1_1, REST_JSON_1 }
 

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -90,6 +91,10 @@ public final class RunningEmulator implements AutoCloseable {
 
   public AccountClient account(AwsCredentials credentials) {
     return configure(AccountClient.builder(), credentials).region(Region.US_EAST_1).build();
+  }
+
+  public SqsClient sqs(AwsCredentials credentials) {
+    return configure(SqsClient.builder(), credentials).region(Region.US_EAST_1).build();
   }
 
   /** Cost Explorer enablement, preferences, billing-page figures and cost import of this emulator. */

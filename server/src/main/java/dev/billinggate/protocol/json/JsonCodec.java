@@ -7,7 +7,10 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.protocol.WireError;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
 
@@ -16,6 +19,11 @@ import software.amazon.awssdk.core.SdkResponse;
  * responses are {@code application/x-amz-json-1.x} with the request id in {@code x-amzn-RequestId}.
  */
 public final class JsonCodec extends ProtocolCodec {
+  /** Where an {@code awsQueryCompatible} service names an error by its query-protocol code. */
+  static final String QUERY_ERROR_HEADER = "x-amzn-query-error";
+  /** The services whose botocore metadata carries {@code awsQueryCompatible}. */
+  private static final Set<ServiceId> QUERY_COMPATIBLE = EnumSet.of(ServiceId.SQS);
+
   private final String contentType;
   private final String targetPrefix;
 
@@ -53,8 +61,12 @@ public final class JsonCodec extends ProtocolCodec {
   @Override
   public HttpResponse encodeError(AwsException error, String requestId) {
     WireError wire = WireError.of(service(), error);
-    return new HttpResponse(wire.status(),
-        Map.of("content-type", contentType, REQUEST_ID_HEADER, requestId, "x-amzn-ErrorType", wire.code()),
-        JsonOutput.error(wire));
+    Map<String, String> headers = new HashMap<>(
+        Map.of("content-type", contentType, REQUEST_ID_HEADER, requestId, "x-amzn-ErrorType", wire.code()));
+    if (QUERY_COMPATIBLE.contains(service())) {
+      headers.put(QUERY_ERROR_HEADER,
+          error.code().queryCompatibleCode() + (wire.senderFault() ? ";Sender" : ";Receiver"));
+    }
+    return new HttpResponse(wire.status(), headers, JsonOutput.error(wire));
   }
 }

@@ -76,7 +76,11 @@ public final class Console {
     gets.put("/organizations", organizations::view);
     posts.put("/organizations/create", organizations::createOrganization);
     posts.put("/organizations/accounts", organizations::createAccount);
-    RootAccessPages rootAccess = new RootAccessPages(services);
+    RootTasks rootTasks = new RootTasks(services);
+    RootAccessPages rootAccess = new RootAccessPages(services, rootTasks);
+    QueuePolicyPages queuePolicies = new QueuePolicyPages(services, rootTasks);
+    gets.put(QueuePolicyPages.PATH, queuePolicies::queues);
+    posts.put(QueuePolicyPages.PATH, queuePolicies::deletePolicy);
     gets.put("/iam/root-access", rootAccess::rootAccess);
     posts.put("/iam/root-access/task", rootAccess::runRootTask);
     posts.put("/iam/root-access/features", rootAccess::enableFeature);

@@ -37,9 +37,9 @@ final class RootAccessPages {
   private final ConsoleServices services;
   private final RootTasks rootTasks;
 
-  RootAccessPages(ConsoleServices services) {
+  RootAccessPages(ConsoleServices services, RootTasks rootTasks) {
     this.services = services;
-    this.rootTasks = new RootTasks(services);
+    this.rootTasks = rootTasks;
   }
 
   /** Root credential state of each account, and the organization's centralized root access features. */
@@ -78,7 +78,7 @@ final class RootAccessPages {
         %s<section class="card"><h2>%s</h2>%s<p class="muted">%s</p></section>
         <section class="card"><h2>%s</h2>%s</section>%s""",
         outcome(ex), ex.msg("root.centralized"), features, ex.msg("root.tasksNote"), ex.msg("root.members"), accounts,
-        taskForm(ex));
+        Html.join(List.of(taskForm(ex), QueuePolicyPages.entryForm(ex))));
     return Responses.html(200, Layout.page(ex, ex.msg("nav.rootAccess"), content));
   }
 
@@ -101,7 +101,7 @@ final class RootAccessPages {
     return Responses.redirect("/console/iam/root-access");
   }
 
-  private static Html outcome(Exchange ex) {
+  static Html outcome(Exchange ex) {
     String outcome = ex.session().takeFlash();
     return outcome == null ? Html.EMPTY
         : Html.of("<p class=\"alert info\" role=\"status\" id=\"task-outcome\">%s</p>", outcome);

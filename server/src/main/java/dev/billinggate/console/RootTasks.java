@@ -46,10 +46,9 @@ final class RootTasks {
       this.run = run;
     }
 
-    String policyArn() {
-      return "arn:aws:iam::aws:policy/root-task/" + name();
-    }
   }
+
+  static final String ROOT_TASK_POLICIES = "arn:aws:iam::aws:policy/root-task/";
 
   private final ConsoleServices services;
   private final StoredCredentialLookup credentials;
@@ -61,12 +60,19 @@ final class RootTasks {
 
   /** Runs {@code task} on {@code memberAccountId}'s root; returns what it did. Errors are AWS's. */
   String run(Task task, String memberAccountId, CallContext context) {
+    return task.run.apply(this, assumeRoot(task.name(), memberAccountId, context));
+  }
+
+  /**
+   * A root session in {@code memberAccountId} scoped by the task policy {@code taskPolicyName}
+   * ({@code sts:AssumeRoot} as the signed-in principal), for calls made as that root.
+   */
+  CallContext assumeRoot(String taskPolicyName, String memberAccountId, CallContext context) {
     AssumeRootResponse session = services.gateway().invoke(ServiceId.STS, AssumeRootRequest.builder()
-        .targetPrincipal(memberAccountId).taskPolicyArn(p -> p.arn(task.policyArn())).durationSeconds(900).build(),
-        context, AssumeRootResponse.class);
+        .targetPrincipal(memberAccountId).taskPolicyArn(p -> p.arn(ROOT_TASK_POLICIES + taskPolicyName))
+        .durationSeconds(900).build(), context, AssumeRootResponse.class);
     Caller root = credentials.find(session.credentials().accessKeyId()).orElseThrow().caller();
-    CallContext asRoot = new CallContext(root, task.name(), context.requestId(), context.region(), context.now(),
+    return new CallContext(root, taskPolicyName, context.requestId(), context.region(), context.now(),
         context.sourceIp(), context.secureTransport());
-    return task.run.apply(this, asRoot);
   }
 }

@@ -5,6 +5,7 @@ import dev.billinggate.governance.AuditTally;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.EmulatorBillingProbe;
+import dev.billinggate.governance.FailOn;
 import dev.billinggate.governance.Verdict;
 import dev.billinggate.governance.VendingRecords;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Checks centralized root access, root credentials (through AssumeRoot), billing access (from the vending",
       "record, else UNKNOWN), SCPs/RCPs that block root tasks or billing pages; verdict READY, BLOCKED, UNKNOWN or ERROR.",
       "Results stream to stdout and --report as accounts finish, so memory stays flat at any organization size."},
-    footer = {"", "Exit codes: 0 all compliant, 1 findings (see --fail-on), 2 usage, 3 incomplete (ERROR rows),",
+    footer = {"", "Exit codes: 0 all compliant, 1 findings (a FAIL or, by default, an UNKNOWN check; see --fail-on),",
+      "2 usage, 3 incomplete (ERROR rows),",
       "4 credentials or configuration, 5 AWS service error."})
 final class AuditCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
@@ -36,6 +38,11 @@ final class AuditCommand implements Callable<Integer> {
       + " billing-gate's own API (the emulator only: AWS has no API for it); needs --endpoint-url or AWS_ENDPOINT_URL.",
       "Falls back to the vending records and attestations when the endpoint does not answer it."})
   boolean probeBillingAccess;
+
+  /** UNKNOWN by default: an unproven account is not a compliant one. */
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "unknown",
+      description = "Results that exit 1: unknown (FAIL and UNKNOWN), fail (FAIL only) or none (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
 
   @Override
   public Integer call() throws IOException {
@@ -78,6 +85,10 @@ final class AuditCommand implements Callable<Integer> {
       err.println("audit: incomplete: " + tally.verdicts().get(Verdict.ERROR) + " account(s) could not be audited");
       return ExitCodes.INCOMPLETE;
     }
-    return tally.hasFindings(options.failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    if (!tally.hasFindings(failOn)) {
+      return ExitCodes.OK;
+    }
+    err.println("audit: exit 1: " + tally.findings(failOn));
+    return ExitCodes.FINDINGS;
   }
 }

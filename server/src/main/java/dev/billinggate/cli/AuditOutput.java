@@ -199,8 +199,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
     @Override
     public void end(Instant finishedAt, AuditTally tally) throws IOException {
       rows.close();
-      summary = tally.accounts() + " account(s): " + tally.verdicts() + " — organization " + organizationId + ", run "
-          + runId;
+      summary = tally.summary() + " (organization " + organizationId + ", run " + runId + ")";
     }
 
     @Override

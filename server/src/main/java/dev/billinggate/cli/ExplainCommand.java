@@ -5,6 +5,7 @@ import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.BillingPage;
 import dev.billinggate.governance.Explainer;
 import dev.billinggate.governance.Explanation;
+import dev.billinggate.governance.FailOn;
 import dev.billinggate.governance.VendingRecords;
 import java.io.PrintWriter;
 import java.util.List;
@@ -43,6 +44,10 @@ final class ExplainCommand implements Callable<Integer> {
     List<String> actions;
   }
 
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail",
+      description = "Results that exit 1: fail (DENIED), unknown (DENIED and UNKNOWN) or none (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
   @Option(names = "--role-name", paramLabel = "NAME", defaultValue = "OrganizationAccountAccessRole",
       description = "Role assumed in the principal's account to simulate there (default: ${DEFAULT-VALUE}).")
   String roleName;
@@ -78,7 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
       err.println("explain: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    return options.failOn.counts(explanation.overall()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return failOn.counts(explanation.overall()) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private void print(Explanation e, PrintWriter out) {

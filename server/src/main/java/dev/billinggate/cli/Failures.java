@@ -8,8 +8,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Maps a failure that stopped a whole command to its exit code, and says what happened. */
 final class Failures {
-  private static final Set<String> CREDENTIAL_ERRORS = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch",
-      "ExpiredToken", "ExpiredTokenException", "UnrecognizedClientException", "InvalidAccessKeyId");
+  /**
+   * The codes AWS answers a request whose credentials are wrong with: query protocols (IAM, STS) and JSON
+   * protocols (Organizations) name the same failures differently.
+   */
+  private static final Set<String> CREDENTIAL_ERRORS = Set.of("InvalidClientTokenId", "UnrecognizedClientException",
+      "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature",
+      "IncompleteSignatureException", "MissingAuthenticationToken", "MissingAuthenticationTokenException",
+      "ExpiredToken", "ExpiredTokenException", "RequestExpired");
 
   private Failures() {}
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.Connection;
-import dev.billinggate.governance.FailOn;
 import dev.billinggate.governance.ReportFormat;
 import io.burt.jmespath.Expression;
 import java.io.PrintWriter;
@@ -74,9 +73,6 @@ final class GovernanceOptions {
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write a report; the extension picks the format: .json, .csv, .sarif or .html.")
   Path report;
-
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "fail", description = "Results that exit 1: fail, unknown (fail and unknown) or none (default: ${DEFAULT-VALUE}).")
-  FailOn failOn;
 
   @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".billing-gate-governance", description = "Vending records and apply state (default: ${DEFAULT-VALUE}).")
   Path stateDir;

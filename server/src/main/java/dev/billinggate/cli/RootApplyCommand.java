@@ -65,8 +65,9 @@ final class RootApplyCommand implements Callable<Integer> {
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
       plan = planFile != null ? RootPlanner.readPlan(planFile)
           : planner.plan(planner.audit(selection.selection(), options.concurrency, ProgressListener.NONE), acceptBillingRisk);
-      PlanOutput.print(plan, GovernanceOptions.Output.TABLE, out);
-      if (!yes && !confirmed(out)) {
+      // The preview is for the person confirming: stdout carries only the results, parseable from its first byte.
+      PlanOutput.print(plan, GovernanceOptions.Output.TABLE, err);
+      if (!yes && !confirmed(err)) {
         err.println("root apply: cancelled");
         return ExitCodes.OK;
       }

@@ -19,16 +19,24 @@ public record AccountSelection(List<String> accounts, List<String> ous, Map<Stri
     return !tags.isEmpty();
   }
 
-  boolean matches(MemberAccount account) {
+  /**
+   * What the listing alone decides (id and state), before any call about the account: an account it
+   * rules out costs nothing, so a closed account cannot become an ERROR row under throttling.
+   */
+  boolean matchesListing(MemberAccount account) {
     if (exclude.contains(account.id())) {
       return false;
     }
     // Named accounts are kept whatever their state, so the user sees why they are not ready.
-    if (!accounts.isEmpty()) {
-      return accounts.contains(account.id());
-    }
-    if (!states.contains(account.state())) {
+    return accounts.isEmpty() ? states.contains(account.state()) : accounts.contains(account.id());
+  }
+
+  boolean matches(MemberAccount account) {
+    if (!matchesListing(account)) {
       return false;
+    }
+    if (!accounts.isEmpty()) {
+      return true;
     }
     if (!ous.isEmpty() && account.path().stream().noneMatch(ous::contains)) {
       return false;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.FeatureType;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /** The {@code audit} command's logic: every selected account's checks and verdict, never dropping one. */
 public final class Auditor {
@@ -27,9 +28,15 @@ public final class Auditor {
 
   /** @param probe reads the billing switch from billing-gate's own API; null to rely on the records alone */
   public Auditor(AwsClients clients, VendingRecords records, EmulatorBillingProbe probe, Clock clock) {
+    this(clients, clients.organizations(), records, probe, clock);
+  }
+
+  /** @param organizations the Organizations client every listing and policy read goes through */
+  Auditor(AwsClients clients, OrganizationsClient organizations, VendingRecords records, EmulatorBillingProbe probe,
+      Clock clock) {
     this.clients = clients;
-    this.organization = new Organization(clients.organizations());
-    this.policies = new OrgPolicies(clients.organizations());
+    this.organization = new Organization(organizations);
+    this.policies = new OrgPolicies(organizations);
     this.roots = new RootSessions(clients);
     this.records = records;
     this.probe = probe;
@@ -119,6 +126,9 @@ public final class Auditor {
     MemberAccount account = listed;
     try {
       MemberAccount described = listed.name() == null ? organization.describeAccount(listed.id()) : listed;
+      if (!selection.matchesListing(described)) {
+        return null;
+      }
       account = organization.member(described, selection.needsTags());
       if (!selection.matches(account)) {
         return null;

@@ -164,8 +164,13 @@ class GovernanceAuditIntegrationTest {
     var excluded = audit("--exclude", invited + "," + legacy);
     assertThat(excluded).doesNotContainKeys(invited, legacy).containsKey(vendedAllow);
 
-    var unknownFails = cli.run("audit", "--accounts", createdDeny, "--fail-on", "unknown");
-    assertThat(unknownFails.exitCode()).isEqualTo(1);
+    // createdDeny has no vending record: billing access UNKNOWN and nothing else wrong. Unproven is not
+    // compliant, by default too, and the run says why it exits 1.
+    var unknownFails = cli.run("audit", "--accounts", createdDeny);
+    assertThat(unknownFails.exitCode()).as(unknownFails.err()).isEqualTo(1);
+    assertThat(unknownFails.out()).contains("1 account: 1 unknown");
+    assertThat(unknownFails.err()).contains("1 account has a check UNKNOWN").contains("never counts as compliant");
+    assertThat(cli.run("audit", "--accounts", createdDeny, "--fail-on", "fail").exitCode()).isZero();
     var ignoreAll = cli.run("audit", "--fail-on", "none");
     assertThat(ignoreAll.exitCode()).isZero();
   }
@@ -293,6 +298,15 @@ class GovernanceAuditIntegrationTest {
       assertThat(result.err()).contains("UnrecognizedClientException");
     } finally {
       System.setProperty("aws.accessKeyId", ADMIN.accessKeyId());
+    }
+    // A known key id with the wrong secret: the signature does not match, the same class of failure.
+    System.setProperty("aws.secretAccessKey", "wrong" + ADMIN.secretAccessKey().substring(5));
+    try {
+      var result = cli.run("audit");
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+      assertThat(result.err()).contains("InvalidSignatureException");
+    } finally {
+      System.setProperty("aws.secretAccessKey", ADMIN.secretAccessKey());
     }
   }
 

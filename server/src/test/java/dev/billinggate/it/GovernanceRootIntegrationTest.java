@@ -91,7 +91,10 @@ class GovernanceRootIntegrationTest {
 
     var apply = cli.run("root", "apply", "--plan", planFile.toString(), "--yes", "--output", "json");
     assertThat(apply.exitCode()).as(apply.err()).isEqualTo(1);
-    JsonNode results = JSON.readTree(apply.out().substring(apply.out().indexOf("\n[") + 1));
+    // stdout is the results alone, JSON from its first byte; the plan shown before deleting went to stderr.
+    assertThat(apply.out()).startsWith("[");
+    assertThat(apply.err()).contains("access-key:" + keyId);
+    JsonNode results = JSON.readTree(apply.out());
     assertThat(results).hasSize(1);
     assertThat(results.get(0).get("accountId").asText()).isEqualTo(allow);
     assertThat(results.get(0).get("credentials").findValuesAsText("outcome")).containsOnly("DELETED").hasSize(3);

@@ -39,7 +39,7 @@ final class Banner {
   }
 
   /** Generated passwords are shown exactly once, on the start that created them. */
-  private static String passwordLines(Bootstrap.Passwords created) {
+  static String passwordLines(Bootstrap.Passwords created) {
     if (created == null) {
       return "";
     }

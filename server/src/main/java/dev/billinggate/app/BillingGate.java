@@ -12,6 +12,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.costdata.CostData;
 import dev.billinggate.emulator.EmulatorApi;
+import dev.billinggate.emulator.StateControl;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
@@ -36,6 +37,7 @@ import dev.billinggate.service.organizations.OrganizationsService;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import dev.billinggate.service.sqs.SqsService;
 import dev.billinggate.service.sts.StsService;
+import dev.billinggate.store.SnapshotInfo;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.StoreException;
 import dev.billinggate.store.memory.InMemoryStore;
@@ -46,6 +48,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -59,13 +62,16 @@ public final class BillingGate implements AutoCloseable {
   private final URI endpoint;
   private final IamService iam;
   private final CostApis costs;
+  private final StateControl state;
 
-  private BillingGate(Store store, NettyHttpServer server, String host, IamService iam, CostApis costs) {
+  private BillingGate(Store store, NettyHttpServer server, String host, IamService iam, CostApis costs,
+      StateControl state) {
     this.store = store;
     this.server = server;
     this.iam = iam;
     this.endpoint = URI.create("http://" + host + ":" + server.port());
     this.costs = costs;
+    this.state = state;
   }
 
   public static BillingGate start(ServerConfig config, PrintStream out) {
@@ -124,12 +130,25 @@ public final class BillingGate implements AutoCloseable {
     Gateway gateway = new Gateway(
         List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs),
         verifier, authorizer::authorize, clock, ids);
-    EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
-        id -> iam.accounts().find(id).isPresent(), clock, ids);
     Console console = new Console(new ConsoleServices(store, iam.accounts(), iam.loginProfiles(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());
-    NettyHttpServer server = listen(config, gateway, emulatorApi.mountedOver(console.mountedOver(gateway::handle)));
-    BillingGate gate = new BillingGate(store, server, config.host(), iam, costs);
+    RequestGate requests = new RequestGate();
+    EmulatorState state = new EmulatorState(store.snapshots(), requests, clock, () -> {
+      // Everything services keep in memory about stored state. Content-keyed caches (compiled
+      // policies, SigV4 signing keys) stay valid: the same key always means the same value.
+      directory.invalidate();
+      costData.forgetCached();
+      console.signOutEveryone();
+    }, () -> Bootstrap.rebuild(config, out, clock));
+    if (passwords != null) {
+      state.recordFirstStart();
+    }
+    EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
+        id -> iam.accounts().find(id).isPresent(), state, Bootstrap.ACCOUNT_ID, clock, ids);
+    // The state API stays outside the request gate: a reset waits for the requests in flight.
+    NettyHttpServer server = listen(config, gateway,
+        emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle))));
+    BillingGate gate = new BillingGate(store, server, config.host(), iam, costs, state);
     endpoint.set(gate.endpoint);
     Banner.print(out, gate.endpoint, config, passwords);
     return gate;
@@ -170,6 +189,53 @@ public final class BillingGate implements AutoCloseable {
   /** Cost Explorer enablement, Cost Management preferences, billing-page figures and cost import. */
   public CostApis costs() {
     return costs;
+  }
+
+  /**
+   * Back to the first-start state (the bootstrap account, its users and passwords as at the first
+   * start), as {@code POST /_billing-gate/v1/reset} does. Requests in flight finish first; requests
+   * arriving meanwhile wait and then see the reset state.
+   */
+  public void reset() {
+    state.reset();
+  }
+
+  /**
+   * Saves the whole state as {@code name}, replacing a snapshot of that name; durable with
+   * {@code --data}.
+   *
+   * @throws IllegalArgumentException if the name is not 1–128 letters, digits, '.', '_', '-'
+   *     starting with a letter or digit
+   */
+  public SnapshotInfo saveSnapshot(String name) {
+    return state.save(name);
+  }
+
+  /**
+   * Makes snapshot {@code name} the whole state.
+   *
+   * @throws NoSuchElementException if there is no such snapshot (nothing changed)
+   * @throws IllegalArgumentException if the name is invalid
+   */
+  public void restoreSnapshot(String name) {
+    if (!state.restore(name)) {
+      throw new NoSuchElementException("no snapshot named " + name);
+    }
+  }
+
+  /** The saved and imported snapshots, by name. */
+  public List<SnapshotInfo> listSnapshots() {
+    return state.list();
+  }
+
+  /** @return false if there was no such snapshot */
+  public boolean deleteSnapshot(String name) {
+    return state.delete(name);
+  }
+
+  /** Reset, snapshots, export and import, as the {@code state} CLI and the HTTP API see them. */
+  public StateControl state() {
+    return state;
   }
 
   @Override

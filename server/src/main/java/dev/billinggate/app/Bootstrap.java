@@ -7,7 +7,16 @@ import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.service.iam.IamService;
+import dev.billinggate.store.SnapshotContent;
 import dev.billinggate.store.Store;
+import dev.billinggate.store.memory.InMemoryStore;
+import dev.billinggate.core.AwsIds;
+import dev.billinggate.policy.PolicyEngine;
+import dev.billinggate.policy.eval.DefaultPolicyEngine;
+import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.service.organizations.OrganizationDirectory;
+import java.io.PrintStream;
 import java.time.Clock;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
@@ -53,6 +62,25 @@ final class Bootstrap {
     // The account record goes last: its presence is what marks the bootstrap as done.
     iam.accounts().createAccount(ACCOUNT_ID, ROOT_EMAIL, "billing-gate", passwords.root());
     return passwords;
+  }
+
+  /**
+   * The first-start state for a data directory bootstrapped before billing-gate kept it: the
+   * bootstrap run again, on a scratch store, with the configured passwords (generated ones are
+   * printed, as on a first start).
+   */
+  static SnapshotContent rebuild(ServerConfig config, PrintStream out, Clock clock) {
+    try (Store scratch = new InMemoryStore()) {
+      PolicyEngine engine = new DefaultPolicyEngine();
+      IamService iam = new IamService(
+          new IamEnv(scratch, engine, AwsManagedPolicies.load(), clock, new AwsIds(IdGenerator.secure())),
+          dev.billinggate.service.iam.Passwords.standard(), new DirectoryIamOrganizations(new OrganizationDirectory(scratch, engine)));
+      Passwords passwords = run(iam, scratch, config, IdGenerator.secure(), clock);
+      out.print("billing-gate: first-start state rebuilt for reset\n" + Banner.passwordLines(passwords));
+      out.flush();
+      scratch.snapshots().save(EmulatorState.FIRST_START, clock.instant());
+      return scratch.snapshots().content(EmulatorState.FIRST_START).orElseThrow();
+    }
   }
 
   private static String orGenerated(String given, IdGenerator ids) {

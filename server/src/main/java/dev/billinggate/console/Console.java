@@ -40,6 +40,7 @@ public final class Console {
   private final Map<String, Page> gets = new HashMap<>();
   private final Map<String, Page> posts = new HashMap<>();
   private final SessionStore sessions;
+  private final SignInThrottle throttle;
   private final byte[] css;
 
   public Console(ConsoleServices services, ConsoleSettings settings) {
@@ -47,8 +48,8 @@ public final class Console {
     this.css = resource("/console/console.css");
     PageGate gate = new PageGate(services.store(), services.authorizer(), services.organizations(),
         services.costs().management());
-    SignInPages signIn = new SignInPages(services, sessions,
-        new SignInThrottle(services.clock(), settings.signInFailureLimit(), settings.signInFailureWindow()));
+    this.throttle = new SignInThrottle(services.clock(), settings.signInFailureLimit(), settings.signInFailureWindow());
+    SignInPages signIn = new SignInPages(services, sessions, throttle);
     gets.put("/signin", signIn::form);
     posts.put("/signin", signIn::signIn);
     posts.put("/signout", signIn::signOut);
@@ -87,6 +88,15 @@ public final class Console {
   }
 
   /** Routes {@code /console} and below to the console and everything else to {@code api}. */
+  /**
+   * Ends every session and forgets failed sign-ins: the emulator's state was replaced (reset or
+   * restore), so signed-in identities may no longer exist.
+   */
+  public void signOutEveryone() {
+    sessions.clear();
+    throttle.clear();
+  }
+
   public Function<HttpRequest, HttpResponse> mountedOver(Function<HttpRequest, HttpResponse> api) {
     return request -> isConsolePath(request.rawPath()) ? handle(request) : api.apply(request);
   }

@@ -61,6 +61,11 @@ public final class CostData {
     return fresh.costs();
   }
 
+  /** Drops every cached account, after the stored state was replaced (reset, restore). */
+  public void forgetCached() {
+    cache.clear();
+  }
+
   /** Replaces the data of every account in {@code accounts}, durably, in one write. */
   public void replace(Collection<AccountCosts> accounts) {
     store.write(tx -> {

@@ -17,6 +17,7 @@ import dev.billinggate.service.organizations.OrgMembership;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.store.Store;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -32,6 +33,8 @@ import java.util.regex.Pattern;
  * {@code {"accountId":…,"iamUserAccessToBilling":"ACTIVATED"|"DEACTIVATED"}}: the switch AWS shows only
  * its root user. The caller needs {@code billing:GetIAMAccessPreference} (the permission behind the
  * Account page's switch) and must be in that account or its organization's management account.
+ *
+ * <p>Reset and snapshots: see {@link StateApi}.
  */
 public final class EmulatorApi {
   public static final String PREFIX = "/_billing-gate/";
@@ -45,10 +48,16 @@ public final class EmulatorApi {
   private final Predicate<String> accountExists;
   private final Clock clock;
   private final AwsIds ids;
+  private final StateApi state;
   private final ProtocolCodec codec = ProtocolCodec.forService(ServiceId.BILLING);
 
+  /**
+   * @param state reset and snapshots
+   * @param bootstrapAccount the account whose principals may reset and restore the state
+   */
   public EmulatorApi(SigV4Verifier verifier, AccessCheck access, OrganizationDirectory organizations, Store store,
-      Predicate<String> accountExists, Clock clock, AwsIds ids) {
+      Predicate<String> accountExists, StateControl state, String bootstrapAccount, Clock clock, AwsIds ids) {
+    this.state = new StateApi(state, access, bootstrapAccount);
     this.verifier = verifier;
     this.access = access;
     this.organizations = organizations;
@@ -67,17 +76,25 @@ public final class EmulatorApi {
     String requestId = ids.requestId();
     try {
       Matcher billing = BILLING_ACCESS.matcher(request.rawPath());
-      if (!"GET".equals(request.method()) || !billing.matches()) {
-        throw EmulatorApiError.UNKNOWN_OPERATION.exception("billing-gate has no %s %s.", request.method(),
-            request.rawPath());
+      if ("GET".equals(request.method()) && billing.matches()) {
+        return billingAccess(billing.group(1), context(request, "GetIamUserAccessToBilling", requestId), requestId);
       }
-      VerifiedRequest verified = verifier.verify(request, ServiceId.BILLING);
-      CallContext context = new CallContext(verified.caller(), "GetIamUserAccessToBilling", requestId, "us-east-1",
-          clock.instant(), request.remoteAddress(), request.secure());
-      return billingAccess(billing.group(1), context, requestId);
+      Optional<StateApi.Call> call = StateApi.route(request);
+      if (call.isPresent()) {
+        return state.handle(call.get(), request, context(request, call.get().operation(), requestId))
+            .withHeader("x-amzn-RequestId", requestId);
+      }
+      throw EmulatorApiError.UNKNOWN_OPERATION.exception("billing-gate has no %s %s.", request.method(),
+          request.rawPath());
     } catch (AwsException e) {
       return codec.encodeError(e, requestId);
     }
+  }
+
+  private CallContext context(HttpRequest request, String operation, String requestId) {
+    VerifiedRequest verified = verifier.verify(request, ServiceId.BILLING);
+    return new CallContext(verified.caller(), operation, requestId, "us-east-1", clock.instant(),
+        request.remoteAddress(), request.secure());
   }
 
   private HttpResponse billingAccess(String accountId, CallContext context, String requestId) {

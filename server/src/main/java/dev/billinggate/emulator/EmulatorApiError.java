@@ -6,7 +6,8 @@ import dev.billinggate.core.ErrorCode;
 enum EmulatorApiError implements ErrorCode {
   ACCESS_DENIED("AccessDeniedException", 403),
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
-  UNKNOWN_OPERATION("UnknownOperationException", 404);
+  UNKNOWN_OPERATION("UnknownOperationException", 404),
+  VALIDATION("ValidationException", 400);
 
   private final String code;
   private final int status;

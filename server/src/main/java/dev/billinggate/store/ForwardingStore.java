@@ -26,6 +26,11 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
+  public Snapshots snapshots() {
+    return delegate.snapshots();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

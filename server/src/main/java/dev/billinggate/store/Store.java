@@ -31,6 +31,9 @@ public interface Store extends AutoCloseable {
    */
   default void declare(Table<?>... tables) {}
 
+  /** Named copies of the whole committed state, and restoring one (reset, fixtures, tests). */
+  Snapshots snapshots();
+
   @Override
   void close();
 }

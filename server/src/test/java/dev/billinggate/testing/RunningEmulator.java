@@ -56,6 +56,11 @@ public final class RunningEmulator implements AutoCloseable {
         OrganizationsSettings.defaults(), BillingAccess.DefaultRule.DOCUMENTED_ALLOW));
   }
 
+  /** The running server, for its Java API (reset, snapshots). */
+  public BillingGate gate() {
+    return gate;
+  }
+
   public URI endpoint() {
     return gate.endpoint();
   }

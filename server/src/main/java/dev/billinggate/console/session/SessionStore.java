@@ -77,6 +77,11 @@ public final class SessionStore {
     }
   }
 
+  /** Signs everybody out: the accounts and users the sessions belonged to may no longer exist. */
+  public void clear() {
+    sessions.clear();
+  }
+
   public void remove(String id) {
     sessions.remove(id);
   }

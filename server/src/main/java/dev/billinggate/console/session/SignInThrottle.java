@@ -48,6 +48,11 @@ public final class SignInThrottle {
     failures.remove(address);
   }
 
+  /** Forgets every failure, as a fresh start would. */
+  public void clear() {
+    failures.clear();
+  }
+
   private void prune(Deque<Instant> recent) {
     Instant oldest = clock.instant().minus(window);
     while (!recent.isEmpty() && recent.peekFirst().isBefore(oldest)) {

@@ -111,8 +111,8 @@ public final class OrganizationDirectory {
         .orElse(List.of());
   }
 
-  /** Drops every cached answer; Organizations calls it after each committed write. */
-  void invalidate() {
+  /** Drops every cached answer; Organizations calls it after each committed write, reset after a restore. */
+  public void invalidate() {
     snapshot.set(new Snapshot());
   }
 

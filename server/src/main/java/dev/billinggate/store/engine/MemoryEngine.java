@@ -1,6 +1,7 @@
 package dev.billinggate.store.engine;
 
 import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.Snapshots;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import dev.billinggate.store.WriteTx;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The state every backend serves reads from: all records in memory (decoded on first read), guarded
@@ -21,8 +23,10 @@ import java.util.function.Function;
  * function, so one read sees one commit point.
  */
 public final class MemoryEngine implements Store {
-  private final Tables tables;
+  // Replaced whole by a restore, under the visibility write lock; transactions hold the one they began with.
+  private volatile Tables tables;
   private final CommitSink sink;
+  private final EngineSnapshots snapshots;
   private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
   private final ReentrantLock writer = new ReentrantLock();
   private volatile boolean closed;
@@ -32,8 +36,14 @@ public final class MemoryEngine implements Store {
    *     key of a bad one), by table then key; decoded when first read
    */
   public MemoryEngine(Map<String, ? extends Map<String, String>> rows, CommitSink sink) {
+    this(rows, sink, SnapshotSink.NONE);
+  }
+
+  /** @param snapshots where the backend keeps snapshots; the engine keeps their rows in memory too */
+  public MemoryEngine(Map<String, ? extends Map<String, String>> rows, CommitSink sink, SnapshotSink snapshots) {
     this.tables = new Tables(rows, new RecordCodec());
     this.sink = sink;
+    this.snapshots = new EngineSnapshots(this, snapshots);
   }
 
   @Override
@@ -88,6 +98,42 @@ public final class MemoryEngine implements Store {
     lock.lock();
     try {
       tx.apply();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Snapshots snapshots() {
+    return snapshots;
+  }
+
+  /** Runs {@code work} as the single writer, so the committed state cannot change meanwhile. */
+  <T> T exclusively(Supplier<T> work) {
+    if (visibility.getReadHoldCount() > 0) {
+      throw new IllegalStateException("snapshot operation inside a read on the same store");
+    }
+    writer.lock();
+    try {
+      checkOpen();
+      return work.get();
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** The committed tables; stable while the caller runs {@link #exclusively}. */
+  Tables tables() {
+    return tables;
+  }
+
+  /** Makes {@code image} the committed state in one step; the caller runs {@link #exclusively}. */
+  void install(Image image) {
+    Tables next = Tables.of(image, tables);
+    ReentrantReadWriteLock.WriteLock lock = visibility.writeLock();
+    lock.lock();
+    try {
+      tables = next;
     } finally {
       lock.unlock();
     }

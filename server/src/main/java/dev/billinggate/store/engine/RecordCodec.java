@@ -38,4 +38,23 @@ final class RecordCodec {
           e);
     }
   }
+
+  /**
+   * Checks a record that is about to be stored as JSON text: a well-formed JSON object, and a valid
+   * {@code type} when the table's record type is known.
+   *
+   * @throws IllegalArgumentException naming the table and key
+   */
+  void check(String table, String key, String json, Class<?> type) {
+    try {
+      if (type != null) {
+        mapper.readValue(json, type);
+      } else if (!mapper.readTree(json).isObject()) {
+        throw new IllegalArgumentException("record " + table + "/" + key + " is not a JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "invalid record " + table + "/" + key + ": " + e.getOriginalMessage(), e);
+    }
+  }
 }

@@ -23,6 +23,12 @@ final class Row {
     return new Row(value);
   }
 
+  /** The record as stored: the JSON it was loaded from, or its encoding once decoded. */
+  String json(RecordCodec codec, String table, String key) {
+    Object current = state;
+    return current instanceof Encoded encoded ? encoded.json() : codec.encode(table, key, current);
+  }
+
   Object value(TableState table, String key) {
     Object current = state;
     if (current instanceof Encoded encoded) {

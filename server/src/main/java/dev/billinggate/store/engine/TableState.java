@@ -21,6 +21,17 @@ final class TableState {
     encoded.forEach((key, json) -> rows.put(key, Row.encoded(json)));
   }
 
+  TableState(String name, NavigableMap<String, Row> rows, RecordCodec codec, Class<?> type) {
+    this.name = name;
+    this.codec = codec;
+    this.rows.putAll(rows);
+    this.type = type;
+  }
+
+  Class<?> boundType() {
+    return type;
+  }
+
   /**
    * Binds the record type on first use.
    *

@@ -18,7 +18,7 @@ final class SqliteSchema {
    * files. A file already at this version skips Flyway, whose start-up (class loading, classpath
    * scanning, validation) would otherwise cost about half a second of every cold start.
    */
-  static final String LATEST_MIGRATION = "1";
+  static final String LATEST_MIGRATION = "2";
 
   private SqliteSchema() {}
 

@@ -46,7 +46,8 @@ public final class SqliteStore extends ForwardingStore {
       SqliteSchema.migrate(connection, url);
       SqliteSchema.checkFormat(connection);
       MemoryEngine engine =
-          new MemoryEngine(SqliteRows.loadAll(connection), new SqliteCommitSink(connection));
+          new MemoryEngine(SqliteRows.loadAll(connection), new SqliteCommitSink(connection),
+              new SqliteSnapshotSink(connection));
       return new SqliteStore(lock, engine);
     } catch (SQLException | RuntimeException e) {
       closeAfterFailedOpen(connection, lock, e);

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>IAM, STS: Coral's frame validation, {@code ValidationError} (400) with
- *       {@code N validation error(s) detected: ...; ...}.
+ *       {@code N validation error(s) detected: ...; ...}. IAM leaves the offending value out
+ *       ({@code Value at 'path' failed ...}) and words a bad {@code path} pattern itself
+ *       (both from AWS's recorded answers, 2026).
  *   <li>Cost Explorer, Budgets, Billing, Account: the same text as {@code ValidationException}.
  *   <li>Organizations validates in the service and answers {@code InvalidInputException} with a
  *       {@code Reason} and a fixed sentence, e.g. "You provided a value that does not match the required pattern."
@@ -28,7 +30,21 @@ public final class ValidationFailures {
     if (service == ServiceId.ORGANIZATIONS) {
       return organizations(violations.get(0));
     }
+    if (service == ServiceId.IAM) {
+      return iam(violations);
+    }
     return CommonError.VALIDATION_ERROR.exception(coralMessage(violations));
+  }
+
+  private static AwsException iam(List<Violation> violations) {
+    for (Violation v : violations) {
+      if (v.kind() == Violation.Kind.PATTERN && v.path().equals("path")) {
+        return CommonError.VALIDATION_ERROR.exception("The specified value for path is invalid. It must begin and end "
+            + "with / and contain only alphanumeric characters and/or / characters.");
+      }
+    }
+    return CommonError.VALIDATION_ERROR.exception(coralMessage(violations.stream()
+        .map(v -> new Violation(v.kind(), v.path(), null, v.constraint())).toList()));
   }
 
   static String coralMessage(List<Violation> violations) {

@@ -84,8 +84,10 @@ public final class QueryCodec extends ProtocolCodec {
     WireError wire = WireError.of(service(), error);
     XmlText xml = new XmlText().open("ErrorResponse", namespace).open("Error")
         .element("Type", wire.senderFault() ? "Sender" : "Receiver")
-        .element("Code", wire.code())
-        .element("Message", wire.message());
+        .element("Code", wire.code());
+    if (error.getMessage() != null) {
+      xml.element("Message", wire.message()); // some errors (ReportNotPresent) carry none
+    }
     wire.fields().forEach(xml::element);
     xml.close("Error").element("RequestId", requestId).close("ErrorResponse");
     return respond(wire.status(), xml, requestId);

@@ -5,6 +5,7 @@ import static dev.billinggate.service.iam.IamSchema.prefix;
 
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
+import dev.billinggate.service.CommonError;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.AccessKey;
 import dev.billinggate.service.iam.IamSchema.AccessKeyLocation;
@@ -114,8 +115,10 @@ public final class AccessKeyOperations {
   public GetAccessKeyLastUsedResponse getAccessKeyLastUsed(GetAccessKeyLastUsedRequest request, CallContext context) {
     AccessKey key = env.store().read(tx -> byId(tx, request.accessKeyId()))
         .filter(k -> k.accountId().equals(context.caller().accountId()))
-        .orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception(
-            "The Access Key with id %s cannot be found.", request.accessKeyId()));
+        // AWS does not tell an unknown key from someone else's: it refuses with this (recorded) text
+        .orElseThrow(() -> CommonError.ACCESS_DENIED.exception(
+            "User: %s is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key %s",
+            context.caller().arn(), request.accessKeyId()));
     // AWS answers N/A for service and region until the key is first used.
     return GetAccessKeyLastUsedResponse.builder().userName(key.userName())
         .accessKeyLastUsed(AccessKeyLastUsed.builder().lastUsedDate(key.lastUsedDate())

@@ -115,7 +115,8 @@ public final class AccountOperations {
         .allowUsersToChangePassword(policy.allowUsersToChangePassword())
         .expirePasswords(policy.maxPasswordAge() != null && policy.maxPasswordAge() > 0)
         .maxPasswordAge(policy.maxPasswordAge()).passwordReusePrevention(policy.passwordReusePrevention())
-        .hardExpiry(policy.hardExpiry())).build();
+        // AWS leaves HardExpiry out unless it is on (recorded answers)
+        .hardExpiry(policy.hardExpiry() ? Boolean.TRUE : null)).build();
   }
 
   public DeleteAccountPasswordPolicyResponse deleteAccountPasswordPolicy(
@@ -178,6 +179,7 @@ public final class AccountOperations {
     map.put("Roles", tx.count(IamSchema.ROLES, prefix));
     map.put("RolesQuota", 1000);
     map.put("RolePolicySizeQuota", 10240);
+    map.put("AssumeRolePolicySizeQuota", 2048);
     map.put("InstanceProfiles", 0);
     map.put("InstanceProfilesQuota", 1000);
     map.put("Providers", 0);

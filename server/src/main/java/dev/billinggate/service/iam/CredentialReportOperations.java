@@ -53,22 +53,36 @@ public final class CredentialReportOperations {
     table.on(GetCredentialReportRequest.class, this::getCredentialReport);
   }
 
+  /**
+   * AWS reuses a report younger than four hours and otherwise starts a new one: STARTED the first
+   * time, COMPLETE while the report stands. Generation here is instant, so a report is ready as
+   * soon as STARTED is answered.
+   */
   public GenerateCredentialReportResponse generateCredentialReport(
       GenerateCredentialReportRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
-      tx.put(IamSchema.CREDENTIAL_REPORTS, account, new CredentialReport(context.now(), csv(tx, account)));
-      return null;
+    boolean started = env.store().write(tx -> {
+      boolean current = tx.get(IamSchema.CREDENTIAL_REPORTS, account)
+          .filter(report -> !expired(report, context.now())).isPresent();
+      if (!current) {
+        tx.put(IamSchema.CREDENTIAL_REPORTS, account, new CredentialReport(context.now(), csv(tx, account)));
+      }
+      return !current;
     });
-    return GenerateCredentialReportResponse.builder().state(ReportStateType.COMPLETE).build();
+    return GenerateCredentialReportResponse.builder()
+        .state(started ? ReportStateType.STARTED : ReportStateType.COMPLETE)
+        .description(started ? "No report exists. Starting a new report generation task" : null).build();
+  }
+
+  private static boolean expired(CredentialReport report, Instant now) {
+    return report.generatedAt().plus(VALIDITY).isBefore(now);
   }
 
   public GetCredentialReportResponse getCredentialReport(GetCredentialReportRequest request, CallContext context) {
     String account = context.caller().accountId();
     CredentialReport report = env.store().read(tx -> tx.get(IamSchema.CREDENTIAL_REPORTS, account)).orElseThrow(
-        () -> IamError.REPORT_NOT_PRESENT.exception(
-            "Credential report does not exist. Use GenerateCredentialReport to generate a credential report."));
-    if (report.generatedAt().plus(VALIDITY).isBefore(context.now())) {
+        () -> IamError.REPORT_NOT_PRESENT.exception((String) null)); // AWS sends the code alone
+    if (expired(report, context.now())) {
       throw IamError.REPORT_EXPIRED.exception(
           "Credential report is expired. Use GenerateCredentialReport to generate a new credential report.");
     }

@@ -172,11 +172,9 @@ public final class GroupOperations {
   public RemoveUserFromGroupResponse removeUserFromGroup(RemoveUserFromGroupRequest request, CallContext context) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
-      Group group = lookups.group(tx, account, request.groupName());
+      // AWS looks the user up first and removes a non-member without complaint (recorded answers)
       User user = lookups.user(tx, account, request.userName());
-      if (tx.get(IamSchema.USER_GROUPS, key(account, user.name(), group.name())).isEmpty()) {
-        throw IamError.NO_SUCH_ENTITY.exception("The user with name %s cannot be found.", request.userName());
-      }
+      Group group = lookups.group(tx, account, request.groupName());
       tx.delete(IamSchema.GROUP_MEMBERS, key(account, group.name(), user.name()));
       tx.delete(IamSchema.USER_GROUPS, key(account, user.name(), group.name()));
       return null;

@@ -72,9 +72,10 @@ public final class MfaOperations {
   public CreateVirtualMfaDeviceResponse createVirtualMfaDevice(CreateVirtualMfaDeviceRequest request, CallContext context) {
     MfaDevice device = create(context.caller().accountId(), IamArns.path(request.path()),
         request.virtualMFADeviceName(), context.now(), null);
-    // QRCodePNG is not rendered: clients that need it draw it from the seed.
+    byte[] qrCode = QrCodePng.render(QrCodePng.uri(device.name(), context.caller().accountId(), device.seedBase32()));
     return CreateVirtualMfaDeviceResponse.builder().virtualMFADevice(VirtualMFADevice.builder()
         .serialNumber(device.serialNumber())
+        .qrCodePNG(SdkBytes.fromByteArray(qrCode))
         .base32StringSeed(SdkBytes.fromString(device.seedBase32(), StandardCharsets.US_ASCII)).build()).build();
   }
 
@@ -115,7 +116,7 @@ public final class MfaOperations {
     String seed = env.ids().next(IdGenerator.UPPER_ALNUM, 64);
     return env.store().write(tx -> {
       if (tx.get(IamSchema.MFA_DEVICES, key(account, name)).isPresent()) {
-        throw IamError.ENTITY_ALREADY_EXISTS.exception("MFADevice entity at the same path and name already exists.");
+        throw IamError.ENTITY_ALREADY_EXISTS.exception("MFA device already exists.");
       }
       MfaDevice created = new MfaDevice(account, IamArns.mfa(account, path, name), name, path, seed, now, owner,
           owner == null ? null : now);
@@ -242,7 +243,7 @@ public final class MfaOperations {
   private static MfaDevice bySerial(ReadTx tx, String account, String serialNumber) {
     return tx.get(IamSchema.MFA_DEVICES, key(account, IamArns.name(serialNumber)))
         .filter(d -> d.serialNumber().equals(serialNumber))
-        .orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception("VirtualMFADevice with serial number %s doesn't exist.",
+        .orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception("MFA Device with serial number %s does not exist.",
             serialNumber));
   }
 }

@@ -1,5 +1,6 @@
 package dev.billinggate.service.iam;
 
+import dev.billinggate.service.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +18,9 @@ public final class Pagination {
 
   /** One page: {@code marker} is {@code null} unless {@code truncated}. */
   public record Page<T>(List<T> items, boolean truncated, String marker) {}
+
+  /** Tells markers issued here from arbitrary text, which AWS refuses. */
+  private static final String MARKER_TAG = "m1:";
 
   public static <T> Page<T> page(List<T> sorted, Function<T, String> sortKey, String marker, Integer maxItems) {
     int max = maxItems == null ? DEFAULT_MAX_ITEMS : maxItems;
@@ -39,14 +43,24 @@ public final class Pagination {
   }
 
   private static String encode(String key) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((MARKER_TAG + key).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A marker this code did not issue is AWS's ValidationError (recorded answers: ListVirtualMFADevices). */
   private static String decode(String marker) {
+    String decoded;
     try {
-      return new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+      decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw IamError.INVALID_INPUT.exception("Invalid Marker.");
+      throw invalidMarker();
     }
+    if (!decoded.startsWith(MARKER_TAG)) {
+      throw invalidMarker();
+    }
+    return decoded.substring(MARKER_TAG.length());
+  }
+
+  private static AwsException invalidMarker() {
+    return IamError.VALIDATION_ERROR.exception("Invalid Marker.");
   }
 }

@@ -53,6 +53,10 @@ public final class InputValidator {
         List<?> list = (List<?>) value;
         length(shape, list.size(), shown(shape, list), path, out);
         Shape member = model.shape(shape.member());
+        if (member.type().equals("string")) {
+          scalarMembers(member, list, path, out);
+          return;
+        }
         for (int i = 0; i < list.size(); i++) {
           value(member, list.get(i), path + "." + (i + 1) + ".member", out);
         }
@@ -74,6 +78,44 @@ public final class InputValidator {
       case "integer", "long", "double", "float" -> range(shape, ((Number) value).doubleValue(), value.toString(), path, out);
       default -> { } // booleans and timestamps carry no constraints
     }
+  }
+
+  /**
+   * Coral reports a bad item of a list of strings on the list, quoting every constraint of the
+   * item shape (AWS's recorded answer for UntagRole: {@code Value at 'tagKeys' failed to satisfy
+   * constraint: Member must satisfy constraint: [Member must have length less than or equal to 128,
+   * ..., Member must not be null]}).
+   */
+  private void scalarMembers(Shape member, List<?> list, String path, List<Violation> out) {
+    for (Object item : list) {
+      List<Violation> found = new ArrayList<>();
+      if (item != null) {
+        string(member, (String) item, path, found);
+      }
+      if (!found.isEmpty()) {
+        out.add(new Violation(found.get(0).kind(), path, null,
+            "Member must satisfy constraint: [" + String.join(", ", constraints(member)) + "]"));
+        return;
+      }
+    }
+  }
+
+  private static List<String> constraints(Shape shape) {
+    List<String> all = new ArrayList<>();
+    if (!shape.enumValues().isEmpty()) {
+      all.add("Member must satisfy enum value set: [" + String.join(", ", shape.enumValues()) + "]");
+    }
+    if (shape.max() != null) {
+      all.add("Member must have length less than or equal to " + integral(shape.max()));
+    }
+    if (shape.min() != null) {
+      all.add("Member must have length greater than or equal to " + integral(shape.min()));
+    }
+    if (shape.pattern() != null) {
+      all.add("Member must satisfy regular expression pattern: " + shape.pattern());
+    }
+    all.add("Member must not be null");
+    return all;
   }
 
   private void string(Shape shape, String value, String path, List<Violation> out) {

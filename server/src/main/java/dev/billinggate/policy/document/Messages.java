@@ -5,6 +5,11 @@ final class Messages {
   private Messages() {}
 
   static final String SYNTAX = "Syntax errors in policy.";
+  static final String INVALID_JSON = "This policy contains invalid Json";
+  static final String TRUST_ACTIONS = "AssumeRole policy may only specify STS AssumeRole actions.";
+  static final String IAM_PATH = "IAM resource path must either be \"*\" or start with user/, federated-user/, role/, "
+      + "group/, instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, "
+      + "report/, access-report/.";
   static final String LEGACY = "The policy failed legacy parsing";
   static final String VERSION = "Policy document must be version 2012-10-17 or greater.";
   static final String NO_ACTIONS = "Policy statement must contain actions.";
@@ -26,6 +31,14 @@ final class Messages {
 
   static String vendor(String vendor) {
     return "Vendor " + vendor + " is not valid";
+  }
+
+  static String iamRegion(String resource) {
+    return "IAM resource " + resource + " cannot contain region information.";
+  }
+
+  static String s3Region(String resource) {
+    return "Resource " + resource + " can not contain region information.";
   }
 
   static String notArn(String resource) {

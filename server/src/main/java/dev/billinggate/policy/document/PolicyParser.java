@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * JSON text → {@link PolicyDocument}. Rejects what IAM rejects as "Syntax errors in policy."
- * (non-JSON, duplicate or unknown keys, wrong JSON types, both elements of a pair) and a mis-cased
- * Effect as "The policy failed legacy parsing". Kind-specific rules live in {@link PolicyValidator}.
+ * (non-JSON, duplicate or unknown keys, wrong JSON types, both elements of a pair); a mis-cased
+ * Effect is noted for {@link PolicyValidator}, where the kind-specific rules live.
  */
 public final class PolicyParser {
   /** A policy nests at most 5 deep (Statement[] → {} → Condition → operator → values); allow slack. */
@@ -42,11 +42,16 @@ public final class PolicyParser {
   private PolicyParser() {}
 
   public static PolicyDocument parse(String json) {
+    return parse(json, Messages.SYNTAX);
+  }
+
+  /** {@code notJson} is the message for text that is not JSON at all (trust policies word it differently). */
+  public static PolicyDocument parse(String json, String notJson) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw syntax();
+      throw new PolicyException(PolicyException.Reason.MALFORMED, notJson);
     }
     if (root == null || !root.isObject()) {
       throw syntax();
@@ -62,29 +67,30 @@ public final class PolicyParser {
       throw syntax();
     }
     List<Statement> statements = new ArrayList<>();
+    boolean[] miscasedEffect = {false};
     if (statementNode.isObject()) {
-      statements.add(statement(statementNode));
+      statements.add(statement(statementNode, miscasedEffect));
     } else if (statementNode.isArray() && !statementNode.isEmpty()) {
       for (JsonNode s : statementNode) {
         if (!s.isObject()) {
           throw syntax();
         }
-        statements.add(statement(s));
+        statements.add(statement(s, miscasedEffect));
       }
     } else {
       throw syntax();
     }
-    return new PolicyDocument(version, id, statements);
+    return new PolicyDocument(version, id, statements, miscasedEffect[0]);
   }
 
-  private static Statement statement(JsonNode node) {
+  private static Statement statement(JsonNode node, boolean[] miscasedEffect) {
     requireKnownKeys(node, STATEMENT_KEYS);
     requireAtMostOne(node, "Principal", "NotPrincipal");
     requireAtMostOne(node, "Action", "NotAction");
     requireAtMostOne(node, "Resource", "NotResource");
     return new Statement(
         optionalText(node, "Sid"),
-        effect(node.get("Effect")),
+        effect(node.get("Effect"), miscasedEffect),
         principal(node.get("Principal")),
         principal(node.get("NotPrincipal")),
         stringList(node.get("Action")),
@@ -94,16 +100,15 @@ public final class PolicyParser {
         condition(node.get("Condition")));
   }
 
-  private static Effect effect(JsonNode node) {
+  /** A mis-cased Effect is a legacy-parsing failure, which AWS reports only after the version check. */
+  private static Effect effect(JsonNode node, boolean[] miscased) {
     if (node == null || !node.isTextual()) {
       throw syntax();
     }
     for (Effect e : Effect.values()) {
-      if (e.json().equals(node.textValue())) {
-        return e;
-      }
       if (e.json().equalsIgnoreCase(node.textValue())) {
-        throw new PolicyException(PolicyException.Reason.MALFORMED, Messages.LEGACY);
+        miscased[0] |= !e.json().equals(node.textValue());
+        return e;
       }
     }
     throw syntax();

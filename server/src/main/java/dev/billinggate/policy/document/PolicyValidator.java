@@ -18,21 +18,53 @@ public final class PolicyValidator {
 
   private PolicyValidator() {}
 
+  /**
+   * Checks in the order AWS reports them (AWS's captured answers, docs/policy-engine.md): grammar,
+   * version, legacy parsing (Effect case, date and number values, malformed ARNs), Sids, actions and
+   * resources present, then the first resource-format problem, then action names.
+   */
   public static void validate(PolicyDocument doc, PolicyKind kind) {
+    for (Statement s : doc.statements()) {
+      for (ConditionEntry e : s.condition()) {
+        ConditionOperator.parse(e.operator()).orElseThrow(() -> malformed(SYNTAX));
+      }
+    }
     if ((kind == PolicyKind.MANAGED || kind == PolicyKind.AWS_MANAGED) && !doc.supportsVariables()) {
       throw malformed(VERSION);
+    }
+    if (doc.miscasedEffect()) {
+      throw malformed(LEGACY);
+    }
+    doc.statements().forEach(s -> conditionValues(s.condition()));
+    String resourceProblem = kind == PolicyKind.TRUST ? null : firstResourceProblem(doc, kind);
+    if (resourceProblem == null && kind != PolicyKind.TRUST) {
+      doc.statements().forEach(s -> resourcesOf(s).forEach(PolicyValidator::legacyResource));
     }
     Set<String> sids = new HashSet<>();
     for (Statement s : doc.statements()) {
       sid(s.sid(), kind, sids);
       principal(s, kind);
-      actions(s, kind);
-      resources(s, kind, doc.supportsVariables());
-      conditions(s.condition());
+      actionsPresent(s, kind);
+      resourcesPresent(s, kind);
+    }
+    if (resourceProblem != null) {
+      throw malformed(resourceProblem);
+    }
+    for (Statement s : doc.statements()) {
+      actionNames(s, kind);
       if (kind == PolicyKind.RESOURCE_CONTROL) {
         resourceControl(s);
       }
     }
+  }
+
+  /** Trust policies that are not JSON at all get their own text (AWS's recorded answer). */
+  public static String notJsonMessage(PolicyKind kind) {
+    return kind == PolicyKind.TRUST ? INVALID_JSON : SYNTAX;
+  }
+
+  private static List<String> resourcesOf(Statement s) {
+    return s.resource() != null ? s.resource() : s.notResource() != null ? s.notResource() : List.of();
   }
 
   private static void sid(String sid, PolicyKind kind, Set<String> seen) {
@@ -80,7 +112,7 @@ public final class PolicyValidator {
     }
   }
 
-  private static void actions(Statement s, PolicyKind kind) {
+  private static void actionsPresent(Statement s, PolicyKind kind) {
     List<String> actions = s.action() != null ? s.action() : s.notAction();
     if (actions == null || actions.isEmpty()) {
       throw malformed(NO_ACTIONS);
@@ -88,14 +120,29 @@ public final class PolicyValidator {
     if (s.notAction() != null && kind == PolicyKind.RESOURCE_CONTROL) {
       throw malformed(prohibited("NotAction"));
     }
+  }
+
+  private static void actionNames(Statement s, PolicyKind kind) {
+    List<String> actions = s.action() != null ? s.action() : s.notAction();
     for (String a : actions) {
       if (!a.equals("*")) {
         vendorPrefixed(a);
       }
     }
+    if (kind == PolicyKind.TRUST && s.action() != null) {
+      for (String a : s.action()) {
+        // billing-gate's reading of AWS's rule: any sts action (AssumeRole*, TagSession, SetSourceIdentity, ...)
+        if (!a.regionMatches(true, 0, "sts:", 0, 4)) {
+          throw malformed(TRUST_ACTIONS);
+        }
+      }
+    }
   }
 
-  /** Shared by actions and condition keys, as IAM's message says ("Actions/Conditions"). */
+  /**
+   * Action names (IAM's message still says "Actions/Conditions", but condition keys without a
+   * vendor are accepted). The vendor may hold letters, digits, '-' and '.'.
+   */
   private static void vendorPrefixed(String name) {
     int colon = name.indexOf(':');
     if (colon < 0) {
@@ -110,58 +157,104 @@ public final class PolicyValidator {
     }
     for (int i = 0; i < vendor.length(); i++) {
       char c = vendor.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
         throw malformed(vendor(vendor));
       }
     }
   }
 
-  private static void resources(Statement s, PolicyKind kind, boolean variables) {
-    List<String> resources = s.resource() != null ? s.resource() : s.notResource();
+  private static void resourcesPresent(Statement s, PolicyKind kind) {
     if (kind == PolicyKind.TRUST) {
       if (s.resource() != null) {
-        throw malformed(prohibited("Resource."));
+        throw malformed(prohibited("Resource"));
       }
       if (s.notResource() != null) {
-        throw malformed(prohibited("NotResource."));
+        throw malformed(prohibited("NotResource"));
       }
       return;
     }
-    if (resources == null || resources.isEmpty()) {
+    if (resourcesOf(s).isEmpty()) {
       throw malformed(NO_RESOURCES);
-    }
-    for (String r : resources) {
-      resource(r, variables);
     }
   }
 
-  private static void resource(String r, boolean variables) {
+  /** AWS checks every resource's format but reports the first problem only after the presence checks. */
+  private static String firstResourceProblem(PolicyDocument doc, PolicyKind kind) {
+    for (Statement s : doc.statements()) {
+      for (String r : resourcesOf(s)) {
+        String problem = resourceProblem(r, kind, doc.supportsVariables());
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String resourceProblem(String r, PolicyKind kind, boolean variables) {
     if (r.equals("*")) {
-      return;
+      return null;
     }
     if (!r.startsWith("arn:")) {
-      throw malformed(notArn(r));
+      return notArn(r);
     }
-    int[] b = ArnSegments.bounds(r, variables);
     String[] padded = {"arn", "*", "*", "*", "*", "*"};
     String[] parts = r.split(":", 6);
     System.arraycopy(parts, 0, padded, 0, parts.length);
     if (!PARTITIONS.contains(padded[1])) {
-      throw malformed(partition(padded[1], String.join(":", padded)));
+      return partition(padded[1], String.join(":", padded));
     }
-    if (b == null) {
-      throw malformed(LEGACY);
+    if (parts.length < 3) {
+      return RESOURCE_VENDOR; // "arn:aws" names no service at all
     }
-    String service = ArnSegments.segment(r, b, 2);
+    String service = parts[2];
     if (service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
-      throw malformed(RESOURCE_VENDOR);
+      return RESOURCE_VENDOR;
+    }
+    int[] b = ArnSegments.bounds(r, variables);
+    if (b == null || !checksSidCharacters(kind) || kind == PolicyKind.TRUST) {
+      return null; // short ARNs are the legacy parser's business; the IAM-specific checks are IAM's
+    }
+    String region = ArnSegments.segment(r, b, 3);
+    if (!region.isEmpty() && service.equals("iam")) {
+      return iamRegion(r);
+    }
+    if (!region.isEmpty() && service.equals("s3")) {
+      return s3Region(r);
+    }
+    if (service.equals("iam") && !iamResourcePath(ArnSegments.segment(r, b, 5))) {
+      return IAM_PATH;
+    }
+    return null;
+  }
+
+  private static final List<String> IAM_RESOURCE_TYPES = List.of("user/", "federated-user/", "role/", "group/",
+      "instance-profile/", "mfa/", "server-certificate/", "policy/", "sms-mfa/", "saml-provider/", "oidc-provider/",
+      "report/", "access-report/");
+
+  /** AWS's list predates centralized root access; {@code root} is accepted (sts:AssumeRoot's resource). */
+  private static boolean iamResourcePath(String path) {
+    return path.equals("root") || path.startsWith("*") || path.startsWith("${") || IAM_RESOURCE_TYPES.stream().anyMatch(path::startsWith);
+  }
+
+  /**
+   * IAM's legacy parser: an ARN with an empty service, or with {@code ::} but fewer than six parts,
+   * fails; a short ARN without {@code ::} ({@code arn:aws:fdsasf}) passes.
+   */
+  private static void legacyResource(String r) {
+    if (r.equals("*")) {
+      return;
+    }
+    String[] parts = r.split(":", -1);
+    boolean tooShort = parts.length < 6 && r.contains("::");
+    if (tooShort || parts.length < 3 || parts[2].isEmpty()) {
+      throw malformed(LEGACY);
     }
   }
 
-  private static void conditions(List<ConditionEntry> entries) {
+  private static void conditionValues(List<ConditionEntry> entries) {
     for (ConditionEntry e : entries) {
       ConditionOperator op = ConditionOperator.parse(e.operator()).orElseThrow(() -> malformed(SYNTAX));
-      vendorPrefixed(e.key().indexOf('/') >= 0 ? e.key().substring(0, e.key().indexOf('/')) : e.key());
       for (String v : e.values()) {
         boolean invalid =
             switch (op.base().family()) {

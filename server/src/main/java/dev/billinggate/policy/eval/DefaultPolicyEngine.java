@@ -38,7 +38,7 @@ public final class DefaultPolicyEngine implements PolicyEngine {
     }
     // Size first: it is a linear scan and turns away oversized input before any parsing.
     PolicySize.check(kind, json, entityName(id));
-    PolicyDocument doc = PolicyParser.parse(json);
+    PolicyDocument doc = PolicyParser.parse(json, PolicyValidator.notJsonMessage(kind));
     PolicyValidator.validate(doc, kind);
     return new CompiledPolicy(id, kind, json, doc);
   }

@@ -111,7 +111,7 @@ public final class AuthorizationDetailsOperations {
 
   private static RoleDetail role(ReadTx tx, Role role) {
     String account = role.accountId();
-    var sdk = RoleOperations.toSdk(role, true);
+    var sdk = RoleOperations.toSdk(role, RoleOperations.View.FULL);
     return RoleDetail.builder().path(role.path()).roleName(role.name()).roleId(role.id()).arn(sdk.arn())
         .createDate(role.createDate()).assumeRolePolicyDocument(sdk.assumeRolePolicyDocument())
         .instanceProfileList(List.of())

@@ -73,6 +73,9 @@ public final class IamLookups {
 
   /** A policy that can be attached in {@code accountId}: the account's own or an AWS managed one. */
   public void requireAttachable(ReadTx tx, String accountId, String arn) {
+    if (!arn.startsWith("arn:")) {
+      throw IamError.VALIDATION_ERROR.exception("ARN %s is not valid.", arn); // recorded answer (AttachRolePolicy)
+    }
     boolean exists = IamArns.isAwsManagedPolicy(arn)
         ? awsPolicies.find(arn).isPresent()
         : customerPolicy(tx, accountId, arn).isPresent();

@@ -83,7 +83,8 @@ public final class ManagedPolicyOperations {
       }
       CustomerPolicy created = new CustomerPolicy(account, request.policyName(), env.ids().policyId(), path,
           request.description(), context.now(), context.now(), "v1", 2,
-          List.of(new PolicyVersion("v1", request.policyDocument(), context.now())), Tags.initial(request.tags()));
+          List.of(new PolicyVersion("v1", request.policyDocument(), context.now())),
+          Tags.initial(request.tags(), Tags.KeyCase.SENSITIVE));
       tx.put(IamSchema.POLICIES, key(account, created.name()), created);
       return created;
     });

@@ -83,7 +83,7 @@ public final class RoleOperations {
         context.now(), request.assumeRolePolicyDocument(), request.description(),
         request.maxSessionDuration() == null ? DEFAULT_MAX_SESSION_DURATION : request.maxSessionDuration(),
         request.permissionsBoundary(), Tags.initial(request.tags()), null, null)));
-    return CreateRoleResponse.builder().role(toSdk(role, true)).build();
+    return CreateRoleResponse.builder().role(toSdk(role, View.WRITTEN)).build();
   }
 
   /** Stores a new role inside the caller's transaction (CreateRole, and member accounts' access role). */
@@ -103,7 +103,7 @@ public final class RoleOperations {
 
   public GetRoleResponse getRole(GetRoleRequest request, CallContext context) {
     Role role = env.store().read(tx -> lookups.role(tx, context.caller().accountId(), request.roleName()));
-    return GetRoleResponse.builder().role(toSdk(role, true)).build();
+    return GetRoleResponse.builder().role(toSdk(role, View.FULL)).build();
   }
 
   public ListRolesResponse listRoles(ListRolesRequest request, CallContext context) {
@@ -113,7 +113,7 @@ public final class RoleOperations {
         .filter(r -> request.pathPrefix() == null || r.path().startsWith(request.pathPrefix())).toList();
     Pagination.Page<Role> page = Pagination.page(roles, r -> r.name().toLowerCase(Locale.ROOT),
         request.marker(), request.maxItems());
-    return ListRolesResponse.builder().roles(page.items().stream().map(r -> toSdk(r, false)).toList())
+    return ListRolesResponse.builder().roles(page.items().stream().map(r -> toSdk(r, View.LISTED)).toList())
         .isTruncated(page.truncated()).marker(page.marker()).build();
   }
 
@@ -144,7 +144,7 @@ public final class RoleOperations {
   public UpdateRoleDescriptionResponse updateRoleDescription(UpdateRoleDescriptionRequest request, CallContext context) {
     Role role = update(context, request.roleName(),
         r -> r.withSettings(request.description(), r.maxSessionDuration()));
-    return UpdateRoleDescriptionResponse.builder().role(toSdk(role, true)).build();
+    return UpdateRoleDescriptionResponse.builder().role(toSdk(role, View.WRITTEN)).build();
   }
 
   public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest request, CallContext context) {
@@ -193,20 +193,35 @@ public final class RoleOperations {
     });
   }
 
-  /** ListRoles leaves out boundaries, tags and RoleLastUsed, as AWS does since 2023. */
-  static software.amazon.awssdk.services.iam.model.Role toSdk(Role role, boolean detailed) {
+  /** Which members a response carries: AWS's recorded answers differ per operation. */
+  enum View {
+    /** CreateRole, UpdateRoleDescription: no MaxSessionDuration, no RoleLastUsed. */
+    WRITTEN,
+    /** GetRole: everything. */
+    FULL,
+    /** ListRoles: no boundaries, tags or RoleLastUsed (AWS since 2023). */
+    LISTED
+  }
+
+  static software.amazon.awssdk.services.iam.model.Role toSdk(Role role, View view) {
     var builder = software.amazon.awssdk.services.iam.model.Role.builder()
         .path(role.path()).roleName(role.name()).roleId(role.id())
         .arn(IamArns.role(role.accountId(), role.path(), role.name())).createDate(role.createDate())
         .assumeRolePolicyDocument(PolicyDocuments.urlEncode(role.trustPolicy()))
-        .description(role.description()).maxSessionDuration(role.maxSessionDuration());
-    if (detailed) {
-      builder.permissionsBoundary(UserOperations.boundary(role.boundaryArn()))
-          .roleLastUsed(RoleLastUsed.builder().lastUsedDate(role.lastUsedDate()).region(role.lastUsedRegion()).build());
+        .description(role.description());
+    if (view != View.WRITTEN) {
+      builder.maxSessionDuration(role.maxSessionDuration());
+    }
+    if (view != View.LISTED) {
+      builder.permissionsBoundary(UserOperations.boundary(role.boundaryArn()));
       if (!role.tags().isEmpty()) {
         builder.tags(Tags.toSdk(role.tags()));
       }
     }
+    if (view == View.FULL) {
+      builder.roleLastUsed(RoleLastUsed.builder().lastUsedDate(role.lastUsedDate()).region(role.lastUsedRegion()).build());
+    }
     return builder.build();
   }
+
 }

@@ -76,12 +76,12 @@ public final class TagOperations {
     });
     table.on(TagPolicyRequest.class,
         (r, c) -> IamAccess.withRequestTags(AccessTarget.of("iam:TagPolicy", r.policyArn()), r.tags()), (r, c) -> {
-          updatePolicy(c, r.policyArn(), tags -> Tags.merge(tags, r.tags()));
+          updatePolicy(c, r.policyArn(), tags -> Tags.merge(tags, r.tags(), Tags.KeyCase.SENSITIVE));
           return TagPolicyResponse.builder().build();
         });
     table.on(UntagPolicyRequest.class,
         (r, c) -> withTagKeys(AccessTarget.of("iam:UntagPolicy", r.policyArn()), r.tagKeys()), (r, c) -> {
-          updatePolicy(c, r.policyArn(), tags -> Tags.remove(tags, r.tagKeys()));
+          updatePolicy(c, r.policyArn(), tags -> Tags.remove(tags, r.tagKeys(), Tags.KeyCase.SENSITIVE));
           return UntagPolicyResponse.builder().build();
         });
     table.on(ListPolicyTagsRequest.class, (r, c) -> AccessTarget.of("iam:ListPolicyTags", r.policyArn()), (r, c) -> {

@@ -3,9 +3,9 @@ package dev.billinggate.service.iam;
 import static dev.billinggate.service.iam.IamSchema.key;
 import static dev.billinggate.service.iam.IamSchema.prefix;
 
+import dev.billinggate.core.CommonError;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
-import dev.billinggate.service.CommonError;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.AccessKey;
 import dev.billinggate.service.iam.IamSchema.AccessKeyLocation;

@@ -1,6 +1,6 @@
 package dev.billinggate.service.iam;
 
-import dev.billinggate.service.AwsException;
+import dev.billinggate.core.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

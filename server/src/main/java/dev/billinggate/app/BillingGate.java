@@ -22,6 +22,7 @@ import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.service.account.AccountRecords.AccountFacts;
 import dev.billinggate.service.account.AccountService;
+import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.billing.BillingService;
 import dev.billinggate.service.billing.CostManagement;
 import dev.billinggate.service.budgets.BudgetsService;
@@ -236,6 +237,20 @@ public final class BillingGate implements AutoCloseable {
   /** Reset, snapshots, export and import, as the {@code state} CLI and the HTTP API see them. */
   public StateControl state() {
     return state;
+  }
+
+  /**
+   * Sets an account's "IAM user and role access to billing information" as its root user does on the
+   * console's Account page: AWS has no API for it, so tests and fixtures set it here.
+   */
+  public void setIamUserAccessToBilling(String accountId, boolean activated) {
+    if (iam.accounts().find(accountId).isEmpty()) {
+      throw new IllegalArgumentException("no account " + accountId);
+    }
+    store.write(tx -> {
+      BillingAccess.set(tx, accountId, activated);
+      return null;
+    });
   }
 
   @Override

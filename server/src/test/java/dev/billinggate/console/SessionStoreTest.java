@@ -7,7 +7,7 @@ import dev.billinggate.auth.CallerType;
 import dev.billinggate.console.session.ConsoleSession;
 import dev.billinggate.console.session.Identity;
 import dev.billinggate.console.session.SessionStore;
-import dev.billinggate.testing.MutableClock;
+import dev.billinggate.core.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

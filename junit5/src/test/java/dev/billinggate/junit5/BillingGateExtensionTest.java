@@ -16,6 +16,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /** The extension's lifecycle and injection, observed by running example classes through the JUnit test kit. */
 class BillingGateExtensionTest {
+  /** Set while the test kit runs the examples, so that they never run on their own. */
+  static final String RUNNING_EXAMPLES = "billing-gate.running-examples";
 
   @BeforeEach
   void forget() {
@@ -28,7 +30,12 @@ class BillingGateExtensionTest {
     for (Class<?> type : classes) {
       kit.selectors(selectClass(type));
     }
-    return kit.execute().testEvents();
+    System.setProperty(RUNNING_EXAMPLES, "true");
+    try {
+      return kit.execute().testEvents();
+    } finally {
+      System.clearProperty(RUNNING_EXAMPLES);
+    }
   }
 
   private static boolean listening(URI endpoint) {

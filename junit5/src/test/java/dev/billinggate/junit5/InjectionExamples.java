@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Every place a handle can be injected, recorded for {@link BillingGateExtensionTest}. */
 final class InjectionExamples {
@@ -16,6 +17,7 @@ final class InjectionExamples {
     BillingGateHandle inherited;
   }
 
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
   @BillingGateTest
   static class EveryWay extends Base {
     static BillingGateHandle staticField;
@@ -44,6 +46,7 @@ final class InjectionExamples {
   }
 
   /** Without @BillingGateTest a parameter of the handle type is not resolvable. */
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
   static class NotAnnotated {
     @Test
     void test(BillingGateHandle gate) {

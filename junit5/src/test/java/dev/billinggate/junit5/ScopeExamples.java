@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Test classes that {@link BillingGateExtensionTest} runs through the JUnit Platform test kit: each
@@ -16,6 +17,7 @@ final class ScopeExamples {
 
   private ScopeExamples() {}
 
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
   @BillingGateTest
   static class PerClassOne {
     @Test
@@ -37,6 +39,7 @@ final class ScopeExamples {
     }
   }
 
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
   @BillingGateTest
   static class PerClassTwo {
     @Test
@@ -45,6 +48,7 @@ final class ScopeExamples {
     }
   }
 
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
   @BillingGateTest(scope = ServerScope.JVM)
   static class PerJvmOne {
     @Test
@@ -53,6 +57,7 @@ final class ScopeExamples {
     }
   }
 
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
   @BillingGateTest(scope = ServerScope.JVM)
   static class PerJvmTwo {
     @Test

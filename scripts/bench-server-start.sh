@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Times BillingGateHandle.start() for the second and later servers in one JVM (what the JUnit 5
+# extension pays per test class), with JMH single-shot iterations.
+#   scripts/bench-server-start.sh [JMH options]      default: -f 1 -wi 10 -i 30
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLASSPATH_FILE="$ROOT/junit5/target/bench.classpath"
+cd "$ROOT"
+if [ $# -eq 0 ]; then set -- -f 1 -wi 10 -i 30; fi
+mvn -q -B -o -pl junit5 -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2
+java -cp "$ROOT/junit5/target/test-classes:$ROOT/junit5/target/classes:$(cat "$CLASSPATH_FILE")" \
+    org.openjdk.jmh.Main ServerStartBenchmark -jvmArgs -XX:+UseSerialGC "$@"

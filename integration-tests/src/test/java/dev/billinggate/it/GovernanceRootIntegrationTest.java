@@ -109,7 +109,10 @@ class GovernanceRootIntegrationTest {
     // The same plan again: the account is finished, nothing is called twice.
     var again = cli.run("root", "apply", "--plan", planFile.toString(), "--yes", "--output", "json");
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.out()).contains("DELETED");
+    assertThat(again.err()).contains("already applied on ").contains("nothing to do");
+    assertThat(JSON.readTree(again.out()).get(0).get("alreadyApplied").asBoolean()).isTrue();
+    var againTable = cli.run("root", "apply", "--plan", planFile.toString(), "--yes");
+    assertThat(againTable.out()).contains("ALREADY_APPLIED").contains("already applied on ").doesNotContain("DELETED");
     // A fresh plan of the same account finds nothing left to delete.
     var fresh = cli.run("root", "plan", "--accounts", allow, "--output", "json");
     assertThat(fresh.exitCode()).isZero();
@@ -134,6 +137,16 @@ class GovernanceRootIntegrationTest {
     JsonNode before = JSON.readTree(cli.run("audit", "--accounts", invited, "--output", "json").out());
     assertThat(before.get("accounts").get(0).get("billingAccess").asText()).isEqualTo("UNKNOWN");
     assertThat(cli.run("root", "plan", "--accounts", invited).exitCode()).isEqualTo(1);
+    // Keeping the password keeps the way to turn billing access on: no billing risk, no refusal.
+    var keysOnly = cli.run("root", "plan", "-a", invited, "--only", "keys", "-o", "json");
+    assertThat(keysOnly.exitCode()).as(keysOnly.out()).isZero();
+    JsonNode keys = JSON.readTree(keysOnly.out());
+    assertThat(keys.get("only").toString()).isEqualTo("[\"keys\"]");
+    assertThat(keys.get("accounts").get(0).get("delete").toString()).startsWith("[\"access-key:").doesNotContain("password");
+    // Nothing of the chosen kinds to delete is a note, not a refusal.
+    var mfaOnly = cli.run("root", "plan", "-a", invited, "--only", "mfa");
+    assertThat(mfaOnly.exitCode()).as(mfaOnly.out()).isZero();
+    assertThat(mfaOnly.out()).contains("nothing to delete of mfa").contains("0 refused; 1 with nothing to delete");
 
     var typo = cli.run("root", "recover", "999999999999", "--billing-activated");
     assertThat(typo.exitCode()).isEqualTo(5);

@@ -23,21 +23,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Audit member accounts: may their root credentials be deleted now?",
-      "Checks centralized root access, root credentials (through AssumeRoot), billing access (from the vending",
-      "record, else UNKNOWN), SCPs/RCPs that block root tasks or billing pages; verdict READY, BLOCKED, UNKNOWN or ERROR.",
+      "Checks centralized root access, root credentials (through AssumeRoot), billing access (from the vending"
+          + " record, else UNKNOWN), SCPs/RCPs that block root tasks or billing pages; verdict READY, BLOCKED,"
+          + " UNKNOWN or ERROR.",
       "Results stream to stdout and --report as accounts finish, so memory stays flat at any organization size."},
-    footer = {"", "Exit codes: 0 all compliant, 1 findings (a FAIL or, by default, an UNKNOWN check; see --fail-on),",
-      "2 usage, 3 incomplete (ERROR rows),",
-      "4 credentials or configuration, 5 AWS service error."})
+    footer = {"", "Exit codes: 0 all compliant, 1 findings (a FAIL or, by default, an UNKNOWN check; see --fail-on),"
+        + " 2 usage, 3 incomplete (ERROR rows), 4 credentials or configuration, 5 AWS service error."})
 final class AuditCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
+  @Mixin OutputOptions output;
+  @Mixin ReportOption report;
+  @Mixin ConcurrencyOption concurrency;
   @Mixin SelectionOptions selection;
   @Spec CommandSpec spec;
 
-  @Option(names = "--probe-billing-access", description = {"Read each account's billing-access switch from"
-      + " billing-gate's own API (the emulator only: AWS has no API for it); needs --endpoint-url or AWS_ENDPOINT_URL.",
-      "Falls back to the vending records and attestations when the endpoint does not answer it."})
-  boolean probeBillingAccess;
+  @Mixin BillingProbeOption probe;
 
   /** UNKNOWN by default: an unproven account is not a compliant one. */
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "unknown",
@@ -48,32 +48,30 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.reportFormatValid("audit", err) || !options.queryValid("audit", err)) {
+    if (!report.valid("audit", err) || !output.queryValid("audit", err)) {
       return ExitCodes.USAGE;
     }
     AuditTally tally;
     // json, csv and text rows stream to the terminal as they finish: they are the progress there. A table
     // and a query's result come at the end, so they get a bar.
-    boolean bar = (options.output == GovernanceOptions.Output.TABLE || options.query != null)
+    boolean bar = (output.output == OutputOptions.Output.TABLE || output.query != null)
         && System.console() != null;
     Progress progress = new Progress("accounts audited", err, bar, System::nanoTime);
     try (AwsClients clients = options.clients();
-        ReportFile report = ReportFile.openIfAsked(options.report);
-        AuditOutput output = AuditOutput.of(options, out)) {
-      AuditSink sink = report == null ? output : AuditSink.tee(output, report.sink());
-      EmulatorBillingProbe probe = probeBillingAccess ? clients.emulatorProbe() : null;
-      if (probeBillingAccess && probe == null) {
-        err.println("audit: --probe-billing-access reads billing-gate's own API; give --endpoint-url (or"
-            + " AWS_ENDPOINT_URL) pointing at billing-gate");
+        ReportFile file = ReportFile.openIfAsked(report.report);
+        AuditOutput stdout = AuditOutput.of(output, options.color(), out)) {
+      AuditSink sink = file == null ? stdout : AuditSink.tee(stdout, file.sink());
+      EmulatorBillingProbe billingProbe = probe.probe("audit", clients, err);
+      if (probe.missing(billingProbe)) {
         return ExitCodes.USAGE;
       }
-      tally = new Auditor(clients, VendingRecords.open(options.stateDir), probe, Clock.systemUTC())
-          .audit(selection.selection(), options.concurrency, progress, sink);
+      tally = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, Clock.systemUTC())
+          .audit(selection.selection(), concurrency.concurrency, progress, sink);
       progress.finish();
-      if (report != null) {
-        report.commit();
+      if (file != null) {
+        file.commit();
       }
-      output.finish();
+      stdout.finish();
     } catch (QueryOutput.EvaluationException e) {
       err.println("audit: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -30,7 +30,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
   private static final List<String> HEADER =
       List.of("ACCOUNT", "NAME", "STATE", "VERDICT", "BILLING", "ROOT CREDENTIALS", "REASONS");
 
-  static AuditOutput of(GovernanceOptions options, PrintWriter out) throws IOException {
+  static AuditOutput of(OutputOptions options, boolean color, PrintWriter out) throws IOException {
     if (options.query() != null) {
       return Queried.spooled(options.query(), options.output, out);
     }
@@ -38,7 +38,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
       case JSON -> new Report(AuditReports.writer(ReportFormat.JSON, out));
       case CSV -> new Report(AuditReports.writer(ReportFormat.CSV, out));
       case TEXT -> new Text(out);
-      case TABLE -> new SpooledTable(options.color(), out);
+      case TABLE -> new SpooledTable(color, out);
     };
   }
 
@@ -126,12 +126,12 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
    */
   private static final class Queried extends Report {
     private final Expression<JsonNode> query;
-    private final GovernanceOptions.Output format;
+    private final OutputOptions.Output format;
     private final PrintWriter out;
     private final Path spool;
     private final BufferedWriter json;
 
-    private Queried(Expression<JsonNode> query, GovernanceOptions.Output format, PrintWriter out, Path spool,
+    private Queried(Expression<JsonNode> query, OutputOptions.Output format, PrintWriter out, Path spool,
         BufferedWriter json) throws IOException {
       super(AuditReports.writer(ReportFormat.JSON, json));
       this.query = query;
@@ -141,7 +141,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
       this.json = json;
     }
 
-    static Queried spooled(Expression<JsonNode> query, GovernanceOptions.Output format, PrintWriter out)
+    static Queried spooled(Expression<JsonNode> query, OutputOptions.Output format, PrintWriter out)
         throws IOException {
       Path spool = Files.createTempFile("billing-gate-audit", ".json");
       return new Queried(query, format, out, spool, Files.newBufferedWriter(spool, StandardCharsets.UTF_8));

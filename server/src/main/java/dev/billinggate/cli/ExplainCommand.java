@@ -1,6 +1,5 @@
 package dev.billinggate.cli;
 
-import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.BillingPage;
 import dev.billinggate.governance.Explainer;
@@ -21,13 +20,14 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {"Explain why a principal may or may not open a billing page or call actions.",
-      "Checks the account's billing switch (from the vending record), SCPs/RCPs on the account's path, then",
-      "IAM SimulatePrincipalPolicy.",
-      "Prints the deciding statement and the fix for each action, and what cannot be known."},
-    footer = {"", "Exit codes: 0 allowed, 1 denied (or unknown with --fail-on unknown), 2 usage,",
-      "4 credentials or configuration, 5 AWS service error."})
+      "Checks the account's billing switch (from the vending record), SCPs/RCPs on the account's path, then"
+          + " IAM SimulatePrincipalPolicy. Prints the deciding statement and the fix for each action, and what"
+          + " cannot be known."},
+    footer = {"", "Exit codes: 0 allowed, 1 denied (or unknown with --fail-on unknown), 2 usage, 4 credentials or"
+        + " configuration, 5 AWS service error."})
 final class ExplainCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
+  @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
   @Option(names = "--principal", required = true, paramLabel = "ARN", description = "IAM user or role ARN.")
@@ -56,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.noReport("explain", err) || !options.queryValid("explain", err)) {
+    if (!output.queryValid("explain", err)) {
       return ExitCodes.USAGE;
     }
     BillingPage page;
@@ -87,12 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private void print(Explanation e, PrintWriter out) {
-    if (options.printQueried(e, out)) {
-      return;
-    }
-    if (options.output == GovernanceOptions.Output.JSON) {
-      out.print(AuditReports.toJson(e));
-      out.flush();
+    if (output.printDocument(e, out)) {
       return;
     }
     Table table = new Table("ACTION", "RESULT", "DECIDED BY", "FIX");
@@ -104,7 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
       };
       table.row(s.action(), result, s.decidedBy(), s.fix());
     }
-    if (options.output != GovernanceOptions.Output.TABLE) {
+    if (output.output != OutputOptions.Output.TABLE) {
       out.print(table.renderText());
       out.flush();
       return;

@@ -29,7 +29,16 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(new UsageErrors());
+    // Help as wide as the terminal, each command's synopsis one line: the options follow it anyway.
+    abbreviate(cli);
+    return cli.setUsageHelpAutoWidth(true);
+  }
+
+  private static void abbreviate(CommandLine command) {
+    command.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+    command.getSubcommands().values().forEach(Main::abbreviate);
   }
 
   @Override

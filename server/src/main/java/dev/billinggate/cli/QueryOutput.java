@@ -104,12 +104,12 @@ final class QueryOutput {
    *
    * @throws EvaluationException the expression failed on this result; nothing was printed
    */
-  static void print(JsonNode result, Expression<JsonNode> query, GovernanceOptions.Output output, PrintWriter out) {
+  static void print(JsonNode result, Expression<JsonNode> query, OutputOptions.Output output, PrintWriter out) {
     out.print(render(result, query, output));
     out.flush();
   }
 
-  static String render(JsonNode result, Expression<JsonNode> query, GovernanceOptions.Output output) {
+  static String render(JsonNode result, Expression<JsonNode> query, OutputOptions.Output output) {
     JsonNode value = result;
     if (query != null) {
       try {

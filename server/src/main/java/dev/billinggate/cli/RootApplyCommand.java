@@ -1,7 +1,6 @@
 package dev.billinggate.cli;
 
 import dev.billinggate.governance.ApplyResult;
-import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.CredentialResult;
@@ -17,7 +16,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +32,18 @@ import picocli.CommandLine.Spec;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {"Delete root credentials: exactly those of --plan FILE, or of a plan made now from the selection.",
-      "One IAMDeleteRootUserCredentials session per account; a result per credential; re-running the same plan",
-      "skips finished accounts and retries failed credentials (state in --state-dir/root-apply.json)."},
-    footer = {"", "Exit codes: 0 everything deleted, 1 some accounts refused, 2 usage (or no --yes without a terminal),",
-      "3 some credentials not deleted, 4 credentials or configuration, 5 AWS service error."})
+      "One IAMDeleteRootUserCredentials session per account; a result per credential. The plan is shown on"
+          + " stderr first. Re-running the same plan skips finished accounts (\"already applied on DATE\") and"
+          + " retries failed credentials (state in --state-dir/root-apply.json)."},
+    footer = {"", "Exit codes: 0 everything deleted, 1 some accounts refused, 2 usage (or no --yes without a"
+        + " terminal), 3 some credentials not deleted, 4 credentials or configuration, 5 AWS service error."})
 final class RootApplyCommand implements Callable<Integer> {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
   @Mixin GovernanceOptions options;
+  @Mixin OutputOptions output;
+  @Mixin ConcurrencyOption concurrency;
   @Mixin SelectionOptions selection;
   @Spec CommandSpec spec;
 
@@ -51,7 +60,7 @@ final class RootApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.noReport("root apply", err) || !options.queryValid("root apply", err)) {
+    if (!output.queryValid("root apply", err)) {
       return ExitCodes.USAGE;
     }
     if (!yes && System.console() == null) {
@@ -64,15 +73,16 @@ final class RootApplyCommand implements Callable<Integer> {
       Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
       plan = planFile != null ? RootPlanner.readPlan(planFile)
-          : planner.plan(planner.audit(selection.selection(), options.concurrency, ProgressListener.NONE), acceptBillingRisk);
+          : planner.plan(planner.audit(selection.selection(), concurrency.concurrency, ProgressListener.NONE), acceptBillingRisk,
+              Set.of());
       // The preview is for the person confirming: stdout carries only the results, parseable from its first byte.
-      PlanOutput.print(plan, GovernanceOptions.Output.TABLE, err);
+      PlanOutput.print(plan, OutputOptions.Output.TABLE, err);
       if (!yes && !confirmed(err)) {
         err.println("root apply: cancelled");
         return ExitCodes.OK;
       }
       Progress progress = new Progress("accounts cleaned", err);
-      results = planner.apply(plan, options.stateDir, options.concurrency, progress);
+      results = planner.apply(plan, options.stateDir, concurrency.concurrency, progress);
       progress.finish();
     } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("root apply: " + e.getMessage());
@@ -80,6 +90,9 @@ final class RootApplyCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Failures.report("root apply", e, options.debug, err);
     }
+    results.stream().filter(ApplyResult::alreadyApplied).map(ApplyResult::finishedAt).max(Instant::compareTo)
+        .ifPresent(last -> err.println("root apply: plan " + plan.planId() + " already applied on " + DATE.format(last)
+            + (results.stream().allMatch(ApplyResult::alreadyApplied) ? "; nothing to do" : " for some accounts")));
     try {
       print(results, out);
     } catch (QueryOutput.EvaluationException e) {
@@ -100,21 +113,21 @@ final class RootApplyCommand implements Callable<Integer> {
   }
 
   private void print(List<ApplyResult> results, PrintWriter out) {
-    if (options.printQueried(results, out)) {
+    if (output.printDocument(results, out)) {
       return;
     }
-    if (options.output == GovernanceOptions.Output.JSON) {
-      out.print(AuditReports.toJson(results));
-    } else {
-      Table table = new Table("ACCOUNT", "CREDENTIAL", "RESULT", "DETAIL");
-      for (ApplyResult r : results) {
-        for (CredentialResult c : r.credentials()) {
-          table.row(r.accountId(), c.item(), c.outcome().name(), c.detail());
-        }
+    Table table = new Table("ACCOUNT", "CREDENTIAL", "RESULT", "DETAIL");
+    for (ApplyResult r : results) {
+      if (r.alreadyApplied()) {
+        table.row(r.accountId(), "-", "ALREADY_APPLIED", "already applied on " + DATE.format(r.finishedAt())
+            + "; nothing called now");
+        continue;
       }
-      out.println();
-      out.print(options.output == GovernanceOptions.Output.TABLE ? table.render() : table.renderText());
+      for (CredentialResult c : r.credentials()) {
+        table.row(r.accountId(), c.item(), c.outcome().name(), c.detail());
+      }
     }
+    out.print(output.output == OutputOptions.Output.TABLE ? table.render() : table.renderText());
     out.flush();
   }
 }

@@ -3,6 +3,8 @@ package dev.billinggate.cli;
 import dev.billinggate.governance.AuditRun;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
+import dev.billinggate.governance.CredentialKind;
+import dev.billinggate.governance.EmulatorBillingProbe;
 import dev.billinggate.governance.RootPlan;
 import dev.billinggate.governance.RootPlanner;
 import dev.billinggate.governance.VendingRecords;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,17 +28,27 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {"Show exactly which root credentials apply would delete.",
-      "Per account: password, each access key, signing certificates, MFA devices. Accounts with billing access",
-      "OFF or UNKNOWN are refused unless --accept-billing-risk; BLOCKED and ERROR accounts always are."},
-    footer = {"", "Exit codes: 0 nothing refused, 1 some accounts refused, 2 usage, 3 some accounts not audited,",
-      "4 credentials or configuration, 5 AWS service error."})
+      "Per account: password, each access key, signing certificates, MFA devices (--only narrows them). Accounts"
+          + " with billing access OFF or UNKNOWN are refused when the password would go, unless"
+          + " --accept-billing-risk; BLOCKED and ERROR accounts always are. Accounts with nothing to delete are a"
+          + " note, not a refusal."},
+    footer = {"", "Exit codes: 0 nothing refused, 1 some accounts refused, 2 usage, 3 some accounts not audited,"
+        + " 4 credentials or configuration, 5 AWS service error."})
 final class RootPlanCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
+  @Mixin OutputOptions output;
+  @Mixin ReportOption report;
+  @Mixin ConcurrencyOption concurrency;
   @Mixin SelectionOptions selection;
+  @Mixin BillingProbeOption probe;
   @Spec CommandSpec spec;
 
   @Option(names = "--accept-billing-risk", description = "Plan deletions in accounts whose billing access is OFF or UNKNOWN.")
   boolean acceptBillingRisk;
+
+  @Option(names = "--only", split = ",", paramLabel = "KIND",
+      description = "Delete only these kinds of credential: login (the password), keys, mfa, certificates (default: all).")
+  Set<CredentialKind> only = EnumSet.noneOf(CredentialKind.class);
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the plan here, for root apply --plan.")
   Path out;
@@ -43,20 +57,24 @@ final class RootPlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.reportFormatValid("root plan", err) || !options.queryValid("root plan", err)) {
+    if (!report.valid("root plan", err) || !output.queryValid("root plan", err)) {
       return ExitCodes.USAGE;
     }
     RootPlan plan;
     try (AwsClients clients = options.clients()) {
-      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
+      EmulatorBillingProbe billingProbe = probe.probe("root plan", clients, err);
+      if (probe.missing(billingProbe)) {
+        return ExitCodes.USAGE;
+      }
+      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, Clock.systemUTC());
       Progress progress = new Progress("accounts audited", err);
       RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
-      AuditRun run = planner.audit(selection.selection(), options.concurrency, progress);
+      AuditRun run = planner.audit(selection.selection(), concurrency.concurrency, progress);
       progress.finish();
-      if (options.report != null) {
-        ReportFile.write(options.report, run);
+      if (report.report != null) {
+        ReportFile.write(report.report, run);
       }
-      plan = planner.plan(run, acceptBillingRisk);
+      plan = planner.plan(run, acceptBillingRisk, only);
     } catch (RuntimeException e) {
       return Failures.report("root plan", e, options.debug, err);
     }
@@ -64,8 +82,8 @@ final class RootPlanCommand implements Callable<Integer> {
       Files.writeString(out, RootPlanner.planJson(plan), StandardCharsets.UTF_8);
     }
     try {
-      if (!options.printQueried(plan, stdout)) {
-        PlanOutput.print(plan, options.output, stdout);
+      if (!output.printDocument(plan, stdout)) {
+        PlanOutput.print(plan, output.output, stdout);
       }
     } catch (QueryOutput.EvaluationException e) {
       err.println("root plan: " + e.getMessage());

@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
     name = "recover",
     mixinStandardHelpOptions = true,
     description = {"Let the root user of ACCOUNT recover its password, to turn billing access on.",
-      "AssumeRoot with IAMCreateRootUserPassword, then CreateLoginProfile without a password; prints the manual",
-      "steps. Once the root user has activated IAM access to billing, run it again with --billing-activated to",
-      "record that (AWS has no API to read the switch); audit then reports billing access ON for ACCOUNT."},
-    footer = {"", "Exit codes: 0 recovery allowed (or a password already existed) or activation recorded, 2 usage,",
-      "4 credentials or configuration, 5 AWS service error (e.g. ACCOUNT is not in the organization)."})
+      "AssumeRoot with IAMCreateRootUserPassword, then CreateLoginProfile without a password; prints the manual"
+          + " steps. Once the root user has activated IAM access to billing, run it again with --billing-activated"
+          + " to record that (AWS has no API to read the switch); audit then reports billing access ON for"
+          + " ACCOUNT."},
+    footer = {"", "Exit codes: 0 recovery allowed (or a password already existed) or activation recorded, 2 usage,"
+        + " 4 credentials or configuration, 5 AWS service error (e.g. ACCOUNT is not in the organization)."})
 final class RootRecoverCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
   @Spec CommandSpec spec;
@@ -40,9 +41,6 @@ final class RootRecoverCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!options.noReport("root recover", err) || !options.noQuery("root recover", err)) {
-      return ExitCodes.USAGE;
-    }
     try (AwsClients clients = options.clients()) {
       if (billingActivated) {
         // DescribeAccount first: a typo must not leave evidence for an account outside the organization.

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Which member accounts a command covers (a picocli mixin). */
 final class SelectionOptions {
-  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Only these account ids (kept whatever their state).")
+  @Option(names = {"-a", "--accounts"}, split = ",", paramLabel = "ID", description = "Only these account ids (kept whatever their state).")
   List<String> accounts = new ArrayList<>();
 
   @Option(names = "--ous", split = ",", paramLabel = "OU", description = "Only accounts under these OUs (or root ids), at any depth.")

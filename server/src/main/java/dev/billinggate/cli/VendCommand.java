@@ -5,7 +5,6 @@ import dev.billinggate.governance.AccountRequest;
 import dev.billinggate.governance.AuditHeader;
 import dev.billinggate.governance.AuditRun;
 import dev.billinggate.governance.OrgContext;
-import dev.billinggate.governance.AuditReports;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.CredentialResult;
@@ -34,12 +33,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Create member accounts ready for root removal.",
-      "CreateAccount with IamUserAccessToBilling=ALLOW (at most 5 in flight), wait, move to --ou, record the",
-      "evidence in the state directory, delete any root credential through AssumeRoot, then audit each account."},
-    footer = {"", "Exit codes: 0 every account vended and READY, 1 vended but not READY, 2 usage,",
-      "3 some accounts not vended or not cleaned up, 4 credentials or configuration, 5 AWS service error."})
+      "CreateAccount with IamUserAccessToBilling=ALLOW (at most 5 in flight), wait, move to --ou, record the"
+          + " evidence in the state directory, delete any root credential through AssumeRoot, then audit each"
+          + " account."},
+    footer = {"", "Exit codes: 0 every account vended and READY, 1 vended but not READY, 2 usage, 3 some accounts"
+        + " not vended or not cleaned up, 4 credentials or configuration, 5 AWS service error."})
 final class VendCommand implements Callable<Integer> {
   @Mixin GovernanceOptions options;
+  @Mixin OutputOptions output;
+  @Mixin ReportOption report;
+  @Mixin ConcurrencyOption concurrency;
   @Spec CommandSpec spec;
 
   @Option(names = "--account", required = true, paramLabel = "NAME=EMAIL", description = "An account to create; repeat for more.")
@@ -65,7 +68,7 @@ final class VendCommand implements Callable<Integer> {
       err.println("vend: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    if (!options.reportFormatValid("vend", err) || !options.queryValid("vend", err)) {
+    if (!report.valid("vend", err) || !output.queryValid("vend", err)) {
       return ExitCodes.USAGE;
     }
     List<Vended> results;
@@ -76,14 +79,14 @@ final class VendCommand implements Callable<Integer> {
       Instant started = Instant.now();
       OrgContext context = auditor.context();
       results = new Vendor(clients, auditor, records, Clock.systemUTC())
-          .vend(context, requests, !denyBillingAccess, ou, timeout, options.concurrency, progress);
+          .vend(context, requests, !denyBillingAccess, ou, timeout, concurrency.concurrency, progress);
       progress.finish();
-      if (options.report != null) {
+      if (report.report != null) {
         // The report covers the accounts that got as far as their audit.
         List<AccountAudit> audits = results.stream().map(Vended::audit).filter(Objects::nonNull).toList();
         AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, UUID.randomUUID().toString(), started,
             context);
-        ReportFile.write(options.report, new AuditRun(header, Instant.now(), audits));
+        ReportFile.write(report.report, new AuditRun(header, Instant.now(), audits));
       }
     } catch (RuntimeException e) {
       return Failures.report("vend", e, options.debug, err);
@@ -103,12 +106,7 @@ final class VendCommand implements Callable<Integer> {
   }
 
   private void print(List<Vended> results, PrintWriter out) {
-    if (options.printQueried(results, out)) {
-      return;
-    }
-    if (options.output == GovernanceOptions.Output.JSON) {
-      out.print(AuditReports.toJson(results));
-      out.flush();
+    if (output.printDocument(results, out)) {
       return;
     }
     Table table = new Table("NAME", "ACCOUNT", "BILLING", "ROOT CREDENTIALS DELETED", "VERDICT", "DETAIL");
@@ -121,7 +119,7 @@ final class VendCommand implements Callable<Integer> {
           deleted, v.audit() == null ? "-" : v.audit().verdict().name(),
           v.error() != null ? v.error() : String.join("; ", v.audit().reasons()));
     }
-    out.print(options.output == GovernanceOptions.Output.TABLE ? table.render() : table.renderText());
+    out.print(output.output == OutputOptions.Output.TABLE ? table.render() : table.renderText());
     out.flush();
   }
 }

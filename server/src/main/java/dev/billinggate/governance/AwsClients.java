@@ -36,9 +36,9 @@ public final class AwsClients implements AutoCloseable {
   public AwsClients(Connection connection) {
     this.connection = connection;
     this.rateLimiter = connection.callsPerSecondPerApi() > 0 ? new ApiRateLimiter(connection.callsPerSecondPerApi()) : null;
-    this.caller = connection.profile() == null
+    this.caller = new CallerCredentials(connection.profile() == null
         ? DefaultCredentialsProvider.builder().build()
-        : ProfileCredentialsProvider.create(connection.profile());
+        : ProfileCredentialsProvider.create(connection.profile()), connection.profile());
     this.region = connection.region() != null ? Region.of(connection.region()) : defaultRegion();
     this.organizations = configure(OrganizationsClient.builder(), caller).region(Region.US_EAST_1).build();
     this.iam = configure(IamClient.builder(), caller).region(Region.AWS_GLOBAL).build();
@@ -96,7 +96,8 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private ClientOverrideConfiguration overrides() {
-    ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder().retryStrategy(retryStrategy());
+    ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder().retryStrategy(retryStrategy())
+        .addExecutionInterceptor(new UnreachableEndpoints());
     if (rateLimiter != null) {
       overrides.addExecutionInterceptor(rateLimiter);
     }

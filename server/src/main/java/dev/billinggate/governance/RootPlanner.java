@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -28,21 +29,26 @@ public final class RootPlanner {
     return auditor.collect(selection, concurrency, progress);
   }
 
-  public RootPlan plan(AuditRun run, boolean acceptBillingRisk) {
+  /** @param only the kinds of credential to delete; all when empty */
+  public RootPlan plan(AuditRun run, boolean acceptBillingRisk, Set<CredentialKind> only) {
     List<RootPlan.Entry> entries = new ArrayList<>();
     for (AccountAudit a : run.accounts()) {
-      List<String> items = a.credentials() == null ? List.of() : a.credentials().items();
+      List<String> items = a.credentials() == null ? List.of() : a.credentials().items().stream()
+          .filter(item -> only.isEmpty() || only.stream().anyMatch(k -> k.covers(item))).toList();
       entries.add(new RootPlan.Entry(a.accountId(), a.name(), a.verdict(), a.billingAccess(), items,
-          refusal(a, acceptBillingRisk)));
+          refusal(a, items, acceptBillingRisk)));
     }
-    return new RootPlan(1, UUID.randomUUID().toString(), clock.instant(), acceptBillingRisk, entries);
+    return new RootPlan(1, UUID.randomUUID().toString(), clock.instant(), acceptBillingRisk,
+        only.stream().map(CredentialKind::cliName).toList(), entries);
   }
 
   /**
-   * Why an account must not lose its root credentials now. Billing access OFF or UNKNOWN alone can be
-   * accepted: the risk is that only root can turn it on, and recovering the root password undoes it.
+   * Why an account must not lose {@code items} now. Nothing to delete is no refusal, whatever else is
+   * wrong: the plan just has nothing to do there. Billing access OFF or UNKNOWN alone can be accepted, and
+   * matters only when the password goes: the risk is that only root can turn it on, and recovering the root
+   * password undoes the deletion.
    */
-  private static String refusal(AccountAudit a, boolean acceptBillingRisk) {
+  private static String refusal(AccountAudit a, List<String> items, boolean acceptBillingRisk) {
     return switch (a.verdict()) {
       case READY -> null;
       case ERROR -> "not audited: " + String.join("; ", a.reasons());
@@ -51,11 +57,15 @@ public final class RootPlanner {
         if (a.credentials() == null) {
           yield "root credentials not read: " + String.join("; ", a.reasons());
         }
+        if (items.isEmpty()) {
+          yield null;
+        }
         if (!other.isEmpty()) {
           yield String.join("; ", other);
         }
-        yield acceptBillingRisk ? null : "billing access is " + a.billingAccess()
-            + ": deleting the root password leaves only password recovery to turn it on (--accept-billing-risk to proceed)";
+        yield acceptBillingRisk || !items.contains("password") ? null : "billing access is " + a.billingAccess()
+            + ": deleting the root password leaves only password recovery to turn it on (--accept-billing-risk to"
+            + " proceed, or --only keys,mfa,certificates to keep the password)";
       }
     };
   }
@@ -77,10 +87,10 @@ public final class RootPlanner {
       }
       if (previous != null && previous.complete()) {
         progress.advance();
-        return previous;
+        return previous.asAlreadyApplied();
       }
       List<CredentialResult> credentials = cleaner.delete(entry.accountId(), entry.delete());
-      ApplyResult result = new ApplyResult(entry.accountId(), clock.instant(), credentials);
+      ApplyResult result = new ApplyResult(entry.accountId(), clock.instant(), credentials, false);
       synchronized (done) {
         done.put(entry.accountId(), result);
         plans.put(plan.planId(), new TreeMap<>(done));

@@ -21,6 +21,7 @@ class GovernanceOptionsTest {
     cli.setOut(new PrintWriter(new StringWriter(), true));
     String[] words = (command + " " + option + " " + value).split(" ");
     assertThat(cli.execute(words)).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).startsWith(message);
+    assertThat(err.toString()).startsWith("billing-gate " + command + ": error: " + message)
+        .contains("usage: billing-gate " + command + " [OPTIONS]").contains("billing-gate " + command + " --help");
   }
 }

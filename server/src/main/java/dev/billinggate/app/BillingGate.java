@@ -20,6 +20,7 @@ import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import dev.billinggate.service.account.AccountRecords.AccountFacts;
 import dev.billinggate.service.account.AccountService;
 import dev.billinggate.service.billing.BillingAccess;
@@ -83,7 +84,7 @@ public final class BillingGate implements AutoCloseable {
     // Load the service models while the store opens: they dominate the time to the first request.
     Thread warmup = new Thread(() -> {
       for (ServiceId id : ServiceId.values()) {
-        ProtocolCodec.forService(id);
+        ProtocolCodecs.forService(id);
       }
     }, "model-warmup");
     warmup.setDaemon(true);

@@ -1,15 +1,15 @@
 package dev.billinggate.console;
 
-import dev.billinggate.service.billing.CostManagement.Preferences;
 import dev.billinggate.console.gate.BillingPage;
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.view.DeniedView;
-import dev.billinggate.console.view.Html;
 import dev.billinggate.console.view.Layout;
 import dev.billinggate.console.web.Exchange;
+import dev.billinggate.console.web.Html;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.service.billing.CostManagement.Preferences;
 import java.util.Optional;
 
 /**

@@ -2,9 +2,9 @@ package dev.billinggate.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.billinggate.console.view.Html;
 import dev.billinggate.console.view.Layout;
 import dev.billinggate.console.web.Exchange;
+import dev.billinggate.console.web.Html;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;

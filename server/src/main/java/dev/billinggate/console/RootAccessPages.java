@@ -1,8 +1,8 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.view.Html;
 import dev.billinggate.console.view.Layout;
 import dev.billinggate.console.web.Exchange;
+import dev.billinggate.console.web.Html;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;

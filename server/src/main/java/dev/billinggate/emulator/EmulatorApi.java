@@ -10,6 +10,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.gateway.AccessCheck;
 import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
@@ -49,7 +50,7 @@ public final class EmulatorApi {
   private final Clock clock;
   private final AwsIds ids;
   private final StateApi state;
-  private final ProtocolCodec codec = ProtocolCodec.forService(ServiceId.BILLING);
+  private final ProtocolCodec codec = ProtocolCodecs.forService(ServiceId.BILLING);
 
   /**
    * @param state reset and snapshots

@@ -11,6 +11,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.protocol.DecodedRequest;
 import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
@@ -63,7 +64,7 @@ public final class Gateway {
     }
     String scopeService = signature == null ? null : signature.scope().service();
     ServiceId service = router.route(request, scopeService);
-    ProtocolCodec codec = ProtocolCodec.forService(service);
+    ProtocolCodec codec = ProtocolCodecs.forService(service);
     try {
       if (unsigned != null) {
         throw unsigned;
@@ -88,7 +89,7 @@ public final class Gateway {
     } catch (AwsException ignored) {
       // unsigned: the router guesses from the headers
     }
-    ProtocolCodec codec = ProtocolCodec.forService(router.route(headersOnly, scope));
+    ProtocolCodec codec = ProtocolCodecs.forService(router.route(headersOnly, scope));
     return codec.encodeError(CommonError.PAYLOAD_TOO_LARGE.exception("Request entity too large."), ids.requestId());
   }
 
@@ -117,7 +118,7 @@ public final class Gateway {
    * {@link AwsException}.
    */
   public <O extends SdkResponse> O invoke(ServiceId service, SdkRequest input, CallContext context, Class<O> output) {
-    ProtocolCodec codec = ProtocolCodec.forService(service);
+    ProtocolCodec codec = ProtocolCodecs.forService(service);
     String operation = wireName(codec, input);
     Entry<?, ?> entry = tables.get(service).find(operation).orElseThrow(() ->
         CommonError.NOT_IMPLEMENTED.exception("billing-gate does not implement %s:%s yet.", service.signingName(),

@@ -6,12 +6,7 @@ import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.ServiceModel;
-import dev.billinggate.protocol.json.JsonCodec;
-import dev.billinggate.protocol.query.QueryCodec;
-import dev.billinggate.protocol.rest.RestJsonCodec;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -20,15 +15,14 @@ import software.amazon.awssdk.core.SdkResponse;
  * The wire side of one service: finds the operation of an HTTP request, decodes it into the SDK
  * request type, validates it against the model, and encodes SDK responses and {@link AwsException}s
  * in the service's protocol. Every method either returns or throws {@link AwsException}; encoders
- * never throw. Instances are immutable and shared; get them from {@link #forService}.
+ * never throw. Instances are immutable and shared; get them from
+ * {@code ProtocolCodecs.forService}.
  */
 public abstract class ProtocolCodec {
   /** Larger bodies are refused before parsing (IAM's largest inputs, policy documents, are far smaller). */
   public static final int MAX_BODY_BYTES = 1 << 20;
   /** The header every response carries the request id in (query responses also repeat it in the body). */
   public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
-
-  private static final Map<ServiceId, ProtocolCodec> CODECS = new ConcurrentHashMap<>();
 
   private final ServiceId service;
   private final ServiceModel model;
@@ -38,15 +32,6 @@ public abstract class ProtocolCodec {
     this.service = service;
     this.model = ServiceModel.of(service);
     this.validator = new InputValidator(model);
-  }
-
-  /** The codec of {@code service}, created (and its model loaded) on first use. */
-  public static ProtocolCodec forService(ServiceId service) {
-    return CODECS.computeIfAbsent(service, id -> switch (id.protocol()) {
-      case AWS_QUERY -> new QueryCodec(id);
-      case AWS_JSON_1_0, AWS_JSON_1_1 -> new JsonCodec(id);
-      case REST_JSON_1 -> new RestJsonCodec(id);
-    });
   }
 
   public final ServiceId service() {

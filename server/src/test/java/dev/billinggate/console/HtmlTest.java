@@ -2,7 +2,7 @@ package dev.billinggate.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billinggate.console.view.Html;
+import dev.billinggate.console.web.Html;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {

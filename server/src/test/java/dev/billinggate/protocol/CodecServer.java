@@ -6,6 +6,7 @@ import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -42,7 +43,7 @@ final class CodecServer implements AutoCloseable {
   volatile HttpResponse lastResponse;
 
   CodecServer(ServiceId service, BiFunction<String, Object, SdkResponse> handler) throws IOException {
-    this.codec = ProtocolCodec.forService(service);
+    this.codec = ProtocolCodecs.forService(service);
     this.handler = handler;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::exchange);

@@ -6,6 +6,7 @@ import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +29,19 @@ class FuzzTest {
 
   @Test
   void queryBodies() {
-    fuzz(ProtocolCodec.forService(ServiceId.IAM), QUERY_SEEDS, WireRequests::form);
-    fuzz(ProtocolCodec.forService(ServiceId.STS), QUERY_SEEDS, WireRequests::form);
+    fuzz(ProtocolCodecs.forService(ServiceId.IAM), QUERY_SEEDS, WireRequests::form);
+    fuzz(ProtocolCodecs.forService(ServiceId.STS), QUERY_SEEDS, WireRequests::form);
   }
 
   @Test
   void jsonBodies() {
-    fuzz(ProtocolCodec.forService(ServiceId.COST_EXPLORER), JSON_SEEDS,
+    fuzz(ProtocolCodecs.forService(ServiceId.COST_EXPLORER), JSON_SEEDS,
         body -> WireRequests.json("AWSInsightsIndexService.GetCostAndUsage", body));
   }
 
   @Test
   void restBodies() {
-    fuzz(ProtocolCodec.forService(ServiceId.ACCOUNT),
+    fuzz(ProtocolCodecs.forService(ServiceId.ACCOUNT),
         List.of("{\"ContactInformation\":{\"FullName\":\"J\",\"AddressLine1\":\"1\",\"City\":\"c\",\"PostalCode\":\"1\","
             + "\"CountryCode\":\"US\",\"PhoneNumber\":\"+1\"},\"AccountId\":\"111122223333\"}"),
         body -> WireRequests.rest("POST", "/putContactInformation", body));

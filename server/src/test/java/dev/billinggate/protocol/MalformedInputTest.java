@@ -7,15 +7,16 @@ import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 /** Malformed requests answer with the protocol's 4xx error in AWS's shape, never another exception. */
 class MalformedInputTest {
-  private static final ProtocolCodec IAM = ProtocolCodec.forService(ServiceId.IAM);
-  private static final ProtocolCodec ORGS = ProtocolCodec.forService(ServiceId.ORGANIZATIONS);
-  private static final ProtocolCodec ACCOUNT = ProtocolCodec.forService(ServiceId.ACCOUNT);
+  private static final ProtocolCodec IAM = ProtocolCodecs.forService(ServiceId.IAM);
+  private static final ProtocolCodec ORGS = ProtocolCodecs.forService(ServiceId.ORGANIZATIONS);
+  private static final ProtocolCodec ACCOUNT = ProtocolCodecs.forService(ServiceId.ACCOUNT);
 
   private static HttpResponse answer(ProtocolCodec codec, HttpRequest request) {
     AwsException error = catchThrowableOfType(AwsException.class, () -> codec.validate(codec.decode(request)));
@@ -123,7 +124,7 @@ class MalformedInputTest {
 
   @Test
   void jsonNullsInsideListsAndMapsDecodeAndValidate() {
-    ProtocolCodec ce = ProtocolCodec.forService(ServiceId.COST_EXPLORER);
+    ProtocolCodec ce = ProtocolCodecs.forService(ServiceId.COST_EXPLORER);
     DecodedRequest decoded = ce.decode(WireRequests.json("AWSInsightsIndexService.GetCostAndUsage",
         "{\"TimePeriod\":{\"Start\":\"2024-01-01\",\"End\":\"2024-02-01\"},\"Granularity\":\"DAILY\","
             + "\"Metrics\":[null,\"BlendedCost\"],\"Filter\":{\"CostCategories\":{\"Values\":[null]}}}"));

@@ -7,6 +7,7 @@ import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.ServiceModel;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SdkTypesTest {
 
   @Test
   void operationsTheSdkLacksAnswerNotImplemented() {
-    ProtocolCodec account = ProtocolCodec.forService(ServiceId.ACCOUNT);
+    ProtocolCodec account = ProtocolCodecs.forService(ServiceId.ACCOUNT);
     AwsException error = catchThrowableOfType(AwsException.class,
         () -> account.decode(WireRequests.rest("POST", "/getGovCloudAccountInformation", "{}")));
 

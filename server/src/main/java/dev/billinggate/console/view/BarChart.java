@@ -1,5 +1,6 @@
 package dev.billinggate.console.view;
 
+import dev.billinggate.console.web.Html;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.billinggate.console.view;
 
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.web.Exchange;
+import dev.billinggate.console.web.Html;
 
 /**
  * AWS's "You don't have permission to perform this action" page, with the reason the gate found.

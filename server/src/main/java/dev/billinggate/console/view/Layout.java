@@ -2,6 +2,7 @@ package dev.billinggate.console.view;
 
 import dev.billinggate.console.session.ConsoleSession;
 import dev.billinggate.console.web.Exchange;
+import dev.billinggate.console.web.Html;
 import java.util.ArrayList;
 import java.util.List;
 

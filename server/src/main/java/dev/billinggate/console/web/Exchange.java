@@ -1,7 +1,6 @@
 package dev.billinggate.console.web;
 
 import dev.billinggate.console.session.ConsoleSession;
-import dev.billinggate.console.view.Messages;
 import dev.billinggate.core.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 

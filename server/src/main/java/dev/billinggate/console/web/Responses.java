@@ -1,6 +1,5 @@
 package dev.billinggate.console.web;
 
-import dev.billinggate.console.view.Html;
 import dev.billinggate.core.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.billinggate.console.view;
+package dev.billinggate.console.web;
 
 import java.text.MessageFormat;
 import java.util.Locale;

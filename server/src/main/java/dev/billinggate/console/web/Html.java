@@ -1,4 +1,4 @@
-package dev.billinggate.console.view;
+package dev.billinggate.console.web;
 
 import java.util.Collection;
 import java.util.stream.Collectors;

@@ -106,6 +106,9 @@ public final class RestJsonCodec extends ProtocolCodec {
         return Long.valueOf(text);
       }
       if (type == MarshallingType.BOOLEAN) {
+        if (!text.equals("true") && !text.equals("false")) {
+          throw new IllegalArgumentException(text);
+        }
         return Boolean.valueOf(text);
       }
       if (type == MarshallingType.INSTANT) {

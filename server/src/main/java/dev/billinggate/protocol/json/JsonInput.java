@@ -6,17 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.CommonError;
+import dev.billinggate.protocol.ScalarText;
 import dev.billinggate.protocol.SdkTypes;
 import dev.billinggate.protocol.Timestamps;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -114,19 +113,11 @@ public final class JsonInput {
     }
     if (type == MarshallingType.SDK_BYTES) {
       expect(token, JsonToken.VALUE_STRING, token.name() + " can not be converted to a Blob");
-      try {
-        return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(parser.getText()));
-      } catch (IllegalArgumentException e) {
-        throw serialization("Base64 encoded value expected for " + field.locationName());
-      }
+      return fromText(parser, type, "Base64 encoded value expected for " + field.locationName());
     }
     if (type == MarshallingType.BIG_DECIMAL && token == JsonToken.VALUE_STRING) {
       // The SDK's BigDecimals are string shapes in the model (Budgets' NumericValue), sent as strings.
-      try {
-        return new BigDecimal(parser.getText());
-      } catch (NumberFormatException e) {
-        throw serialization("VALUE_STRING can not be converted to a number");
-      }
+      return fromText(parser, type, "VALUE_STRING can not be converted to a number");
     }
     if (!token.isNumeric()) {
       throw serialization(token.name() + " can not be converted to a number");
@@ -162,14 +153,22 @@ public final class JsonInput {
 
   /** Clients send epoch seconds; ISO-8601 strings are accepted too, as AWS does. */
   private static Object instant(JsonParser parser, JsonToken token) throws IOException {
-    try {
-      if (token.isNumeric()) {
-        return Timestamps.fromEpochSeconds(parser.getDecimalValue());
-      }
+    if (!token.isNumeric()) {
       expect(token, JsonToken.VALUE_STRING, token.name() + " can not be converted to a Timestamp");
-      return Timestamps.parseText(parser.getText());
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+      return fromText(parser, MarshallingType.INSTANT, "Invalid timestamp");
+    }
+    try {
+      return Timestamps.fromEpochSeconds(parser.getDecimalValue());
+    } catch (DateTimeException | ArithmeticException e) {
       throw serialization("Invalid timestamp");
+    }
+  }
+
+  private static Object fromText(JsonParser parser, MarshallingType<?> type, String error) throws IOException {
+    try {
+      return ScalarText.parse(parser.getText(), type);
+    } catch (IllegalArgumentException e) {
+      throw serialization(error);
     }
   }
 

@@ -2,16 +2,12 @@ package dev.billinggate.protocol.query;
 
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.CommonError;
+import dev.billinggate.protocol.ScalarText;
 import dev.billinggate.protocol.SdkTypes;
-import dev.billinggate.protocol.Timestamps;
-import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -84,40 +80,10 @@ final class QueryInput {
 
   private static Object scalar(String text, MarshallingType<?> type, String name) {
     try {
-      if (type == MarshallingType.STRING) {
-        return text;
-      }
-      if (type == MarshallingType.INTEGER) {
-        return Integer.valueOf(text);
-      }
-      if (type == MarshallingType.LONG) {
-        return Long.valueOf(text);
-      }
-      if (type == MarshallingType.DOUBLE) {
-        return Double.valueOf(text);
-      }
-      if (type == MarshallingType.FLOAT) {
-        return Float.valueOf(text);
-      }
-      if (type == MarshallingType.BIG_DECIMAL) {
-        return new BigDecimal(text);
-      }
-      if (type == MarshallingType.BOOLEAN) {
-        if (!text.equals("true") && !text.equals("false")) {
-          throw malformed(name, text);
-        }
-        return Boolean.valueOf(text);
-      }
-      if (type == MarshallingType.INSTANT) {
-        return Timestamps.parseText(text);
-      }
-      if (type == MarshallingType.SDK_BYTES) {
-        return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(text));
-      }
-    } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+      return ScalarText.parse(text, type);
+    } catch (IllegalArgumentException e) {
       throw malformed(name, text);
     }
-    throw malformed(name, text);
   }
 
   private static AwsException malformed(String name, String text) {

@@ -7,6 +7,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.OperationModel;
 import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.protocol.ScalarText;
 import dev.billinggate.protocol.SdkTypes;
 import dev.billinggate.protocol.Timestamps;
 import dev.billinggate.protocol.WireError;
@@ -97,28 +98,12 @@ public final class RestJsonCodec extends ProtocolCodec {
   }
 
   private static Object bound(SdkField<?> field, String text) {
-    MarshallingType<?> type = field.marshallingType();
+    if (field.marshallingType() == MarshallingType.LIST) {
+      return List.of(text.split(","));
+    }
     try {
-      if (type == MarshallingType.INTEGER) {
-        return Integer.valueOf(text);
-      }
-      if (type == MarshallingType.LONG) {
-        return Long.valueOf(text);
-      }
-      if (type == MarshallingType.BOOLEAN) {
-        if (!text.equals("true") && !text.equals("false")) {
-          throw new IllegalArgumentException(text);
-        }
-        return Boolean.valueOf(text);
-      }
-      if (type == MarshallingType.INSTANT) {
-        return Timestamps.parseText(text);
-      }
-      if (type == MarshallingType.LIST) {
-        return List.of(text.split(","));
-      }
-      return text;
-    } catch (RuntimeException e) {
+      return ScalarText.parse(text, field.marshallingType());
+    } catch (IllegalArgumentException e) {
       throw CommonError.SERIALIZATION.exception("Invalid value for %s", field.locationName());
     }
   }

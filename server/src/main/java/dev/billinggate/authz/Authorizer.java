@@ -3,6 +3,7 @@ package dev.billinggate.authz;
 import dev.billinggate.auth.Caller;
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.CommonError;
+import dev.billinggate.policy.AlwaysAllowed;
 import dev.billinggate.policy.AuthorizationRequest;
 import dev.billinggate.policy.ContextKeys;
 import dev.billinggate.policy.Decision;
@@ -28,8 +29,6 @@ import java.util.Set;
  * word AWS's AccessDenied message.
  */
 public final class Authorizer {
-  /** Always allowed, whatever the policies say (AWS documents GetCallerIdentity as needing no permission). */
-  private static final String ALWAYS_ALLOWED = "sts:GetCallerIdentity";
   /** Actions whose resource policy is a role trust policy: it must allow on its own. */
   private static final Set<String> TRUST_ACTIONS = Set.of("sts:AssumeRole", "sts:AssumeRoleWithSAML",
       "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity");
@@ -50,7 +49,7 @@ public final class Authorizer {
 
   /** Returns normally when allowed; throws AccessDenied with AWS's message otherwise. */
   public void authorize(Caller caller, AccessTarget target, CallContext context) {
-    if (ALWAYS_ALLOWED.equals(target.action())) {
+    if (AlwaysAllowed.is(target.action())) {
       return;
     }
     check(caller, target, context);

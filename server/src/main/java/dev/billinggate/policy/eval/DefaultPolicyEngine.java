@@ -1,5 +1,6 @@
 package dev.billinggate.policy.eval;
 
+import dev.billinggate.policy.AlwaysAllowed;
 import dev.billinggate.policy.AuthorizationRequest;
 import dev.billinggate.policy.Decision;
 import dev.billinggate.policy.Explanation;
@@ -25,9 +26,6 @@ import java.util.Objects;
  * {@link dev.billinggate.policy.ConditionContext}).
  */
 public final class DefaultPolicyEngine implements PolicyEngine {
-  /** Needs no permission and works even when explicitly denied (STS API reference). */
-  private static final String GET_CALLER_IDENTITY = "sts:getcalleridentity";
-
   public DefaultPolicyEngine() {}
 
   @Override
@@ -81,7 +79,7 @@ public final class DefaultPolicyEngine implements PolicyEngine {
    * evaluation.
    */
   private static Verdict evaluate(EvalRequest r, PolicySet ps, Trace trace) {
-    if (r.actionLower.equals(GET_CALLER_IDENTITY)) {
+    if (AlwaysAllowed.is(r.actionLower)) {
       return Verdict.ALLOW;
     }
     PolicyType denied = null;

@@ -1,7 +1,6 @@
 package dev.billinggate.authz;
 
 import dev.billinggate.auth.Caller;
-import dev.billinggate.core.AwsException;
 import dev.billinggate.core.CommonError;
 import dev.billinggate.policy.AlwaysAllowed;
 import dev.billinggate.policy.AuthorizationRequest;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Authorizes one request: collects the caller's policies, builds the engine's request with the
@@ -49,13 +49,21 @@ public final class Authorizer {
 
   /** Returns normally when allowed; throws AccessDenied with AWS's message otherwise. */
   public void authorize(Caller caller, AccessTarget target, CallContext context) {
+    Optional<String> denial = denial(caller, target, context);
+    if (denial.isPresent()) {
+      throw CommonError.ACCESS_DENIED.exception(denial.get());
+    }
+  }
+
+  /** AWS's AccessDenied message when the caller may not perform {@code target}; empty when allowed. */
+  public Optional<String> denial(Caller caller, AccessTarget target, CallContext context) {
     if (AlwaysAllowed.is(target.action())) {
-      return;
+      return Optional.empty();
     }
-    check(caller, target, context);
-    for (AccessTarget implied : implied(target)) {
-      check(caller, implied, context);
-    }
+    // The first denial wins, so an implied action is checked only once the call itself is allowed.
+    return Stream.concat(Stream.of(target), implied(target).stream())
+        .flatMap(each -> check(caller, each, context).stream())
+        .findFirst();
   }
 
   /**
@@ -81,18 +89,19 @@ public final class Authorizer {
         target.resourceTags(), target.contextKeys());
   }
 
-  private void check(Caller caller, AccessTarget target, CallContext context) {
+  private Optional<String> check(Caller caller, AccessTarget target, CallContext context) {
     boolean trust = TRUST_ACTIONS.contains(target.action());
     if (trust && target.resourcePolicy() == null) {
-      throw denied(caller, target, null);
+      return Optional.of(deniedMessage(caller, target, null));
     }
     Optional<AuthorizationRequest> request = request(caller, target, context);
     if (request.isEmpty()) {
-      throw denied(caller, target, null);
+      return Optional.of(deniedMessage(caller, target, null));
     }
     if (engine.decide(request.get()) != Decision.ALLOW) {
-      throw denied(caller, target, engine.explain(request.get()));
+      return Optional.of(deniedMessage(caller, target, engine.explain(request.get())));
     }
+    return Optional.empty();
   }
 
   /** The decision with its reasons, for the console and the CLI's explain. */
@@ -126,10 +135,9 @@ public final class Authorizer {
         GlobalConditionKeys.of(caller, principal, target, context, resourceAccount, organizations), policies));
   }
 
-  private static AwsException denied(Caller caller, AccessTarget target, Explanation explanation) {
-    String message = explanation != null && explanation.message() != null ? explanation.message()
+  private static String deniedMessage(Caller caller, AccessTarget target, Explanation explanation) {
+    return explanation != null && explanation.message() != null ? explanation.message()
         : String.format("User: %s is not authorized to perform: %s on resource: %s", caller.arn(), target.action(),
             target.resourceArn());
-    return CommonError.ACCESS_DENIED.exception(message);
   }
 }

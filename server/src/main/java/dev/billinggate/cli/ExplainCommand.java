@@ -1,7 +1,7 @@
 package dev.billinggate.cli;
 
 import dev.billinggate.governance.AwsClients;
-import dev.billinggate.governance.BillingPage;
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.governance.Explainer;
 import dev.billinggate.governance.Explanation;
 import dev.billinggate.governance.FailOn;

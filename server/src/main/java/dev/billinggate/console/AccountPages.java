@@ -1,6 +1,6 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.gate.BillingPage;
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.view.DeniedView;
@@ -37,27 +37,25 @@ final class AccountPages {
     this.settings = settings;
   }
 
-  HttpResponse view(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.ACCOUNT, context -> {
-      String accountId = context.caller().accountId();
-      IamSchema.Account account = services.accounts().find(accountId).orElseThrow();
-      boolean activated = gate.iamAccessActivated(accountId);
-      Html updated = Html.when("1".equals(ex.query().get("updated")),
-          Html.of("<p class=\"alert success\" role=\"status\">%s</p>", ex.msg("account.updated")));
-      Html contact = contact(ex, context, account);
-      Html content = Html.of("""
-          %s<section class="card"><h2>%s</h2><dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl></section>
-          <section class="card"><h2>%s</h2>%s</section>
-          <section class="card" id="iam-access"><div class="card-head"><h2>%s</h2>
-          <a class="button" href="/console/billing/account/iam-access">%s</a></div>
-          <p id="iam-access-status"><strong>%s</strong></p><p>%s</p><p class="muted">%s</p></section>""",
-          updated, ex.msg("account.settings"), ex.msg("account.id"), accountId, ex.msg("account.name"), account.name(),
-          ex.msg("account.contact"), contact,
-          ex.msg("account.iamAccess.title"), ex.msg("edit"),
-          ex.msg(activated ? "account.iamAccess.activated" : "account.iamAccess.deactivated"),
-          ex.msg("account.iamAccess.explain"), ex.msg("account.iamAccess.rootOnly"));
-      return Responses.html(200, Layout.page(ex, ex.msg("nav.account"), content));
-    });
+  HttpResponse view(Exchange ex, CallContext context) {
+    String accountId = context.caller().accountId();
+    IamSchema.Account account = services.accounts().find(accountId).orElseThrow();
+    boolean activated = gate.iamAccessActivated(accountId);
+    Html updated = Html.when("1".equals(ex.query().get("updated")),
+        Html.of("<p class=\"alert success\" role=\"status\">%s</p>", ex.msg("account.updated")));
+    Html contact = contact(ex, context, account);
+    Html content = Html.of("""
+        %s<section class="card"><h2>%s</h2><dl><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl></section>
+        <section class="card"><h2>%s</h2>%s</section>
+        <section class="card" id="iam-access"><div class="card-head"><h2>%s</h2>
+        <a class="button" href="/console/billing/account/iam-access">%s</a></div>
+        <p id="iam-access-status"><strong>%s</strong></p><p>%s</p><p class="muted">%s</p></section>""",
+        updated, ex.msg("account.settings"), ex.msg("account.id"), accountId, ex.msg("account.name"), account.name(),
+        ex.msg("account.contact"), contact,
+        ex.msg("account.iamAccess.title"), ex.msg("edit"),
+        ex.msg(activated ? "account.iamAccess.activated" : "account.iamAccess.deactivated"),
+        ex.msg("account.iamAccess.explain"), ex.msg("account.iamAccess.rootOnly"));
+    return Responses.html(200, Layout.page(ex, ex.msg("nav.account"), content));
   }
 
   /**
@@ -83,31 +81,27 @@ final class AccountPages {
     }
   }
 
-  HttpResponse editForm(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.ACCOUNT, context -> {
-      Optional<HttpResponse> refused = refusedToEdit(ex, context);
-      return refused.orElseGet(() -> Responses.html(200, editPage(ex, null)));
-    });
+  HttpResponse editForm(Exchange ex, CallContext context) {
+    Optional<HttpResponse> refused = refusedToEdit(ex, context);
+    return refused.orElseGet(() -> Responses.html(200, editPage(ex, null)));
   }
 
-  HttpResponse update(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.ACCOUNT, context -> {
-      Optional<HttpResponse> refused = refusedToEdit(ex, context);
-      if (refused.isPresent()) {
-        return refused.get();
-      }
-      boolean activate = "on".equals(ex.form().get("activate"));
-      boolean root = context.caller().isRoot();
-      if (!root && (activate || !settings.iamPrincipalsMayDeactivate())) {
-        return Responses.html(403, editPage(ex, ex.msg("account.iamAccess.rootRequired")));
-      }
-      String accountId = context.caller().accountId();
-      services.store().write(tx -> {
-        BillingAccess.set(tx, accountId, activate);
-        return null;
-      });
-      return Responses.redirect("/console/billing/account?updated=1");
+  HttpResponse update(Exchange ex, CallContext context) {
+    Optional<HttpResponse> refused = refusedToEdit(ex, context);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    boolean activate = "on".equals(ex.form().get("activate"));
+    boolean root = context.caller().isRoot();
+    if (!root && (activate || !settings.iamPrincipalsMayDeactivate())) {
+      return Responses.html(403, editPage(ex, ex.msg("account.iamAccess.rootRequired")));
+    }
+    String accountId = context.caller().accountId();
+    services.store().write(tx -> {
+      BillingAccess.set(tx, accountId, activate);
+      return null;
     });
+    return Responses.redirect("/console/billing/account?updated=1");
   }
 
   /** Root may always edit; anyone else needs billing:UpdateIAMAccessPreference to open the form at all. */

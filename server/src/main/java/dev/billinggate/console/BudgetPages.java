@@ -1,6 +1,6 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.gate.BillingPage;
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.view.DeniedView;
@@ -40,31 +40,29 @@ final class BudgetPages {
     this.gate = gate;
   }
 
-  HttpResponse list(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.BUDGETS, context -> Responses.html(200, page(ex, context, null)));
+  HttpResponse list(Exchange ex, CallContext context) {
+    return Responses.html(200, page(ex, context, null));
   }
 
-  HttpResponse create(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.BUDGETS, context -> {
-      Optional<BigDecimal> limit = amount(ex.form().get("limit", ""));
-      if (limit.isEmpty()) {
-        return Responses.html(200, page(ex, context, ex.msg("budgets.invalid")));
+  HttpResponse create(Exchange ex, CallContext context) {
+    Optional<BigDecimal> limit = amount(ex.form().get("limit", ""));
+    if (limit.isEmpty()) {
+      return Responses.html(200, page(ex, context, ex.msg("budgets.invalid")));
+    }
+    Budget budget = Budget.builder().budgetName(ex.form().get("name", "")).budgetType(BudgetType.COST)
+        .timeUnit(TimeUnit.MONTHLY).budgetLimit(Spend.builder().amount(limit.get()).unit("USD").build())
+        .build();
+    try {
+      services.gateway().invoke(ServiceId.BUDGETS, CreateBudgetRequest.builder()
+          .accountId(context.caller().accountId()).budget(budget).build(), context, CreateBudgetResponse.class);
+    } catch (AwsException e) {
+      if (e.code().httpStatus() == 403 || e.code().code().startsWith("AccessDenied")) {
+        return Responses.html(403, DeniedView.render(ex, ex.msg("nav.budgets"),
+            new GateDecision.MissingPermission(BillingPage.MODIFY_BUDGET, e.getMessage())));
       }
-      Budget budget = Budget.builder().budgetName(ex.form().get("name", "")).budgetType(BudgetType.COST)
-          .timeUnit(TimeUnit.MONTHLY).budgetLimit(Spend.builder().amount(limit.get()).unit("USD").build())
-          .build();
-      try {
-        services.gateway().invoke(ServiceId.BUDGETS, CreateBudgetRequest.builder()
-            .accountId(context.caller().accountId()).budget(budget).build(), context, CreateBudgetResponse.class);
-      } catch (AwsException e) {
-        if (e.code().httpStatus() == 403 || e.code().code().startsWith("AccessDenied")) {
-          return Responses.html(403, DeniedView.render(ex, ex.msg("nav.budgets"),
-              new GateDecision.MissingPermission(BillingPage.MODIFY_BUDGET, e.getMessage())));
-        }
-        return Responses.html(200, page(ex, context, e.getMessage()));
-      }
-      return Responses.redirect("/console/budgets");
-    });
+      return Responses.html(200, page(ex, context, e.getMessage()));
+    }
+    return Responses.redirect("/console/budgets");
   }
 
   private Html page(Exchange ex, CallContext context, String error) {

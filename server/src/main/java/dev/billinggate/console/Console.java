@@ -1,9 +1,12 @@
 package dev.billinggate.console;
 
+import dev.billinggate.catalog.BillingPage;
+import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.session.ConsoleSession;
 import dev.billinggate.console.session.SessionStore;
 import dev.billinggate.console.session.SignInThrottle;
+import dev.billinggate.console.view.DeniedView;
 import dev.billinggate.console.web.Cookies;
 import dev.billinggate.console.web.Exchange;
 import dev.billinggate.console.web.Messages;
@@ -11,6 +14,7 @@ import dev.billinggate.console.web.Params;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.service.CallContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,16 +41,24 @@ public final class Console {
     HttpResponse handle(Exchange ex);
   }
 
+  /** A billing page handler: runs only once the {@link PageGate} let the caller in. */
+  interface GatedPage {
+    HttpResponse handle(Exchange ex, CallContext context);
+  }
+
   private final Map<String, Page> gets = new HashMap<>();
   private final Map<String, Page> posts = new HashMap<>();
   private final SessionStore sessions;
   private final SignInThrottle throttle;
   private final byte[] css;
+  private final ConsoleServices services;
+  private final PageGate gate;
 
   public Console(ConsoleServices services, ConsoleSettings settings) {
     this.sessions = new SessionStore(services.clock(), settings.idleTimeout(), settings.maximumSession());
     this.css = resource("/console/console.css");
-    PageGate gate = new PageGate(services.store(), services.authorizer(), services.organizations(),
+    this.services = services;
+    this.gate = new PageGate(services.store(), services.authorizer(), services.organizations(),
         services.costs().management());
     this.throttle = new SignInThrottle(services.clock(), settings.signInFailureLimit(), settings.signInFailureWindow());
     SignInPages signIn = new SignInPages(services, sessions, throttle);
@@ -60,19 +72,19 @@ public final class Console {
     posts.put("/switchrole", switchRole::switchRole);
     posts.put("/switchrole/back", switchRole::back);
     CostPages costs = new CostPages(services, gate);
-    gets.put("/billing/home", costs::home);
-    gets.put("/billing/bills", costs::bills);
-    gets.put("/costexplorer", costs::costExplorer);
+    gets.put("/billing/home", gated(BillingPage.HOME, costs::home));
+    gets.put("/billing/bills", gated(BillingPage.BILLS, costs::bills));
+    gets.put("/costexplorer", gated(BillingPage.COST_EXPLORER, costs::costExplorer));
     BudgetPages budgets = new BudgetPages(services, gate);
-    gets.put("/budgets", budgets::list);
-    posts.put("/budgets", budgets::create);
+    gets.put("/budgets", gated(BillingPage.BUDGETS, budgets::list));
+    posts.put("/budgets", gated(BillingPage.BUDGETS, budgets::create));
     AccountPages account = new AccountPages(services, gate, settings);
-    gets.put("/billing/account", account::view);
-    gets.put("/billing/account/iam-access", account::editForm);
-    posts.put("/billing/account/iam-access", account::update);
+    gets.put("/billing/account", gated(BillingPage.ACCOUNT, account::view));
+    gets.put("/billing/account/iam-access", gated(BillingPage.ACCOUNT, account::editForm));
+    posts.put("/billing/account/iam-access", gated(BillingPage.ACCOUNT, account::update));
     PreferencesPages preferences = new PreferencesPages(services, gate);
-    gets.put("/costmanagement/preferences", preferences::view);
-    posts.put("/costmanagement/preferences", preferences::update);
+    gets.put("/costmanagement/preferences", gated(BillingPage.PREFERENCES, preferences::view));
+    posts.put("/costmanagement/preferences", gated(BillingPage.PREFERENCES, preferences::update));
     OrganizationsPages organizations = new OrganizationsPages(services);
     gets.put("/organizations", organizations::view);
     posts.put("/organizations/create", organizations::createOrganization);
@@ -85,6 +97,33 @@ public final class Console {
     gets.put("/iam/root-access", rootAccess::rootAccess);
     posts.put("/iam/root-access/task", rootAccess::runRootTask);
     posts.put("/iam/root-access/features", rootAccess::enableFeature);
+  }
+
+  /**
+   * Registers a billing page behind the gate: a page handler that takes a {@link CallContext} can
+   * only be reached through here, so no billing page opens without the gate's decision.
+   */
+  private Page gated(BillingPage page, GatedPage handler) {
+    return ex -> {
+      CallContext context = services.context(ex);
+      GateDecision decision = gate.check(page, context);
+      if (decision instanceof GateDecision.Allowed) {
+        return handler.handle(ex, context);
+      }
+      return Responses.html(403, DeniedView.render(ex, ex.msg(titleKey(page)), decision));
+    };
+  }
+
+  /** The navigation label a billing page is titled with. */
+  private static String titleKey(BillingPage page) {
+    return switch (page) {
+      case HOME -> "nav.home";
+      case BILLS -> "nav.bills";
+      case COST_EXPLORER -> "nav.costExplorer";
+      case BUDGETS -> "nav.budgets";
+      case ACCOUNT -> "nav.account";
+      case PREFERENCES -> "nav.preferences";
+    };
   }
 
   /** Routes {@code /console} and below to the console and everything else to {@code api}. */

@@ -1,6 +1,6 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.gate.BillingPage;
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.view.BarChart;
 import dev.billinggate.console.view.Layout;
@@ -52,8 +52,8 @@ final class CostPages {
     this.gate = gate;
   }
 
-  HttpResponse home(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.HOME, context -> render(ex, "nav.home", context, account -> {
+  HttpResponse home(Exchange ex, CallContext context) {
+    return render(ex, "nav.home", context, account -> {
       MonthSummary summary = reports().monthSummary(account);
       List<Amount> topServices = reports().costByService(account, summary.month());
       BigDecimal lastMonth = total(reports().costByService(account, summary.month().minusMonths(1)));
@@ -70,11 +70,11 @@ final class CostPages {
           ex.msg("home.forecast"), forecast, summary.month().toString(),
           ex.msg("home.lastMonth"), Money.usd(lastMonth),
           ex.msg("home.topServices"), table(ex, ex.msg("col.service"), labelled(topServices)));
-    }));
+    });
   }
 
-  HttpResponse bills(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.BILLS, context -> render(ex, "nav.bills", context, account -> {
+  HttpResponse bills(Exchange ex, CallContext context) {
+    return render(ex, "nav.bills", context, account -> {
       YearMonth current = YearMonth.from(today());
       YearMonth month = parseMonth(ex.query().get("month")).filter(m -> !m.isAfter(current)).orElse(current);
       List<Amount> byService = reports().costByService(account, month);
@@ -90,45 +90,44 @@ final class CostPages {
           ex.msg("bills.total"), Money.usd(total(byService)),
           month.equals(current) ? ex.msg("bills.pending") : ex.msg("bills.issued"),
           ex.msg("bills.byService"), table(ex, ex.msg("col.service"), labelled(byService)), byAccount);
-    }));
+    });
   }
 
-  HttpResponse costExplorer(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.COST_EXPLORER, context ->
-        render(ex, "nav.costExplorer", context, account -> {
-          LocalDate today = today();
-          LocalDate end = parseDate(ex.query().get("end")).filter(d -> !d.isAfter(today)).orElse(today);
-          LocalDate start = parseDate(ex.query().get("start")).filter(d -> !d.isAfter(end))
-              .filter(d -> !d.isBefore(end.minusDays(MAX_RANGE_DAYS)))
-              .orElse(YearMonth.from(end).minusMonths(5).atDay(1));
-          Granularity granularity = "DAILY".equals(ex.query().get("granularity")) ? Granularity.DAILY
-              : Granularity.MONTHLY;
-          Dimension dimension = dimension(ex.query().get("groupBy"));
-          List<Row> rows = reports().query(account,
-              new CostReports.Query(start, end.plusDays(1), granularity, List.of(dimension)));
-          Map<String, BigDecimal> periods = new TreeMap<>();
-          Map<String, BigDecimal> groups = new HashMap<>();
-          for (Row row : rows) {
-            String period = granularity == Granularity.DAILY ? row.start().toString() : YearMonth.from(row.start()).toString();
-            periods.merge(period, row.usd(), BigDecimal::add);
-            groups.merge(row.keys().get(0), row.usd(), BigDecimal::add);
-          }
-          return Html.of("""
-              <form method="get" action="/console/costexplorer" class="row">
-              <label>%s<input type="date" name="start" value="%s"></label>
-              <label>%s<input type="date" name="end" value="%s" max="%s"></label>
-              <label>%s<select name="granularity">%s</select></label>
-              <label>%s<select name="groupBy">%s</select></label>
-              <button type="submit">%s</button></form>
-              <section class="card"><h2>%s</h2>%s<p>%s <strong id="ce-total">%s</strong></p></section>
-              <section class="card"><h2>%s</h2>%s</section>""",
-              ex.msg("ce.start"), start.toString(), ex.msg("ce.end"), end.toString(), today.toString(),
-              ex.msg("ce.granularity"), options(ex, granularity.name(), "DAILY", "MONTHLY"),
-              ex.msg("ce.groupBy"), options(ex, dimension.name(), "SERVICE", "LINKED_ACCOUNT", "REGION"),
-              ex.msg("apply"), ex.msg("ce.costs"), BarChart.render(ex.msg("ce.chartLabel", start, end), periods),
-              ex.msg("ce.total"), Money.usd(sum(groups.values())),
-              ex.msg("ce.breakdown"), table(ex, ex.msg("ce.dimension." + dimension.name()), largestFirst(groups)));
-        }));
+  HttpResponse costExplorer(Exchange ex, CallContext context) {
+    return render(ex, "nav.costExplorer", context, account -> {
+      LocalDate today = today();
+      LocalDate end = parseDate(ex.query().get("end")).filter(d -> !d.isAfter(today)).orElse(today);
+      LocalDate start = parseDate(ex.query().get("start")).filter(d -> !d.isAfter(end))
+          .filter(d -> !d.isBefore(end.minusDays(MAX_RANGE_DAYS)))
+          .orElse(YearMonth.from(end).minusMonths(5).atDay(1));
+      Granularity granularity = "DAILY".equals(ex.query().get("granularity")) ? Granularity.DAILY
+          : Granularity.MONTHLY;
+      Dimension dimension = dimension(ex.query().get("groupBy"));
+      List<Row> rows = reports().query(account,
+          new CostReports.Query(start, end.plusDays(1), granularity, List.of(dimension)));
+      Map<String, BigDecimal> periods = new TreeMap<>();
+      Map<String, BigDecimal> groups = new HashMap<>();
+      for (Row row : rows) {
+        String period = granularity == Granularity.DAILY ? row.start().toString() : YearMonth.from(row.start()).toString();
+        periods.merge(period, row.usd(), BigDecimal::add);
+        groups.merge(row.keys().get(0), row.usd(), BigDecimal::add);
+      }
+      return Html.of("""
+          <form method="get" action="/console/costexplorer" class="row">
+          <label>%s<input type="date" name="start" value="%s"></label>
+          <label>%s<input type="date" name="end" value="%s" max="%s"></label>
+          <label>%s<select name="granularity">%s</select></label>
+          <label>%s<select name="groupBy">%s</select></label>
+          <button type="submit">%s</button></form>
+          <section class="card"><h2>%s</h2>%s<p>%s <strong id="ce-total">%s</strong></p></section>
+          <section class="card"><h2>%s</h2>%s</section>""",
+          ex.msg("ce.start"), start.toString(), ex.msg("ce.end"), end.toString(), today.toString(),
+          ex.msg("ce.granularity"), options(ex, granularity.name(), "DAILY", "MONTHLY"),
+          ex.msg("ce.groupBy"), options(ex, dimension.name(), "SERVICE", "LINKED_ACCOUNT", "REGION"),
+          ex.msg("apply"), ex.msg("ce.costs"), BarChart.render(ex.msg("ce.chartLabel", start, end), periods),
+          ex.msg("ce.total"), Money.usd(sum(groups.values())),
+          ex.msg("ce.breakdown"), table(ex, ex.msg("ce.dimension." + dimension.name()), largestFirst(groups)));
+    });
   }
 
   /**

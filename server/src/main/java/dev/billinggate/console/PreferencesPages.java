@@ -1,6 +1,6 @@
 package dev.billinggate.console;
 
-import dev.billinggate.console.gate.BillingPage;
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.console.gate.GateDecision;
 import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.view.DeniedView;
@@ -9,6 +9,7 @@ import dev.billinggate.console.web.Exchange;
 import dev.billinggate.console.web.Html;
 import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.http.HttpResponse;
+import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.CostManagement.Preferences;
 import java.util.Optional;
 
@@ -26,26 +27,24 @@ final class PreferencesPages {
     this.gate = gate;
   }
 
-  HttpResponse view(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.PREFERENCES, context -> Responses.html(200, page(ex)));
+  HttpResponse view(Exchange ex, CallContext context) {
+    return Responses.html(200, page(ex));
   }
 
-  HttpResponse update(Exchange ex) {
-    return Gated.open(ex, services, gate, BillingPage.PREFERENCES, context -> {
-      Optional<String> denial = gate.denial(BillingPage.UPDATE_PREFERENCES, context);
-      if (denial.isPresent()) {
-        return Responses.html(403, DeniedView.render(ex, ex.msg("nav.preferences"),
-            new GateDecision.MissingPermission(BillingPage.UPDATE_PREFERENCES, denial.get())));
-      }
-      String accountId = context.caller().accountId();
-      if (!gate.isManagementAccount(accountId)) {
-        return Responses.html(403, page(ex));
-      }
-      services.costs().management().updatePreferences(new Preferences(accountId,
-          "on".equals(ex.form().get("linkedAccountAccess")),
-          "on".equals(ex.form().get("refundsAndCredits")), "on".equals(ex.form().get("discounts"))));
-      return Responses.redirect("/console/costmanagement/preferences?updated=1");
-    });
+  HttpResponse update(Exchange ex, CallContext context) {
+    Optional<String> denial = gate.denial(BillingPage.UPDATE_PREFERENCES, context);
+    if (denial.isPresent()) {
+      return Responses.html(403, DeniedView.render(ex, ex.msg("nav.preferences"),
+          new GateDecision.MissingPermission(BillingPage.UPDATE_PREFERENCES, denial.get())));
+    }
+    String accountId = context.caller().accountId();
+    if (!gate.isManagementAccount(accountId)) {
+      return Responses.html(403, page(ex));
+    }
+    services.costs().management().updatePreferences(new Preferences(accountId,
+        "on".equals(ex.form().get("linkedAccountAccess")),
+        "on".equals(ex.form().get("refundsAndCredits")), "on".equals(ex.form().get("discounts"))));
+    return Responses.redirect("/console/costmanagement/preferences?updated=1");
   }
 
   private Html page(Exchange ex) {

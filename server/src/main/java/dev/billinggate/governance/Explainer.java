@@ -1,5 +1,6 @@
 package dev.billinggate.governance;
 
+import dev.billinggate.catalog.BillingPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

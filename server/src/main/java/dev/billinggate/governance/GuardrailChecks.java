@@ -1,5 +1,6 @@
 package dev.billinggate.governance;
 
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.policy.PolicyType;
 import dev.billinggate.policy.Principal;
 import dev.billinggate.policy.PrincipalKind;

@@ -3,6 +3,7 @@ package dev.billinggate.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billinggate.catalog.BillingPage;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.billinggate.console.gate;
 
 import dev.billinggate.auth.Caller;
 import dev.billinggate.authz.Authorizer;
-import dev.billinggate.core.AwsException;
+import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
@@ -43,7 +43,7 @@ public final class PageGate {
         return new GateDecision.LinkedAccountAccessOff(member.get().managementAccountId());
       }
     }
-    for (String action : page.required()) {
+    for (String action : page.actions()) {
       Optional<String> denial = denial(action, context);
       if (denial.isPresent()) {
         return new GateDecision.MissingPermission(action, denial.get());
@@ -54,12 +54,7 @@ public final class PageGate {
 
   /** AWS's AccessDenied message when the caller may not perform {@code action}; empty when allowed. */
   public Optional<String> denial(String action, CallContext context) {
-    try {
-      authorizer.authorize(context.caller(), AccessTarget.of(action, "*"), context);
-      return Optional.empty();
-    } catch (AwsException e) {
-      return Optional.of(e.getMessage());
-    }
+    return authorizer.denial(context.caller(), AccessTarget.of(action, "*"), context);
   }
 
   public boolean iamAccessActivated(String accountId) {

@@ -10,7 +10,6 @@ import dev.billinggate.governance.Verdict;
 import dev.billinggate.governance.VendingRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +64,7 @@ final class AuditCommand implements Callable<Integer> {
       if (probe.missing(billingProbe)) {
         return ExitCodes.USAGE;
       }
-      tally = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, Clock.systemUTC())
+      tally = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock, options.ids)
           .audit(selection.selection(), concurrency.concurrency, progress, sink);
       progress.finish();
       if (file != null) {

@@ -1,9 +1,11 @@
 package dev.billinggate.cli;
 
+import dev.billinggate.core.IdGenerator;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.Connection;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,6 +59,10 @@ final class GovernanceOptions {
   Path stateDir;
 
   @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  /** The governance commands' only sources of time and ids. */
+  final Clock clock = Clock.systemUTC();
+  final IdGenerator ids = IdGenerator.secure();
 
   /** {@code value}, or a usage error (exit 2) saying {@code message} when it is not {@code valid}. */
   static <T> T require(CommandSpec command, T value, boolean valid, String message) {

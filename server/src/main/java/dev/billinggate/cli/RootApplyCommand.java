@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -70,8 +69,8 @@ final class RootApplyCommand implements Callable<Integer> {
     List<ApplyResult> results;
     RootPlan plan;
     try (AwsClients clients = options.clients()) {
-      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), Clock.systemUTC());
-      RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
+      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), options.clock, options.ids);
+      RootPlanner planner = new RootPlanner(auditor, options.clock, options.ids);
       plan = planFile != null ? RootPlanner.readPlan(planFile)
           : planner.plan(planner.audit(selection.selection(), concurrency.concurrency, ProgressListener.NONE), acceptBillingRisk,
               Set.of());

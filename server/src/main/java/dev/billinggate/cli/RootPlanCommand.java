@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -66,9 +65,9 @@ final class RootPlanCommand implements Callable<Integer> {
       if (probe.missing(billingProbe)) {
         return ExitCodes.USAGE;
       }
-      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, Clock.systemUTC());
+      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock, options.ids);
       Progress progress = new Progress("accounts audited", err);
-      RootPlanner planner = new RootPlanner(auditor, Clock.systemUTC());
+      RootPlanner planner = new RootPlanner(auditor, options.clock, options.ids);
       AuditRun run = planner.audit(selection.selection(), concurrency.concurrency, progress);
       progress.finish();
       if (report.report != null) {

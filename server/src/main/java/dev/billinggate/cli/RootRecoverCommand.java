@@ -7,7 +7,6 @@ import dev.billinggate.governance.RootRecovery;
 import dev.billinggate.governance.RootSessions;
 import dev.billinggate.governance.VendingRecords;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +45,7 @@ final class RootRecoverCommand implements Callable<Integer> {
         // DescribeAccount first: a typo must not leave evidence for an account outside the organization.
         new Organization(clients.organizations()).describeAccount(account);
         BillingAttestation attestation = RootRecovery.attest(account, clients.sts().getCallerIdentity().arn(),
-            Instant.now(), VendingRecords.open(options.stateDir));
+            options.clock.instant(), VendingRecords.open(options.stateDir));
         out.println("Recorded: billing access ON for " + account + ", attested by " + attestation.attestedBy() + ".");
         out.println("Next: billing-gate root plan --accounts " + account + " --out plan.json, then root apply --plan plan.json.");
       } else {

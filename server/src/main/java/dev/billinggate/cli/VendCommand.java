@@ -14,13 +14,11 @@ import dev.billinggate.governance.Vendor;
 import dev.billinggate.governance.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,19 +72,19 @@ final class VendCommand implements Callable<Integer> {
     List<Vended> results;
     try (AwsClients clients = options.clients()) {
       VendingRecords records = VendingRecords.open(options.stateDir);
-      Auditor auditor = new Auditor(clients, records, Clock.systemUTC());
+      Auditor auditor = new Auditor(clients, records, options.clock, options.ids);
       Progress progress = new Progress("accounts vended", err);
-      Instant started = Instant.now();
+      Instant started = options.clock.instant();
       OrgContext context = auditor.context();
-      results = new Vendor(clients, auditor, records, Clock.systemUTC())
+      results = new Vendor(clients, auditor, records, options.clock)
           .vend(context, requests, !denyBillingAccess, ou, timeout, concurrency.concurrency, progress);
       progress.finish();
       if (report.report != null) {
         // The report covers the accounts that got as far as their audit.
         List<AccountAudit> audits = results.stream().map(Vended::audit).filter(Objects::nonNull).toList();
-        AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, UUID.randomUUID().toString(), started,
+        AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, options.ids.uuid(), started,
             context);
-        ReportFile.write(report.report, new AuditRun(header, Instant.now(), audits));
+        ReportFile.write(report.report, new AuditRun(header, options.clock.instant(), audits));
       }
     } catch (RuntimeException e) {
       return Failures.report("vend", e, options.debug, err);

@@ -1,7 +1,5 @@
 package dev.billinggate.core;
 
-import java.util.UUID;
-
 /**
  * AWS's identifier formats. IAM unique ids are a four-letter type prefix plus 17 base32 characters
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids).
@@ -31,10 +29,7 @@ public final class AwsIds {
   }
 
   public String requestId() {
-    return new UUID(
-            Long.parseUnsignedLong(ids.next("0123456789abcdef", 15), 16),
-            Long.parseUnsignedLong(ids.next("0123456789abcdef", 15), 16))
-        .toString();
+    return ids.uuid();
   }
 
   /** Raw access to the generator for formats not listed here. */

@@ -1,6 +1,7 @@
 package dev.billinggate.core;
 
 import java.security.SecureRandom;
+import java.util.UUID;
 
 /**
  * Source of random identifiers. Injected everywhere an id is minted so tests can be deterministic
@@ -11,10 +12,16 @@ public interface IdGenerator {
   String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   String LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
   String DIGITS = "0123456789";
+  String HEX = "0123456789abcdef";
   String SECRET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
   /** {@code length} characters drawn uniformly from {@code alphabet}. */
   String next(String alphabet, int length);
+
+  /** A random id in UUID text form, as AWS prints request ids (also the governance CLI's run and plan ids). */
+  default String uuid() {
+    return new UUID(Long.parseUnsignedLong(next(HEX, 15), 16), Long.parseUnsignedLong(next(HEX, 15), 16)).toString();
+  }
 
   static IdGenerator secure() {
     SecureRandom random = new SecureRandom();

@@ -1,5 +1,6 @@
 package dev.billinggate.governance;
 
+import dev.billinggate.core.IdGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.FeatureType;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -21,19 +21,20 @@ public final class Auditor {
   private final VendingRecords records;
   private final EmulatorBillingProbe probe;
   private final Clock clock;
+  private final IdGenerator ids;
 
-  public Auditor(AwsClients clients, VendingRecords records, Clock clock) {
-    this(clients, records, null, clock);
+  public Auditor(AwsClients clients, VendingRecords records, Clock clock, IdGenerator ids) {
+    this(clients, records, null, clock, ids);
   }
 
   /** @param probe reads the billing switch from billing-gate's own API; null to rely on the records alone */
-  public Auditor(AwsClients clients, VendingRecords records, EmulatorBillingProbe probe, Clock clock) {
-    this(clients, clients.organizations(), records, probe, clock);
+  public Auditor(AwsClients clients, VendingRecords records, EmulatorBillingProbe probe, Clock clock, IdGenerator ids) {
+    this(clients, clients.organizations(), records, probe, clock, ids);
   }
 
   /** @param organizations the Organizations client every listing and policy read goes through */
   Auditor(AwsClients clients, OrganizationsClient organizations, VendingRecords records, EmulatorBillingProbe probe,
-      Clock clock) {
+      Clock clock, IdGenerator ids) {
     this.clients = clients;
     this.organization = new Organization(organizations);
     this.policies = new OrgPolicies(organizations);
@@ -41,6 +42,7 @@ public final class Auditor {
     this.records = records;
     this.probe = probe;
     this.clock = clock;
+    this.ids = ids;
   }
 
   public RootSessions roots() {
@@ -67,7 +69,7 @@ public final class Auditor {
    * flight; the listing itself is kept as compact stubs so the progress bar knows the total.
    */
   public AuditTally audit(AccountSelection selection, int concurrency, ProgressListener progress, AuditSink sink) {
-    AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, UUID.randomUUID().toString(), clock.instant(),
+    AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, ids.uuid(), clock.instant(),
         context());
     List<MemberAccount> candidates = candidates(selection);
     progress.total(candidates.size());

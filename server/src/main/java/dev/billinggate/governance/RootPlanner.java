@@ -1,5 +1,6 @@
 package dev.billinggate.governance;
 
+import dev.billinggate.core.IdGenerator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /** {@code root plan} and {@code root apply}: the plan comes from an audit; apply deletes exactly the plan's items. */
 public final class RootPlanner {
@@ -17,11 +17,13 @@ public final class RootPlanner {
   private final Auditor auditor;
   private final RootCleaner cleaner;
   private final Clock clock;
+  private final IdGenerator ids;
 
-  public RootPlanner(Auditor auditor, Clock clock) {
+  public RootPlanner(Auditor auditor, Clock clock, IdGenerator ids) {
     this.auditor = auditor;
     this.cleaner = new RootCleaner(auditor.roots());
     this.clock = clock;
+    this.ids = ids;
   }
 
   /** The audit a plan is made from (and the report of {@code root plan --report}). */
@@ -38,7 +40,7 @@ public final class RootPlanner {
       entries.add(new RootPlan.Entry(a.accountId(), a.name(), a.verdict(), a.billingAccess(), items,
           refusal(a, items, acceptBillingRisk)));
     }
-    return new RootPlan(1, UUID.randomUUID().toString(), clock.instant(), acceptBillingRisk,
+    return new RootPlan(1, ids.uuid(), clock.instant(), acceptBillingRisk,
         only.stream().map(CredentialKind::cliName).toList(), entries);
   }
 

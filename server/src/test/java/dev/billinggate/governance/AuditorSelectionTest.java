@@ -2,6 +2,7 @@ package dev.billinggate.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billinggate.core.IdGenerator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +46,8 @@ class AuditorSelectionTest {
     Throttled organizations = new Throttled();
     try (AwsClients clients = new AwsClients(new Connection(null, "us-east-1", URI.create("http://127.0.0.1:9"), 1,
         false, 0))) {
-      Auditor auditor = new Auditor(clients, organizations, VendingRecords.open(state), null, Clock.systemUTC());
+      Auditor auditor = new Auditor(clients, organizations, VendingRecords.open(state), null, Clock.systemUTC(),
+          IdGenerator.seeded(1));
       AccountSelection activeOnly = new AccountSelection(List.of(), List.of(), Map.of(), List.of(), Set.of("ACTIVE"));
 
       MemberAccount closed = new MemberAccount("111111111111", "Closed", "c@example.com", "CLOSED", List.of(), Map.of());

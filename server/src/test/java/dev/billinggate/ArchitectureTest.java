@@ -1,0 +1,103 @@
+package dev.billinggate;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package table of docs/design/architecture.md, checked on the compiled main classes: every
+ * package depends only on the packages its row names, so arrows point inward, and no packages
+ * depend on each other in a circle. A new package, or a new arrow, changes the table here and in
+ * the doc together; there are no recorded exceptions.
+ */
+class ArchitectureTest {
+  private static final String BASE = "dev.billinggate.";
+
+  private static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+      .importPackages("dev.billinggate");
+
+  @Test
+  void everyPackageDependsOnlyOnThePackagesItsRowNames() {
+    LayeredArchitecture table = layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .ensureAllClassesAreContainedInArchitecture()
+        .withOptionalLayers(true);
+    for (String[] row : TABLE) {
+      table = table.layer(row[0]).definedBy(BASE + row[0]);
+    }
+    for (String[] row : TABLE) {
+      String[] allowed = Arrays.copyOfRange(row, 1, row.length);
+      table = allowed.length == 0 ? table.whereLayer(row[0]).mayNotAccessAnyLayer()
+          : table.whereLayer(row[0]).mayOnlyAccessLayers(allowed);
+    }
+    table.check(MAIN);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("dev.billinggate.(**)").should().beFreeOfCycles().check(MAIN);
+  }
+
+  /** Package, then the packages it may depend on; innermost first, as in the doc. */
+  private static final String[][] TABLE = {
+      {"core"},
+      {"core.http"},
+      {"catalog"},
+      {"model", "core"},
+      {"policy"},
+      {"policy.document", "policy"},
+      {"policy.eval", "policy", "policy.document"},
+      {"policy.managed", "policy"},
+      {"auth", "core"},
+      {"auth.sigv4", "auth", "core", "core.http"},
+      {"store", "core"},
+      {"store.engine", "store"},
+      {"store.memory", "store", "store.engine"},
+      {"store.sqlite", "store", "store.engine"},
+      {"costdata", "store", "core"},
+      {"protocol", "core", "core.http", "model"},
+      {"protocol.query", "protocol", "core", "core.http", "model"},
+      {"protocol.json", "protocol", "core", "core.http", "model"},
+      {"protocol.rest", "protocol", "protocol.json", "core", "core.http", "model"},
+      {"protocol.codecs", "protocol", "protocol.query", "protocol.json", "protocol.rest", "core"},
+      {"service", "auth", "core"},
+      // One row per service; an arrow to another service goes to that service's ports.
+      {"service.organizations", "service", "auth", "core", "store", "policy", "policy.document"},
+      {"service.iam", "service", "auth", "core", "store", "policy", "policy.document", "policy.managed"},
+      {"service.sts", "service", "auth", "core", "store", "policy", "policy.managed", "service.iam"},
+      {"service.billing", "service", "auth", "core", "store", "service.organizations"},
+      {"service.account", "service", "auth", "core", "store", "service.organizations"},
+      {"service.costexplorer", "service", "auth", "core", "store", "costdata", "service.billing",
+          "service.organizations"},
+      {"service.budgets", "service", "auth", "core", "store", "costdata", "service.costexplorer"},
+      {"service.sqs", "service", "auth", "core", "store", "policy", "policy.document"},
+      {"authz", "auth", "core", "policy", "service", "store", "service.iam"},
+      {"gateway.http", "core.http"},
+      {"gateway", "auth", "auth.sigv4", "core", "core.http", "model", "protocol", "protocol.codecs", "service"},
+      {"emulator", "auth", "auth.sigv4", "core", "core.http", "gateway", "protocol", "protocol.codecs", "service",
+          "service.billing", "service.organizations", "store"},
+      {"console.session", "auth", "core"},
+      {"console.web", "console.session", "core.http"},
+      {"console.gate", "auth", "authz", "catalog", "core", "service", "service.billing", "service.organizations",
+          "store"},
+      {"console.view", "console.web", "console.session", "console.gate", "catalog", "core"},
+      {"console", "console.session", "console.web", "console.gate", "console.view", "auth", "authz", "catalog",
+          "core", "core.http", "costdata", "gateway", "service", "service.organizations", "service.iam",
+          "service.sts", "service.billing", "service.costexplorer", "store"},
+      {"governance", "core", "catalog", "policy", "policy.document", "policy.eval"},
+      {"app", "core", "core.http", "catalog", "model", "policy", "policy.document", "policy.eval", "policy.managed",
+          "auth", "auth.sigv4", "store", "store.engine", "store.memory", "store.sqlite", "costdata", "protocol",
+          "protocol.codecs", "service", "service.organizations", "service.iam", "service.sts", "service.billing",
+          "service.account", "service.costexplorer", "service.budgets", "service.sqs", "authz", "gateway.http", "gateway",
+          "emulator", "console", "governance"},
+      {"cli", "app", "governance", "core", "catalog", "costdata", "store", "store.sqlite", "service.billing",
+          "service.organizations"},
+  };
+}

@@ -19,6 +19,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** SDK clients of one run: one HTTP client, the caller's credentials, adaptive retries with jitter. */
@@ -82,6 +83,11 @@ public final class AwsClients implements AutoCloseable {
   /** IAM as a short-lived session (an AssumeRoot session); the caller closes it. */
   public IamClient iamAs(AwsCredentials session) {
     return configure(IamClient.builder(), StaticCredentialsProvider.create(session)).region(Region.AWS_GLOBAL).build();
+  }
+
+  /** SQS in the configured Region as a short-lived session (an AssumeRoot session); the caller closes it. */
+  public SqsClient sqsAs(AwsCredentials session) {
+    return configure(SqsClient.builder(), StaticCredentialsProvider.create(session)).region(region).build();
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(

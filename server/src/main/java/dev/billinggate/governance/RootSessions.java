@@ -21,9 +21,14 @@ public final class RootSessions {
 
   /** IAM as the root user of {@code accountId}, limited to {@code task}; the caller closes it. */
   public IamClient open(String accountId, RootTask task) {
+    return clients.iamAs(credentials(accountId, task));
+  }
+
+  /** The credentials of a root session in {@code accountId} limited to {@code task}. */
+  public AwsSessionCredentials credentials(String accountId, RootTask task) {
     Credentials c = clients.sts().assumeRoot(r -> r.targetPrincipal(accountId)
         .taskPolicyArn(p -> p.arn(task.policyArn())).durationSeconds(SESSION_SECONDS)).credentials();
-    return clients.iamAs(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+    return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
   }
 
   /** Reads the root user's credentials in one IAMAuditRootUserCredentials session. */

@@ -8,7 +8,8 @@ public enum RootTask {
       "iam:GetAccessKeyLastUsed", "iam:ListMFADevices", "iam:ListSigningCertificates")),
   DELETE("IAMDeleteRootUserCredentials", List.of("iam:DeleteLoginProfile", "iam:DeleteAccessKey",
       "iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice", "iam:DeleteSigningCertificate")),
-  CREATE_PASSWORD("IAMCreateRootUserPassword", List.of("iam:CreateLoginProfile"));
+  CREATE_PASSWORD("IAMCreateRootUserPassword", List.of("iam:CreateLoginProfile")),
+  UNLOCK_QUEUE("SQSUnlockQueuePolicy", List.of("sqs:GetQueueAttributes", "sqs:SetQueueAttributes"));
 
   private final String policyName;
   private final List<String> actions;

@@ -1,28 +1,101 @@
 #!/usr/bin/env bash
-# Measures the time from process start to the first HTTP answer, and the resident memory after
-# five idle seconds.
-#   scripts/bench-startup.sh            # NettyHttpServer + SigV4 bench handler (BenchServer)
-#   scripts/bench-startup.sh moto       # moto_server, for comparison
-#   BENCH_CMD='java -jar server/target/billing-gate.jar serve --port %PORT%' scripts/bench-startup.sh
-# %PORT% in BENCH_CMD is replaced by a free loopback port.
+# Start-up: the time from launching `./billing-gate serve --in-memory` to its first answered, SigV4-signed
+# GetCallerIdentity (the bootstrap admin's key), the CPU time the server used until then, and its RSS
+# after five idle seconds. For each JDK: one recording run first (the launcher writes its CDS archive or
+# AOT cache when that run exits; a few hundred requests make it record the request path too), then RUNS
+# measured runs, reported as median and range.
+#   scripts/bench-startup.sh [RUNS]                 # every JDK 17 and >= 25 under /usr/lib/jvm, plus `java`'s
+#   JDKS=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench-startup.sh 20
+#   scripts/bench-startup.sh moto [RUNS]            # moto_server, for comparison (any key is accepted)
+# Needs curl >= 7.75 (--aws-sigv4).
 source "$(dirname "$0")/bench-common.sh"
 
-port=$(free_port)
+readonly ACCESS_KEY=AKIAIOSFODNN7EXAMPLE SECRET_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+readonly CALLER_IDENTITY='Action=GetCallerIdentity&Version=2011-06-15'
+
+# HTTP status of one signed GetCallerIdentity ("000" when nothing answers); with a count, sends that
+# many on one keep-alive connection.
+signed_call() {
+  local port=$1 count=${2:-1} urls=()
+  for _ in $(seq 1 "$count"); do urls+=("http://127.0.0.1:$port/"); done
+  curl -s -o /dev/null -w '%{http_code}' --aws-sigv4 "aws:amz:us-east-1:sts" --user "$ACCESS_KEY:$SECRET_KEY" \
+    -d "$CALLER_IDENTITY" "${urls[@]}" || true
+}
+
+# Starts the command ("%PORT%" replaced), polls until a signed GetCallerIdentity answers 200 and prints
+# "wall_ms cpu_ms pid port". The server keeps running.
+start_and_wait() {
+  local port command started pid
+  port=$(free_port)
+  command=${1//%PORT%/$port}
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  $command >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1 6000); do
+    if [ "$(signed_call "$port")" = 200 ]; then
+      local answered cpu
+      answered=$(date +%s%N)
+      cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$pid/stat")
+      echo "$(( (answered - started) / 1000000 )) $cpu $pid $port"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited before answering: $command" >&2; return 1; }
+    sleep 0.005
+  done
+  echo "no answer within 30 s: $command" >&2
+  kill "$pid"
+  return 1
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  while kill -0 "$1" 2>/dev/null; do sleep 0.05; done
+}
+
+# "median (min–max)" of the numbers on stdin.
+summary() {
+  sort -n | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%d (%d–%d)", m, v[1], v[NR] }'
+}
+
+# Runs the command RUNS times after one recording run; prints one result line.
+measure() {
+  local label=$1 command=$2 runs=$3 results pid port rss
+  results=$(mktemp)
+  read -r _ _ pid port < <(start_and_wait "$command")
+  signed_call "$port" 300 >/dev/null
+  stop "$pid"
+  for _ in $(seq 1 "$runs"); do
+    read -r wall cpu pid port < <(start_and_wait "$command")
+    echo "$wall $cpu" >>"$results"
+    if [ "$(wc -l <"$results")" -lt "$runs" ]; then stop "$pid"; fi
+  done
+  sleep 5
+  rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")
+  stop "$pid"
+  echo "$label: first signed GetCallerIdentity after $(cut -d' ' -f1 "$results" | summary) ms," \
+    "server CPU until then $(cut -d' ' -f2 "$results" | summary) ms, idle RSS $rss MiB ($runs runs, median (min–max); load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  rm -f "$results"
+}
+
+feature_release() {
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true
+}
+
 if [ "${1:-}" = moto ]; then
-  command="moto_server -H 127.0.0.1 -p $port"
-elif [ -n "${BENCH_CMD:-}" ]; then
-  command=${BENCH_CMD//%PORT%/$port}
-else
-  command="java -cp $(bench_classpath) dev.billinggate.bench.BenchServer --mode sigv4 --port $port"
+  measure "moto_server $(moto_server --version 2>/dev/null | awk '{print $NF}')" "moto_server -H 127.0.0.1 -p %PORT%" "${2:-10}"
+  exit 0
 fi
 
-started=$(date +%s%N)
-# shellcheck disable=SC2086
-$command >/dev/null 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-wait_for_http "$port"
-answered=$(date +%s%N)
-sleep 5
-rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-echo "first answer after $(( (answered - started) / 1000000 )) ms; idle RSS $(( rss_kib / 1024 )) MiB (pid $pid: ${command%% *})"
+runs=${1:-15}
+(cd "$ROOT" && mvn -q -B -o -DskipTests -pl server -am package >&2)
+if [ -z "${JDKS:-}" ]; then
+  JDKS=$(for home in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/*; do
+    release=$(feature_release "$home")
+    if [ "${release:-0}" = 17 ] || [ "${release:-0}" -ge 25 ]; then readlink -f "$home"; fi
+  done | sort -u)
+fi
+for home in $JDKS; do
+  measure "$(basename "$home") (JDK $(feature_release "$home"))" \
+    "env BILLING_GATE_JAVA_HOME=$home $ROOT/billing-gate serve --in-memory --port %PORT%" "$runs"
+done

@@ -81,31 +81,44 @@ public final class BillingGate implements AutoCloseable {
   }
 
   public static BillingGate start(ServerConfig config, PrintStream out, Clock clock) {
-    // Load the service models while the store opens: they dominate the time to the first request.
-    Thread warmup = new Thread(() -> {
-      for (ServiceId id : ServiceId.values()) {
-        ProtocolCodecs.forService(id);
-      }
-    }, "model-warmup");
-    warmup.setDaemon(true);
-    warmup.start();
+    // Parsing the managed policies overlaps opening the store and wiring; the bootstrap is their first user.
+    AwsManagedPolicies awsPolicies = AwsManagedPolicies.loadInBackground();
     Store store = config.inMemory() ? new InMemoryStore() : open(config.dataDir());
+    BillingGate gate;
     try {
-      return wire(config, out, clock, store);
+      gate = wire(config, out, clock, store, awsPolicies);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+    loadModelsInBackground();
+    return gate;
   }
 
-  private static BillingGate wire(ServerConfig config, PrintStream out, Clock clock, Store store) {
+  /**
+   * Each service's model is parsed on its first use; STS's already was, before the server listened.
+   * The others are parsed now, while clients connect, so that no service's first request waits for it.
+   */
+  private static void loadModelsInBackground() {
+    Thread loader = new Thread(() -> {
+      for (ServiceId id : ServiceId.values()) {
+        ProtocolCodecs.forService(id);
+      }
+    }, "model-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private static BillingGate wire(ServerConfig config, PrintStream out, Clock clock, Store store,
+      AwsManagedPolicies awsPolicies) {
     IdGenerator random = IdGenerator.secure();
     AwsIds ids = new AwsIds(random);
     PolicyEngine engine = new DefaultPolicyEngine();
-    IamEnv env = new IamEnv(store, engine, AwsManagedPolicies.load(), clock, ids);
+    IamEnv env = new IamEnv(store, engine, awsPolicies, clock, ids);
     OrganizationDirectory directory = new OrganizationDirectory(store, engine);
     DirectoryIamOrganizations iamOrganizations = new DirectoryIamOrganizations(directory);
-    IamService iam = new IamService(env, Passwords.standard(), iamOrganizations);
+    Passwords hashing = Passwords.standard();
+    IamService iam = new IamService(env, hashing, iamOrganizations);
     StsService sts = new StsService(env, iamOrganizations);
     SecureRandom faults = new SecureRandom();
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
@@ -121,7 +134,7 @@ public final class BillingGate implements AutoCloseable {
     AccountService account = new AccountService(store, directory,
         id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
 
-    Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, store, config, random, clock) : null;
+    Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, hashing, store, config, random, clock) : null;
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
@@ -147,6 +160,8 @@ public final class BillingGate implements AutoCloseable {
     }
     EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
         id -> iam.accounts().find(id).isPresent(), state, Bootstrap.ACCOUNT_ID, clock, ids);
+    // Clients check that the server is up with GetCallerIdentity: its codec is ready before the port opens.
+    ProtocolCodecs.forService(ServiceId.STS);
     // The state API stays outside the request gate: a reset waits for the requests in flight.
     NettyHttpServer server = listen(config, gateway,
         emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle))));

@@ -32,7 +32,6 @@ final class Bootstrap {
   static final String ADMIN_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
   static final String ADMIN_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
   private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
-  private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
   /** Passwords chosen at bootstrap; {@code generated} ones must be shown to the user once. */
   record Passwords(String root, boolean rootGenerated, String admin, boolean adminGenerated) {}
@@ -43,10 +42,10 @@ final class Bootstrap {
     return iam.accounts().find(ACCOUNT_ID).isEmpty();
   }
 
-  static Passwords run(IamService iam, Store store, ServerConfig config, IdGenerator ids, Clock clock) {
+  static Passwords run(IamService iam, dev.billinggate.service.iam.Passwords hashing, Store store, ServerConfig config, IdGenerator ids, Clock clock) {
     Passwords passwords = new Passwords(
-        orGenerated(config.rootPassword(), ids), config.rootPassword() == null,
-        orGenerated(config.adminPassword(), ids), config.adminPassword() == null);
+        orGenerated(config.rootPassword(), hashing, ids), config.rootPassword() == null,
+        orGenerated(config.adminPassword(), hashing, ids), config.adminPassword() == null);
     Caller root = new Caller(CallerType.ROOT, ACCOUNT_ID, "arn:aws:iam::" + ACCOUNT_ID + ":root", ACCOUNT_ID, null, null);
     CallContext context = new CallContext(root, "Bootstrap", "bootstrap", "us-east-1", clock.instant(), "127.0.0.1", false);
 
@@ -72,10 +71,11 @@ final class Bootstrap {
   static SnapshotContent rebuild(ServerConfig config, PrintStream out, Clock clock) {
     try (Store scratch = new InMemoryStore()) {
       PolicyEngine engine = new DefaultPolicyEngine();
+      dev.billinggate.service.iam.Passwords hashing = dev.billinggate.service.iam.Passwords.standard();
       IamService iam = new IamService(
           new IamEnv(scratch, engine, AwsManagedPolicies.load(), clock, new AwsIds(IdGenerator.secure())),
-          dev.billinggate.service.iam.Passwords.standard(), new DirectoryIamOrganizations(new OrganizationDirectory(scratch, engine)));
-      Passwords passwords = run(iam, scratch, config, IdGenerator.secure(), clock);
+          hashing, new DirectoryIamOrganizations(new OrganizationDirectory(scratch, engine)));
+      Passwords passwords = run(iam, hashing, scratch, config, IdGenerator.secure(), clock);
       out.print("billing-gate: first-start state rebuilt for reset\n" + Banner.passwordLines(passwords));
       out.flush();
       scratch.snapshots().save(EmulatorState.FIRST_START, clock.instant());
@@ -83,8 +83,7 @@ final class Bootstrap {
     }
   }
 
-  private static String orGenerated(String given, IdGenerator ids) {
-    // Three character classes so the default AWS password policy and any sane custom one accept it.
-    return given != null ? given : ids.next(PASSWORD_CHARS, 16) + "-" + ids.next("23456789", 2) + "Aa";
+  private static String orGenerated(String given, dev.billinggate.service.iam.Passwords hashing, IdGenerator ids) {
+    return given != null ? given : hashing.generate(ids);
   }
 }

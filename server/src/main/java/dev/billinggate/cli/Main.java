@@ -1,5 +1,6 @@
 package dev.billinggate.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An offline, faithful AWS control plane for billing access, and a governance tool for real AWS Organizations.",
-    subcommands = {ServeCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class, ExplainCommand.class},
     footer = {
       "",
       "Exit codes:",
@@ -21,16 +21,35 @@ import picocli.CommandLine.Command;
       "  5  AWS service error",
     })
 public final class Main implements Runnable {
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
+      ServeCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class, ExplainCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(forArguments(args).execute(args));
   }
 
+  /** Every subcommand, as {@code --help} lists them. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler(new UsageErrors());
+    return withSubcommands(SUBCOMMANDS);
+  }
+
+  /**
+   * Only the subcommand {@code args} names, when it names one: picocli builds each command's model
+   * by reflection, and building all of them costs {@code serve} a noticeable part of its start-up.
+   */
+  static CommandLine forArguments(String... args) {
+    List<Class<?>> named = SUBCOMMANDS.stream()
+        .filter(command -> args.length > 0 && command.getAnnotation(Command.class).name().equals(args[0]))
+        .toList();
+    return withSubcommands(named.isEmpty() ? SUBCOMMANDS : named);
+  }
+
+  private static CommandLine withSubcommands(List<Class<?>> subcommands) {
+    CommandLine cli = new CommandLine(new Main());
+    subcommands.forEach(cli::addSubcommand);
+    cli.setCaseInsensitiveEnumValuesAllowed(true).setParameterExceptionHandler(new UsageErrors());
     // Help as wide as the terminal, each command's synopsis one line: the options follow it anyway.
     abbreviate(cli);
     return cli.setUsageHelpAutoWidth(true);

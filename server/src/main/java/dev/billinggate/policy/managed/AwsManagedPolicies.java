@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The AWS managed policies billing-gate ships as data ({@code /aws-managed-policies/policies.json},
@@ -21,13 +23,35 @@ import java.util.Optional;
 public final class AwsManagedPolicies {
   private static final String RESOURCE = "/aws-managed-policies/policies.json";
 
-  private final Map<String, ManagedPolicy> byArn;
+  private final CompletableFuture<Map<String, ManagedPolicy>> byArn;
 
-  private AwsManagedPolicies(Map<String, ManagedPolicy> byArn) {
-    this.byArn = Collections.unmodifiableMap(byArn);
+  private AwsManagedPolicies(CompletableFuture<Map<String, ManagedPolicy>> byArn) {
+    this.byArn = byArn;
   }
 
   public static AwsManagedPolicies load() {
+    return new AwsManagedPolicies(CompletableFuture.completedFuture(read()));
+  }
+
+  /**
+   * Starts reading on a daemon thread and returns at once; the first lookup waits for it. The
+   * server starts this way so that parsing the file overlaps the rest of its start-up.
+   */
+  public static AwsManagedPolicies loadInBackground() {
+    CompletableFuture<Map<String, ManagedPolicy>> byArn = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        byArn.complete(read());
+      } catch (RuntimeException e) {
+        byArn.completeExceptionally(e);
+      }
+    }, "managed-policies");
+    reader.setDaemon(true);
+    reader.start();
+    return new AwsManagedPolicies(byArn);
+  }
+
+  private static Map<String, ManagedPolicy> read() {
     try (InputStream in = AwsManagedPolicies.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -38,7 +62,7 @@ public final class AwsManagedPolicies {
     }
   }
 
-  static AwsManagedPolicies parse(InputStream in) throws IOException {
+  static Map<String, ManagedPolicy> parse(InputStream in) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Map<String, ManagedPolicy> byArn = new LinkedHashMap<>();
     for (JsonNode node : mapper.readTree(in).path("policies")) {
@@ -54,15 +78,23 @@ public final class AwsManagedPolicies {
           mapper.writeValueAsString(node.path("document")));
       byArn.put(policy.arn(), policy);
     }
-    return new AwsManagedPolicies(byArn);
+    return Collections.unmodifiableMap(byArn);
   }
 
   public Optional<ManagedPolicy> find(String arn) {
-    return Optional.ofNullable(byArn.get(arn));
+    return Optional.ofNullable(byArn().get(arn));
   }
 
   /** All shipped policies in file order. */
   public List<ManagedPolicy> all() {
-    return new ArrayList<>(byArn.values());
+    return new ArrayList<>(byArn().values());
+  }
+
+  private Map<String, ManagedPolicy> byArn() {
+    try {
+      return byArn.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
   }
 }

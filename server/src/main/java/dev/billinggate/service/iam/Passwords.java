@@ -1,7 +1,10 @@
 package dev.billinggate.service.iam;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.billinggate.core.IdGenerator;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Password hashing for root and IAM user console passwords (bcrypt, never stored in clear). */
 public final class Passwords {
@@ -12,7 +15,11 @@ public final class Passwords {
    */
   public static final String UNKNOWN = "!unknown";
 
+  private static final int MIN_COST = 4;
+  private static final String GENERATED_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
   private final int cost;
+  private final Map<String, String> generatedHashes = new ConcurrentHashMap<>();
 
   /** @param cost bcrypt's log2 work factor; tests use the minimum (4) to stay fast */
   public Passwords(int cost) {
@@ -23,7 +30,25 @@ public final class Passwords {
     return new Passwords(10);
   }
 
+  /**
+   * A console password nobody chose (the bootstrap's when none is configured): 16 random characters
+   * plus a suffix any sane password policy accepts, about 99 bits. bcrypt's work factor slows the
+   * guessing of passwords people pick; this one cannot be guessed either way, so it is hashed now at
+   * bcrypt's minimum cost, and the next {@link #hash} of it returns that hash. That keeps two
+   * 1,024-round hashes out of every fresh start.
+   */
+  public String generate(IdGenerator ids) {
+    String password = ids.next(GENERATED_CHARS, 16) + "-" + ids.next("23456789", 2) + "Aa";
+    generatedHashes.put(password, bcrypt(MIN_COST, password));
+    return password;
+  }
+
   public String hash(String password) {
+    String generated = generatedHashes.remove(password);
+    return generated != null ? generated : bcrypt(cost, password);
+  }
+
+  private static String bcrypt(int cost, String password) {
     // bcrypt reads at most 72 bytes; AWS allows 128-character passwords, so longer ones are hashed
     // in their first 72 bytes rather than rejected.
     byte[] bytes = password.getBytes(StandardCharsets.UTF_8);

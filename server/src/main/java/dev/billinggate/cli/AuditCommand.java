@@ -6,8 +6,8 @@ import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.EmulatorBillingProbe;
 import dev.billinggate.governance.FailOn;
-import dev.billinggate.governance.Verdict;
 import dev.billinggate.governance.VendingRecords;
+import dev.billinggate.governance.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -45,39 +45,41 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!report.valid("audit", err) || !output.queryValid("audit", err)) {
+    GovernanceRun run = new GovernanceRun("audit", options, spec);
+    if (!report.valid(run.command(), run.err()) || !output.queryValid(run.command(), run.err())) {
       return ExitCodes.USAGE;
     }
-    AuditTally tally;
     // json, csv and text rows stream to the terminal as they finish: they are the progress there. A table
     // and a query's result come at the end, so they get a bar.
     boolean bar = (output.output == OutputOptions.Output.TABLE || output.query != null)
         && System.console() != null;
-    Progress progress = new Progress("accounts audited", err, bar, System::nanoTime);
-    try (AwsClients clients = options.clients();
-        ReportFile file = ReportFile.openIfAsked(report.report);
+    Progress progress = new Progress("accounts audited", run.err(), bar, System::nanoTime);
+    // The results are printed while the audit runs: nothing is left to print after it.
+    return run.run(clients -> audit(clients, progress, run.out()), tally -> {}, tally -> exitCode(tally, run.err()));
+  }
+
+  private AuditTally audit(AwsClients clients, Progress progress, PrintWriter out) throws IOException {
+    try (ReportFile file = ReportFile.openIfAsked(report.report);
         AuditOutput stdout = AuditOutput.of(output, options.color(), out)) {
       AuditSink sink = file == null ? stdout : AuditSink.tee(stdout, file.sink());
-      EmulatorBillingProbe billingProbe = probe.probe("audit", clients, err);
-      if (probe.missing(billingProbe)) {
-        return ExitCodes.USAGE;
-      }
-      tally = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock, options.ids)
-          .audit(selection.selection(), concurrency.concurrency, progress, sink);
+      EmulatorBillingProbe billingProbe = probe.probe(clients);
+      AuditTally tally = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock,
+          options.ids).audit(selection.selection(), concurrency.concurrency, progress, sink);
       progress.finish();
       if (file != null) {
         file.commit();
       }
       stdout.finish();
-    } catch (QueryOutput.EvaluationException e) {
-      err.println("audit: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return tally;
+    } catch (QueryOutput.EvaluationException | GovernanceRun.UsageError e) {
+      throw e;
     } catch (RuntimeException e) {
       progress.finish();
-      return Failures.report("audit", e, options.debug, err);
+      throw e;
     }
+  }
+
+  private int exitCode(AuditTally tally, PrintWriter err) {
     if (tally.incomplete()) {
       err.println("audit: incomplete: " + tally.verdicts().get(Verdict.ERROR) + " account(s) could not be audited");
       return ExitCodes.INCOMPLETE;

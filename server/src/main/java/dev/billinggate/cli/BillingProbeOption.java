@@ -2,7 +2,6 @@ package dev.billinggate.cli;
 
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.EmulatorBillingProbe;
-import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** {@code --probe-billing-access}, for the commands that audit (a picocli mixin). */
@@ -12,18 +11,13 @@ final class BillingProbeOption {
       + " AWS_ENDPOINT_URL. Falls back to the vending records and attestations when the endpoint does not answer.")
   boolean enabled;
 
-  /** The probe when asked for, else null; asked for without an emulator endpoint, a usage error said on {@code err}. */
-  EmulatorBillingProbe probe(String command, AwsClients clients, PrintWriter err) {
+  /** The probe when asked for, else null; asked for without an emulator endpoint, a usage error. */
+  EmulatorBillingProbe probe(AwsClients clients) {
     EmulatorBillingProbe probe = enabled ? clients.emulatorProbe() : null;
     if (enabled && probe == null) {
-      err.println(command + ": --probe-billing-access reads billing-gate's own API; give --endpoint-url (or"
-          + " AWS_ENDPOINT_URL) pointing at billing-gate");
+      throw new GovernanceRun.UsageError("--probe-billing-access reads billing-gate's own API; give --endpoint-url"
+          + " (or AWS_ENDPOINT_URL) pointing at billing-gate");
     }
     return probe;
-  }
-
-  /** Whether {@link #probe} said a usage error. */
-  boolean missing(EmulatorBillingProbe probe) {
-    return enabled && probe == null;
   }
 }

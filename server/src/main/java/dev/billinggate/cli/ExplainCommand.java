@@ -1,11 +1,11 @@
 package dev.billinggate.cli;
 
-import dev.billinggate.governance.AwsClients;
 import dev.billinggate.catalog.BillingPage;
 import dev.billinggate.governance.Explainer;
 import dev.billinggate.governance.Explanation;
 import dev.billinggate.governance.FailOn;
 import dev.billinggate.governance.VendingRecords;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,37 +53,22 @@ final class ExplainCommand implements Callable<Integer> {
   String roleName;
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!output.queryValid("explain", err)) {
+  public Integer call() throws IOException {
+    GovernanceRun run = new GovernanceRun("explain", options, spec).usageErrors(IllegalArgumentException.class);
+    if (!output.queryValid(run.command(), run.err())) {
       return ExitCodes.USAGE;
     }
     BillingPage page;
     try {
       page = target.page == null ? null : BillingPage.fromCliName(target.page);
     } catch (IllegalArgumentException e) {
-      err.println("explain: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return run.usage(e.getMessage());
     }
     List<String> actions = page == null ? target.actions : page.actions();
-    Explanation explanation;
-    try (AwsClients clients = options.clients()) {
-      explanation = new Explainer(clients, VendingRecords.open(options.stateDir))
-          .explain(principal, page, actions, roleName);
-    } catch (IllegalArgumentException e) {
-      err.println("explain: " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (RuntimeException e) {
-      return Failures.report("explain", e, options.debug, err);
-    }
-    try {
-      print(explanation, out);
-    } catch (QueryOutput.EvaluationException e) {
-      err.println("explain: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    return failOn.counts(explanation.overall()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return run.run(
+        clients -> new Explainer(clients, VendingRecords.open(options.stateDir)).explain(principal, page, actions, roleName),
+        explanation -> print(explanation, run.out()),
+        explanation -> failOn.counts(explanation.overall()) ? ExitCodes.FINDINGS : ExitCodes.OK);
   }
 
   private void print(Explanation e, PrintWriter out) {

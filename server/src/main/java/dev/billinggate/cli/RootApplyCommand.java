@@ -57,51 +57,59 @@ final class RootApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!output.queryValid("root apply", err)) {
+    GovernanceRun run = new GovernanceRun("root apply", options, spec)
+        .usageErrors(IllegalArgumentException.class, UncheckedIOException.class);
+    if (!output.queryValid(run.command(), run.err())) {
       return ExitCodes.USAGE;
     }
     if (!yes && System.console() == null) {
-      err.println("root apply: stdin is not a terminal; pass --yes to delete without confirmation");
-      return ExitCodes.USAGE;
+      return run.usage("stdin is not a terminal; pass --yes to delete without confirmation");
     }
-    List<ApplyResult> results;
-    RootPlan plan;
-    try (AwsClients clients = options.clients()) {
-      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), options.clock, options.ids);
-      RootPlanner planner = new RootPlanner(auditor, options.clock, options.ids);
-      plan = planFile != null ? RootPlanner.readPlan(planFile)
-          : planner.plan(planner.audit(selection.selection(), concurrency.concurrency, ProgressListener.NONE), acceptBillingRisk,
-              Set.of());
-      // The preview is for the person confirming: stdout carries only the results, parseable from its first byte.
-      PlanOutput.print(plan, OutputOptions.Output.TABLE, err);
-      if (!yes && !confirmed(err)) {
-        err.println("root apply: cancelled");
-        return ExitCodes.OK;
-      }
-      Progress progress = new Progress("accounts cleaned", err);
-      results = planner.apply(plan, options.stateDir, concurrency.concurrency, progress);
-      progress.finish();
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("root apply: " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (RuntimeException e) {
-      return Failures.report("root apply", e, options.debug, err);
+    return run.run(clients -> apply(clients, run.err()), applied -> print(applied, run.out(), run.err()),
+        RootApplyCommand::exitCode);
+  }
+
+  /** The plan applied; {@code results} is null when the person confirming said no. */
+  private record Applied(RootPlan plan, List<ApplyResult> results) {}
+
+  private Applied apply(AwsClients clients, PrintWriter err) throws IOException {
+    Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), options.clock, options.ids);
+    RootPlanner planner = new RootPlanner(auditor, options.clock, options.ids);
+    RootPlan plan = planFile != null ? RootPlanner.readPlan(planFile)
+        : planner.plan(planner.audit(selection.selection(), concurrency.concurrency, ProgressListener.NONE), acceptBillingRisk,
+            Set.of());
+    // The preview is for the person confirming: stdout carries only the results, parseable from its first byte.
+    PlanOutput.print(plan, OutputOptions.Output.TABLE, err);
+    if (!yes && !confirmed(err)) {
+      err.println("root apply: cancelled");
+      return new Applied(plan, null);
+    }
+    Progress progress = new Progress("accounts cleaned", err);
+    List<ApplyResult> results = planner.apply(plan, options.stateDir, concurrency.concurrency, progress);
+    progress.finish();
+    return new Applied(plan, results);
+  }
+
+  private void print(Applied applied, PrintWriter out, PrintWriter err) {
+    List<ApplyResult> results = applied.results();
+    if (results == null) {
+      return;
     }
     results.stream().filter(ApplyResult::alreadyApplied).map(ApplyResult::finishedAt).max(Instant::compareTo)
-        .ifPresent(last -> err.println("root apply: plan " + plan.planId() + " already applied on " + DATE.format(last)
+        .ifPresent(last -> err.println("root apply: plan " + applied.plan().planId() + " already applied on "
+            + DATE.format(last)
             + (results.stream().allMatch(ApplyResult::alreadyApplied) ? "; nothing to do" : " for some accounts")));
-    try {
-      print(results, out);
-    } catch (QueryOutput.EvaluationException e) {
-      err.println("root apply: " + e.getMessage());
-      return ExitCodes.USAGE;
+    print(results, out);
+  }
+
+  private static int exitCode(Applied applied) {
+    if (applied.results() == null) {
+      return ExitCodes.OK;
     }
-    if (results.stream().anyMatch(r -> !r.complete())) {
+    if (applied.results().stream().anyMatch(r -> !r.complete())) {
       return ExitCodes.INCOMPLETE;
     }
-    return plan.accounts().stream().anyMatch(e -> e.refused() != null) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return applied.plan().accounts().stream().anyMatch(e -> e.refused() != null) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private static boolean confirmed(PrintWriter out) throws IOException {

@@ -54,40 +54,36 @@ final class RootPlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!report.valid("root plan", err) || !output.queryValid("root plan", err)) {
+    GovernanceRun run = new GovernanceRun("root plan", options, spec);
+    if (!report.valid(run.command(), run.err()) || !output.queryValid(run.command(), run.err())) {
       return ExitCodes.USAGE;
     }
-    RootPlan plan;
-    try (AwsClients clients = options.clients()) {
-      EmulatorBillingProbe billingProbe = probe.probe("root plan", clients, err);
-      if (probe.missing(billingProbe)) {
-        return ExitCodes.USAGE;
-      }
-      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock, options.ids);
-      Progress progress = new Progress("accounts audited", err);
-      RootPlanner planner = new RootPlanner(auditor, options.clock, options.ids);
-      AuditRun run = planner.audit(selection.selection(), concurrency.concurrency, progress);
-      progress.finish();
-      if (report.report != null) {
-        ReportFile.write(report.report, run);
-      }
-      plan = planner.plan(run, acceptBillingRisk, only);
-    } catch (RuntimeException e) {
-      return Failures.report("root plan", e, options.debug, err);
+    return run.run(clients -> plan(clients, run.err()), plan -> print(plan, run.out()), RootPlanCommand::exitCode);
+  }
+
+  private RootPlan plan(AwsClients clients, PrintWriter err) throws IOException {
+    EmulatorBillingProbe billingProbe = probe.probe(clients);
+    Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock, options.ids);
+    Progress progress = new Progress("accounts audited", err);
+    RootPlanner planner = new RootPlanner(auditor, options.clock, options.ids);
+    AuditRun audit = planner.audit(selection.selection(), concurrency.concurrency, progress);
+    progress.finish();
+    if (report.report != null) {
+      ReportFile.write(report.report, audit);
     }
+    return planner.plan(audit, acceptBillingRisk, only);
+  }
+
+  private void print(RootPlan plan, PrintWriter stdout) throws IOException {
     if (out != null) {
       Files.writeString(out, RootPlanner.planJson(plan), StandardCharsets.UTF_8);
     }
-    try {
-      if (!output.printDocument(plan, stdout)) {
-        PlanOutput.print(plan, output.output, stdout);
-      }
-    } catch (QueryOutput.EvaluationException e) {
-      err.println("root plan: " + e.getMessage());
-      return ExitCodes.USAGE;
+    if (!output.printDocument(plan, stdout)) {
+      PlanOutput.print(plan, output.output, stdout);
     }
+  }
+
+  private static int exitCode(RootPlan plan) {
     if (plan.accounts().stream().anyMatch(e -> e.verdict() == Verdict.ERROR)) {
       return ExitCodes.INCOMPLETE;
     }

@@ -6,6 +6,7 @@ import dev.billinggate.governance.Organization;
 import dev.billinggate.governance.RootRecovery;
 import dev.billinggate.governance.RootSessions;
 import dev.billinggate.governance.VendingRecords;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,27 +38,27 @@ final class RootRecoverCommand implements Callable<Integer> {
   boolean billingActivated;
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (AwsClients clients = options.clients()) {
-      if (billingActivated) {
-        // DescribeAccount first: a typo must not leave evidence for an account outside the organization.
-        new Organization(clients.organizations()).describeAccount(account);
-        BillingAttestation attestation = RootRecovery.attest(account, clients.sts().getCallerIdentity().arn(),
-            options.clock.instant(), VendingRecords.open(options.stateDir));
-        out.println("Recorded: billing access ON for " + account + ", attested by " + attestation.attestedBy() + ".");
-        out.println("Next: billing-gate root plan --accounts " + account + " --out plan.json, then root apply --plan plan.json.");
-      } else {
-        boolean enabled = new RootRecovery(new RootSessions(clients)).enable(account);
-        out.println(enabled ? "Root password recovery is now allowed for " + account + "."
-            : "The root user of " + account + " already has a password.");
-        out.println(RootRecovery.manualSteps(account));
-      }
-      out.flush();
-      return ExitCodes.OK;
-    } catch (RuntimeException e) {
-      return Failures.report("root recover", e, options.debug, err);
+  public Integer call() throws IOException {
+    GovernanceRun run = new GovernanceRun("root recover", options, spec);
+    return run.run(clients -> recover(clients, run.out()), done -> {}, done -> ExitCodes.OK);
+  }
+
+  /** Does the recovery step and says what comes next; there is no result to print after it. */
+  private Void recover(AwsClients clients, PrintWriter out) {
+    if (billingActivated) {
+      // DescribeAccount first: a typo must not leave evidence for an account outside the organization.
+      new Organization(clients.organizations()).describeAccount(account);
+      BillingAttestation attestation = RootRecovery.attest(account, clients.sts().getCallerIdentity().arn(),
+          options.clock.instant(), VendingRecords.open(options.stateDir));
+      out.println("Recorded: billing access ON for " + account + ", attested by " + attestation.attestedBy() + ".");
+      out.println("Next: billing-gate root plan --accounts " + account + " --out plan.json, then root apply --plan plan.json.");
+    } else {
+      boolean enabled = new RootRecovery(new RootSessions(clients)).enable(account);
+      out.println(enabled ? "Root password recovery is now allowed for " + account + "."
+          : "The root user of " + account + " already has a password.");
+      out.println(RootRecovery.manualSteps(account));
     }
+    out.flush();
+    return null;
   }
 }

@@ -4,10 +4,10 @@ import dev.billinggate.governance.AccountAudit;
 import dev.billinggate.governance.AccountRequest;
 import dev.billinggate.governance.AuditHeader;
 import dev.billinggate.governance.AuditRun;
-import dev.billinggate.governance.OrgContext;
 import dev.billinggate.governance.Auditor;
 import dev.billinggate.governance.AwsClients;
 import dev.billinggate.governance.CredentialResult;
+import dev.billinggate.governance.OrgContext;
 import dev.billinggate.governance.Vended;
 import dev.billinggate.governance.VendingRecords;
 import dev.billinggate.governance.Vendor;
@@ -57,44 +57,40 @@ final class VendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    GovernanceRun run = new GovernanceRun("vend", options, spec);
     List<AccountRequest> requests;
     try {
       requests = accounts.stream().map(AccountRequest::parse).toList();
     } catch (IllegalArgumentException e) {
-      err.println("vend: " + e.getMessage());
+      return run.usage(e.getMessage());
+    }
+    if (!report.valid(run.command(), run.err()) || !output.queryValid(run.command(), run.err())) {
       return ExitCodes.USAGE;
     }
-    if (!report.valid("vend", err) || !output.queryValid("vend", err)) {
-      return ExitCodes.USAGE;
+    return run.run(clients -> vend(clients, requests, run.err()), results -> print(results, run.out()),
+        VendCommand::exitCode);
+  }
+
+  private List<Vended> vend(AwsClients clients, List<AccountRequest> requests, PrintWriter err) throws IOException {
+    VendingRecords records = VendingRecords.open(options.stateDir);
+    Auditor auditor = new Auditor(clients, records, options.clock, options.ids);
+    Progress progress = new Progress("accounts vended", err);
+    Instant started = options.clock.instant();
+    OrgContext context = auditor.context();
+    List<Vended> results = new Vendor(clients, auditor, records, options.clock)
+        .vend(context, requests, !denyBillingAccess, ou, timeout, concurrency.concurrency, progress);
+    progress.finish();
+    if (report.report != null) {
+      // The report covers the accounts that got as far as their audit.
+      List<AccountAudit> audits = results.stream().map(Vended::audit).filter(Objects::nonNull).toList();
+      AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, options.ids.uuid(), started,
+          context);
+      ReportFile.write(report.report, new AuditRun(header, options.clock.instant(), audits));
     }
-    List<Vended> results;
-    try (AwsClients clients = options.clients()) {
-      VendingRecords records = VendingRecords.open(options.stateDir);
-      Auditor auditor = new Auditor(clients, records, options.clock, options.ids);
-      Progress progress = new Progress("accounts vended", err);
-      Instant started = options.clock.instant();
-      OrgContext context = auditor.context();
-      results = new Vendor(clients, auditor, records, options.clock)
-          .vend(context, requests, !denyBillingAccess, ou, timeout, concurrency.concurrency, progress);
-      progress.finish();
-      if (report.report != null) {
-        // The report covers the accounts that got as far as their audit.
-        List<AccountAudit> audits = results.stream().map(Vended::audit).filter(Objects::nonNull).toList();
-        AuditHeader header = new AuditHeader(AuditHeader.SCHEMA_VERSION, options.ids.uuid(), started,
-            context);
-        ReportFile.write(report.report, new AuditRun(header, options.clock.instant(), audits));
-      }
-    } catch (RuntimeException e) {
-      return Failures.report("vend", e, options.debug, err);
-    }
-    try {
-      print(results, out);
-    } catch (QueryOutput.EvaluationException e) {
-      err.println("vend: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    return results;
+  }
+
+  private static int exitCode(List<Vended> results) {
     boolean incomplete = results.stream().anyMatch(v -> v.error() != null || v.audit() == null
         || v.deleted().stream().anyMatch(d -> d.outcome() == CredentialResult.Outcome.FAILED));
     if (incomplete) {

@@ -84,8 +84,10 @@ final class SuiteScenario {
   /** The new account's id, once CreateAccount has finished (at once with {@code --create-account-delay 0}). */
   private static String created(OrganizationsClient organizations, CreateAccountStatus status) {
     CreateAccountStatus current = status;
-    while (current.state() == CreateAccountState.IN_PROGRESS) {
-      pause();
+    for (int polls = 0; current.state() == CreateAccountState.IN_PROGRESS; polls++) {
+      if (polls > 0) {
+        pause();
+      }
       String id = current.id();
       current = organizations.describeCreateAccountStatus(r -> r.createAccountRequestId(id)).createAccountStatus();
     }

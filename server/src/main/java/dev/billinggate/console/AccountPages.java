@@ -97,10 +97,7 @@ final class AccountPages {
       return Responses.html(403, editPage(ex, ex.msg("account.iamAccess.rootRequired")));
     }
     String accountId = context.caller().accountId();
-    services.store().write(tx -> {
-      BillingAccess.set(tx, accountId, activate);
-      return null;
-    });
+    BillingAccess.set(services.store(), accountId, activate);
     return Responses.redirect("/console/billing/account?updated=1");
   }
 

@@ -1,5 +1,6 @@
 package dev.billinggate.store;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,14 @@ public interface Store extends AutoCloseable {
   <T> T read(Function<ReadTx, T> work);
 
   <T> T write(Function<WriteTx, T> work);
+
+  /** A {@link #write} whose work has no result to return. */
+  default void update(Consumer<WriteTx> work) {
+    write(tx -> {
+      work.accept(tx);
+      return null;
+    });
+  }
 
   /**
    * Optional: decodes these tables' stored records now, so that a corrupt or incompatible record

@@ -2,6 +2,7 @@ package dev.billinggate.service.billing;
 
 import dev.billinggate.service.organizations.BillingAccessChoice;
 import dev.billinggate.store.ReadTx;
+import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import dev.billinggate.store.WriteTx;
 
@@ -26,6 +27,11 @@ public final class BillingAccess {
 
   public static void set(WriteTx tx, String accountId, boolean activated) {
     tx.put(TABLE, accountId, new Setting(accountId, activated));
+  }
+
+  /** Changes the switch in a transaction of its own (the root user's edit in the console). */
+  public static void set(Store store, String accountId, boolean activated) {
+    store.update(tx -> set(tx, accountId, activated));
   }
 
   /**

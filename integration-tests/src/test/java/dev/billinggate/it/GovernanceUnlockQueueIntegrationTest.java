@@ -73,6 +73,35 @@ class GovernanceUnlockQueueIntegrationTest {
   }
 
   @Test
+  void auditCheckLockoutsReportsTheLockedQueueWithItsRepairAndPassesOnceRepaired() throws Exception {
+    var audit = cli.run("audit", "--check-lockouts", "--accounts", member, "--output", "json");
+    JsonNode check = lockoutCheck(audit.out());
+    assertThat(check.get("status").asText()).isEqualTo("FAIL");
+    assertThat(check.get("evidence").asText()).contains(url);
+    assertThat(check.get("remediation").asText())
+        .isEqualTo("billing-gate root unlock-queue " + member + " " + url + " --region us-east-1");
+    assertThat(audit.exitCode()).as("a lock-out is a finding").isEqualTo(1);
+
+    assertThat(cli.run("root", "unlock-queue", member, url, "--yes").exitCode()).isZero();
+    JsonNode repaired = lockoutCheck(cli.run("audit", "--check-lockouts", "--accounts", member, "--output", "json")
+        .out());
+    assertThat(repaired.get("status").asText()).isEqualTo("PASS");
+    assertThat(repaired.get("evidence").asText()).isEqualTo("1 queue(s) in us-east-1, none locked by its policy");
+
+    JsonNode without = JSON.readTree(cli.run("audit", "--accounts", member, "--output", "json").out());
+    assertThat(without.toString()).doesNotContain("no-queue-lockouts");
+  }
+
+  private static JsonNode lockoutCheck(String auditJson) throws Exception {
+    for (JsonNode check : JSON.readTree(auditJson).get("accounts").get(0).get("checks")) {
+      if (check.get("id").asText().equals("no-queue-lockouts")) {
+        return check;
+      }
+    }
+    throw new AssertionError("no no-queue-lockouts check in " + auditJson);
+  }
+
+  @Test
   void anUnknownQueueIsAnAwsErrorAndNothingIsRecorded() {
     var missing = cli.run("root", "unlock-queue", member, emulator.endpoint() + "/" + member + "/nope", "--yes");
     assertThat(missing.exitCode()).isEqualTo(5);

@@ -43,6 +43,11 @@ final class AuditCommand implements Callable<Integer> {
       description = "Results that exit 1: unknown (FAIL and UNKNOWN), fail (FAIL only) or none (default: ${DEFAULT-VALUE}).")
   FailOn failOn;
 
+  @Option(names = "--check-lockouts", description = "Also list each account's SQS queues (in --region) through an"
+      + " AssumeRoot session with SQSUnlockQueuePolicy and report those whose policy denies the account's"
+      + " administrators: a lock-out only root can repair (check no-queue-lockouts).")
+  boolean checkLockouts;
+
   @Override
   public Integer call() throws IOException {
     GovernanceRun run = new GovernanceRun("audit", options, spec);
@@ -63,8 +68,10 @@ final class AuditCommand implements Callable<Integer> {
         AuditOutput stdout = AuditOutput.of(output, options.color(), out)) {
       AuditSink sink = file == null ? stdout : AuditSink.tee(stdout, file.sink());
       EmulatorBillingProbe billingProbe = probe.probe(clients);
-      AuditTally tally = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock,
-          options.ids).audit(selection.selection(), concurrency.concurrency, progress, sink);
+      Auditor auditor = new Auditor(clients, VendingRecords.open(options.stateDir), billingProbe, options.clock,
+          options.ids);
+      AuditTally tally = (checkLockouts ? auditor.withLockoutChecks() : auditor)
+          .audit(selection.selection(), concurrency.concurrency, progress, sink);
       progress.finish();
       if (file != null) {
         file.commit();

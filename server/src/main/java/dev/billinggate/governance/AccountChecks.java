@@ -52,8 +52,9 @@ final class AccountChecks {
       return Verdict.ERROR;
     }
     for (Check c : checks) {
+      // A locked queue is a finding, not a reason to keep root: a root session repairs it after deletion.
       boolean blocks = c.status() == CheckStatus.FAIL && !c.id().equals(Check.ROOT_CREDENTIALS)
-          && !c.id().equals(Check.BILLING_PAGES_SCP);
+          && !c.id().equals(Check.BILLING_PAGES_SCP) && !c.id().equals(Check.QUEUE_LOCKOUTS);
       if (blocks) {
         reasons.add(c.id() + ": " + c.evidence());
       }
@@ -62,7 +63,8 @@ final class AccountChecks {
       return Verdict.BLOCKED;
     }
     for (Check c : checks) {
-      boolean needed = c.status() == CheckStatus.UNKNOWN && !c.id().equals(Check.BILLING_PAGES_SCP);
+      boolean needed = c.status() == CheckStatus.UNKNOWN && !c.id().equals(Check.BILLING_PAGES_SCP)
+          && !c.id().equals(Check.QUEUE_LOCKOUTS);
       if (needed) {
         reasons.add(c.id() + ": " + c.evidence());
       }

@@ -22,6 +22,8 @@ public final class Auditor {
   private final EmulatorBillingProbe probe;
   private final Clock clock;
   private final IdGenerator ids;
+  /** Whether each account's queues are checked for policies that lock the account out ({@code --check-lockouts}). */
+  private final boolean checkLockouts;
 
   public Auditor(AwsClients clients, VendingRecords records, Clock clock, IdGenerator ids) {
     this(clients, records, null, clock, ids);
@@ -35,6 +37,12 @@ public final class Auditor {
   /** @param organizations the Organizations client every listing and policy read goes through */
   Auditor(AwsClients clients, OrganizationsClient organizations, VendingRecords records, EmulatorBillingProbe probe,
       Clock clock, IdGenerator ids) {
+    this(clients, organizations, records, probe, clock, ids, false);
+  }
+
+  private Auditor(AwsClients clients, OrganizationsClient organizations, VendingRecords records,
+      EmulatorBillingProbe probe, Clock clock, IdGenerator ids, boolean checkLockouts) {
+    this.checkLockouts = checkLockouts;
     this.clients = clients;
     this.organization = new Organization(organizations);
     this.policies = new OrgPolicies(organizations);
@@ -43,6 +51,11 @@ public final class Auditor {
     this.probe = probe;
     this.clock = clock;
     this.ids = ids;
+  }
+
+  /** This auditor, also checking every account's SQS queues for policies that lock the account out. */
+  public Auditor withLockoutChecks() {
+    return new Auditor(clients, clients.organizations(), records, probe, clock, ids, true);
   }
 
   public RootSessions roots() {
@@ -178,6 +191,9 @@ public final class Auditor {
         checks.add(new Check(Check.ROOT_CREDENTIALS, CheckStatus.ERROR, "AssumeRoot audit failed: " + Errors.describe(e),
             "Check sts:AssumeRoot permissions and throttling, then audit this account again."));
       }
+    }
+    if (checkLockouts) {
+      checks.add(QueueLockouts.check(clients, account.id(), state.status() == CheckStatus.PASS, context));
     }
     List<String> reasons = new ArrayList<>();
     Verdict verdict = AccountChecks.verdict(checks, reasons);

@@ -55,6 +55,11 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
+  /** The Region regional calls (STS, SQS) go to. */
+  public Region region() {
+    return region;
+  }
+
   public OrganizationsClient organizations() {
     return organizations;
   }

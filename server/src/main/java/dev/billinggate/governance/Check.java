@@ -14,4 +14,5 @@ public record Check(String id, CheckStatus status, String evidence, String remed
   public static final String ROOT_TASKS_SCP = "root-tasks-not-blocked-by-scp";
   public static final String BILLING_PAGES_SCP = "billing-pages-not-blocked-by-scp";
   public static final String ACCOUNT_STATE = "account-active";
+  public static final String QUEUE_LOCKOUTS = "no-queue-lockouts";
 }

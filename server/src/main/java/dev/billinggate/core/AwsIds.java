@@ -17,6 +17,7 @@ public final class AwsIds {
   public String policyId() { return "ANPA" + ids.next(IdGenerator.UPPER_ALNUM, 17); }
   public String instanceProfileId() { return "AIPA" + ids.next(IdGenerator.UPPER_ALNUM, 17); }
   public String serverCertificateId() { return "ASCA" + ids.next(IdGenerator.UPPER_ALNUM, 17); }
+  public String sshPublicKeyId() { return "APKA" + ids.next(IdGenerator.UPPER_ALNUM, 17); }
   public String accessKeyId() { return "AKIA" + ids.next(IdGenerator.UPPER_ALNUM, 16); }
   public String temporaryAccessKeyId() { return "ASIA" + ids.next(IdGenerator.UPPER_ALNUM, 16); }
   public String secretAccessKey() { return ids.next(IdGenerator.SECRET, 40); }
@@ -29,6 +30,11 @@ public final class AwsIds {
   }
 
   public String requestId() {
+    return ids.uuid();
+  }
+
+  /** A UUID-form id: SAML provider UUIDs. */
+  public String uuid() {
     return ids.uuid();
   }
 

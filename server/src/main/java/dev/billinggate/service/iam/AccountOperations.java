@@ -152,8 +152,8 @@ public final class AccountOperations {
     map.put("UsersQuota", 5000);
     map.put("Groups", tx.count(IamSchema.GROUPS, prefix));
     map.put("GroupsQuota", 300);
-    map.put("ServerCertificates", 0);
-    map.put("ServerCertificatesQuota", 20);
+    map.put("ServerCertificates", tx.count(IamSchema.SERVER_CERTIFICATES, prefix));
+    map.put("ServerCertificatesQuota", ServerCertificateOperations.CERTIFICATES_PER_ACCOUNT);
     map.put("UserPolicySizeQuota", 2048);
     map.put("GroupPolicySizeQuota", 5120);
     map.put("GroupsPerUserQuota", GroupOperations.GROUPS_PER_USER);
@@ -180,9 +180,10 @@ public final class AccountOperations {
     map.put("RolesQuota", 1000);
     map.put("RolePolicySizeQuota", 10240);
     map.put("AssumeRolePolicySizeQuota", 2048);
-    map.put("InstanceProfiles", 0);
-    map.put("InstanceProfilesQuota", 1000);
-    map.put("Providers", 0);
+    map.put("InstanceProfiles", tx.count(IamSchema.INSTANCE_PROFILES, prefix));
+    map.put("InstanceProfilesQuota", InstanceProfileOperations.PROFILES_PER_ACCOUNT);
+    // Identity providers of both kinds: the key has no quota to tell which AWS counts.
+    map.put("Providers", tx.count(IamSchema.SAML_PROVIDERS, prefix) + tx.count(IamSchema.OIDC_PROVIDERS, prefix));
     return map;
   }
 }

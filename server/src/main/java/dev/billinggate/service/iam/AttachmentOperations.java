@@ -122,6 +122,7 @@ public final class AttachmentOperations {
 
   public void attach(CallContext context, EntityKind kind, String entity, String policyArn) {
     env.store().write(tx -> {
+      lookups.modifiableEntityName(tx, context.caller().accountId(), kind, entity);
       attach(tx, context.caller().accountId(), kind, entity, policyArn);
       return null;
     });
@@ -147,7 +148,7 @@ public final class AttachmentOperations {
   public void detach(CallContext context, EntityKind kind, String entity, String policyArn) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
-      String name = lookups.entityName(tx, account, kind, entity);
+      String name = lookups.modifiableEntityName(tx, account, kind, entity);
       String entityKey = key(account, kind.name(), name, arnSegment(policyArn));
       if (tx.get(IamSchema.ENTITY_ATTACHMENTS, entityKey).isEmpty()) {
         throw IamError.NO_SUCH_ENTITY.exception("Policy %s was not found.", policyArn);
@@ -156,6 +157,14 @@ public final class AttachmentOperations {
       tx.delete(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(policyArn), kind.name(), name));
       return null;
     });
+  }
+
+  /** Detaches every managed policy of an entity inside the caller's transaction (its deletion). */
+  static void detachAll(WriteTx tx, String account, EntityKind kind, String name) {
+    for (String arn : attachedArns(tx, account, kind, name)) {
+      tx.delete(IamSchema.ENTITY_ATTACHMENTS, key(account, kind.name(), name, arnSegment(arn)));
+      tx.delete(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(arn), kind.name(), name));
+    }
   }
 
   /** ARNs of the managed policies attached to an entity, in attachment-key order. */

@@ -114,7 +114,8 @@ public final class AuthorizationDetailsOperations {
     var sdk = RoleOperations.toSdk(role, RoleOperations.View.FULL);
     return RoleDetail.builder().path(role.path()).roleName(role.name()).roleId(role.id()).arn(sdk.arn())
         .createDate(role.createDate()).assumeRolePolicyDocument(sdk.assumeRolePolicyDocument())
-        .instanceProfileList(List.of())
+        .instanceProfileList(InstanceProfileOperations.profilesOf(tx, account, role.name()).stream()
+            .map(p -> InstanceProfileOperations.toSdk(tx, p, false)).toList())
         .rolePolicyList(inline(tx, account, EntityKind.ROLE, role.name()))
         .attachedManagedPolicies(attached(tx, account, EntityKind.ROLE, role.name()))
         .permissionsBoundary(sdk.permissionsBoundary()).tags(Tags.toSdk(role.tags()))

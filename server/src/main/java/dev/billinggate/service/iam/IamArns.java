@@ -36,6 +36,18 @@ public final class IamArns {
     return "arn:aws:iam::" + accountId + ":mfa" + path + name;
   }
 
+  public static String instanceProfile(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":instance-profile" + path + name;
+  }
+
+  public static String samlProvider(String accountId, String name) {
+    return "arn:aws:iam::" + accountId + ":saml-provider/" + name;
+  }
+
+  public static String serverCertificate(String accountId, String path, String name) {
+    return "arn:aws:iam::" + accountId + ":server-certificate" + path + name;
+  }
+
   /** {@code url} is the issuer without its {@code https://}. */
   public static String oidcProvider(String accountId, String url) {
     return "arn:aws:iam::" + accountId + ":oidc-provider/" + url;

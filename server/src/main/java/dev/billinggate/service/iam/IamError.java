@@ -29,6 +29,10 @@ public enum IamError implements ErrorCode {
   CALLER_IS_NOT_MANAGEMENT_ACCOUNT("CallerIsNotManagementAccountException", 400),
   MALFORMED_CERTIFICATE("MalformedCertificate", 400),
   DUPLICATE_CERTIFICATE("DuplicateCertificate", 409),
+  KEY_PAIR_MISMATCH("KeyPairMismatch", 400),
+  DUPLICATE_SSH_PUBLIC_KEY("DuplicateSSHPublicKey", 400),
+  UNRECOGNIZED_PUBLIC_KEY_ENCODING("UnrecognizedPublicKeyEncoding", 400),
+  INVALID_PUBLIC_KEY("InvalidPublicKey", 400),
   SERVICE_FAILURE("ServiceFailure", 500);
 
   private final String code;

@@ -53,6 +53,21 @@ public final class IamLookups {
     };
   }
 
+  /** Like {@link #entityName}, refusing service-linked roles: only their service may change them. */
+  public String modifiableEntityName(ReadTx tx, String accountId, IamSchema.EntityKind kind, String name) {
+    if (kind == IamSchema.EntityKind.ROLE) {
+      return modifiableRole(tx, accountId, name).name();
+    }
+    return entityName(tx, accountId, kind, name);
+  }
+
+  /** A role that ordinary operations may change: not a service-linked one. */
+  public Role modifiableRole(ReadTx tx, String accountId, String name) {
+    Role role = role(tx, accountId, name);
+    ServiceLinkedRoleOperations.requireModifiable(role);
+    return role;
+  }
+
   /** A customer managed policy of {@code accountId} by ARN. */
   public Optional<CustomerPolicy> customerPolicy(ReadTx tx, String accountId, String arn) {
     if (!accountId.equals(IamArns.account(arn)) || !"policy".equals(IamArns.resourceType(arn))) {

@@ -196,6 +196,84 @@ public final class IamSchema {
     }
   }
 
+  /** An instance profile: a container for at most one role, named in {@code roleNames}. */
+  public record InstanceProfile(String accountId, String name, String id, String path, Instant createDate,
+      List<String> roleNames, Map<String, String> tags) implements Tags.Tagged<InstanceProfile> {
+
+    public InstanceProfile withRoles(List<String> names) {
+      return new InstanceProfile(accountId, name, id, path, createDate, names, tags);
+    }
+
+    @Override
+    public InstanceProfile withTags(Map<String, String> newTags) {
+      return new InstanceProfile(accountId, name, id, path, createDate, roleNames, newTags);
+    }
+  }
+
+  /** A role's place in an instance profile, keyed by account, role, profile: the per-role index. */
+  public record RoleInProfile(String roleName, String profileName) {}
+
+  /**
+   * A SAML 2.0 identity provider with its metadata document (validated by {@link SamlMetadata}) and the
+   * private keys IAM decrypts encrypted assertions with.
+   */
+  public record SamlProvider(String accountId, String name, String uuid, String metadata, Instant createDate,
+      Instant validUntil, String assertionEncryptionMode, List<SamlKey> privateKeys, Map<String, String> tags)
+      implements Tags.Tagged<SamlProvider> {
+
+    public SamlProvider withMetadata(String document, Instant newValidUntil) {
+      return new SamlProvider(accountId, name, uuid, document, createDate, newValidUntil, assertionEncryptionMode,
+          privateKeys, tags);
+    }
+
+    public SamlProvider withEncryption(String mode, List<SamlKey> keys) {
+      return new SamlProvider(accountId, name, uuid, metadata, createDate, validUntil, mode, keys, tags);
+    }
+
+    @Override
+    public SamlProvider withTags(Map<String, String> newTags) {
+      return new SamlProvider(accountId, name, uuid, metadata, createDate, validUntil, assertionEncryptionMode,
+          privateKeys, newTags);
+    }
+  }
+
+  /** A SAML provider's private key (PEM) for encrypted assertions. */
+  public record SamlKey(String keyId, String pem, Instant added) {}
+
+  /**
+   * A server certificate with its chain; the private key is checked against the certificate on
+   * upload and not kept, since no API ever returns it.
+   */
+  public record ServerCertificate(String accountId, String name, String id, String path, String body, String chain,
+      Instant expiration, Instant uploadDate, Map<String, String> tags) implements Tags.Tagged<ServerCertificate> {
+
+    public ServerCertificate renamed(String newName, String newPath) {
+      return new ServerCertificate(accountId, newName, id, newPath, body, chain, expiration, uploadDate, tags);
+    }
+
+    @Override
+    public ServerCertificate withTags(Map<String, String> newTags) {
+      return new ServerCertificate(accountId, name, id, path, body, chain, expiration, uploadDate, newTags);
+    }
+  }
+
+  /** An IAM user's SSH public key (an RSA key, kept in its OpenSSH encoding). */
+  public record SshPublicKey(String accountId, String userName, String id, String body, String fingerprint,
+      String status, Instant uploadDate) {
+
+    public SshPublicKey withStatus(String newStatus) {
+      return new SshPublicKey(accountId, userName, id, body, fingerprint, newStatus, uploadDate);
+    }
+  }
+
+  /**
+   * A DeleteServiceLinkedRole task, keyed by account and task id.
+   *
+   * @param status {@code SUCCEEDED} or {@code FAILED}; {@code failure} says why for the latter
+   */
+  public record DeletionTask(String taskId, String roleName, String servicePrincipal, String status,
+      String failure) {}
+
   public static final Table<Account> ACCOUNTS = Table.of("iam.accounts", Account.class);
   public static final Table<User> USERS = Table.of("iam.users", User.class);
   public static final Table<Group> GROUPS = Table.of("iam.groups", Group.class);
@@ -221,6 +299,15 @@ public final class IamSchema {
       Table.of("iam.organization_root_features", OrganizationRootFeatures.class);
   /** Keyed by account and issuer URL (without scheme, lower-cased). */
   public static final Table<OidcProvider> OIDC_PROVIDERS = Table.of("iam.oidc_providers", OidcProvider.class);
+  public static final Table<InstanceProfile> INSTANCE_PROFILES =
+      Table.of("iam.instance_profiles", InstanceProfile.class);
+  public static final Table<RoleInProfile> ROLE_PROFILES = Table.of("iam.role_profiles", RoleInProfile.class);
+  public static final Table<SamlProvider> SAML_PROVIDERS = Table.of("iam.saml_providers", SamlProvider.class);
+  public static final Table<ServerCertificate> SERVER_CERTIFICATES =
+      Table.of("iam.server_certificates", ServerCertificate.class);
+  public static final Table<SshPublicKey> SSH_PUBLIC_KEYS = Table.of("iam.ssh_public_keys", SshPublicKey.class);
+  public static final Table<DeletionTask> ROLE_DELETION_TASKS =
+      Table.of("iam.role_deletion_tasks", DeletionTask.class);
   /** Keyed by the lower-cased email address. */
   public static final Table<AccountRef> ACCOUNT_EMAILS = Table.of("iam.account_emails", AccountRef.class);
 
@@ -229,7 +316,8 @@ public final class IamSchema {
     return List.of(ACCOUNTS, USERS, GROUPS, GROUP_MEMBERS, USER_GROUPS, ROLES, POLICIES, ENTITY_ATTACHMENTS,
         POLICY_ATTACHMENTS, BOUNDARY_USES, INLINE_POLICIES, ACCESS_KEYS, ACCESS_KEY_INDEX, LOGIN_PROFILES,
         PASSWORD_POLICIES, MFA_DEVICES, ALIASES, ACCOUNT_EMAILS, CREDENTIAL_REPORTS, SIGNING_CERTIFICATES,
-        ORGANIZATION_ROOT_FEATURES, OIDC_PROVIDERS);
+        ORGANIZATION_ROOT_FEATURES, OIDC_PROVIDERS, INSTANCE_PROFILES, ROLE_PROFILES, SAML_PROVIDERS,
+        SERVER_CERTIFICATES, SSH_PUBLIC_KEYS, ROLE_DELETION_TASKS);
   }
 
   /** {@code account/part/part...} with parts lower-cased, ending without a slash. */

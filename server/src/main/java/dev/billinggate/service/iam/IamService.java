@@ -39,6 +39,11 @@ public final class IamService implements ServiceHandler {
   private final RootAccessOperations rootAccess;
   private final SigningCertificateOperations signingCertificates;
   private final OpenIdConnectProviderOperations oidcProviders;
+  private final InstanceProfileOperations instanceProfiles;
+  private final SamlProviderOperations samlProviders;
+  private final ServerCertificateOperations serverCertificates;
+  private final SshPublicKeyOperations sshPublicKeys;
+  private final ServiceLinkedRoleOperations serviceLinkedRoles;
 
   public IamService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids), Passwords.standard());
@@ -73,6 +78,11 @@ public final class IamService implements ServiceHandler {
     this.rootAccess = new RootAccessOperations(env, organizations);
     this.signingCertificates = new SigningCertificateOperations(env, lookups);
     this.oidcProviders = new OpenIdConnectProviderOperations(env);
+    this.instanceProfiles = new InstanceProfileOperations(env, lookups);
+    this.samlProviders = new SamlProviderOperations(env);
+    this.serverCertificates = new ServerCertificateOperations(env);
+    this.sshPublicKeys = new SshPublicKeyOperations(env, lookups);
+    this.serviceLinkedRoles = new ServiceLinkedRoleOperations(env, lookups, roles, attachments);
   }
 
   public static List<Table<?>> tables() {
@@ -105,6 +115,11 @@ public final class IamService implements ServiceHandler {
     rootAccess.register(table);
     signingCertificates.register(table);
     oidcProviders.register(table);
+    instanceProfiles.register(table);
+    samlProviders.register(table);
+    serverCertificates.register(table);
+    sshPublicKeys.register(table);
+    serviceLinkedRoles.register(table);
   }
 
   public AccountRegistry accounts() { return accounts; }

@@ -112,7 +112,7 @@ public final class InlinePolicyOperations {
     String account = context.caller().accountId();
     documents.validate(inlineId(kind, entity, policyName), document, inlineKind(kind));
     env.store().write(tx -> {
-      String name = lookups.entityName(tx, account, kind, entity);
+      String name = lookups.modifiableEntityName(tx, account, kind, entity);
       requireAggregateSize(tx, account, kind, name, policyName, document);
       tx.put(IamSchema.INLINE_POLICIES, key(account, kind.name(), name, policyName),
           new InlinePolicy(kind, name, policyName, document));
@@ -147,7 +147,7 @@ public final class InlinePolicyOperations {
   private void delete(CallContext context, EntityKind kind, String entity, String policyName) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
-      String name = lookups.entityName(tx, account, kind, entity);
+      String name = lookups.modifiableEntityName(tx, account, kind, entity);
       String policyKey = key(account, kind.name(), name, policyName);
       if (tx.get(IamSchema.INLINE_POLICIES, policyKey).isEmpty()) {
         throw notFound(kind, policyName);

@@ -10,7 +10,6 @@ import dev.billinggate.service.iam.IamSchema.OidcProvider;
 import dev.billinggate.store.ReadTx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.iam.model.AddClientIdToOpenIdConnectProviderRequest;
@@ -48,37 +47,42 @@ public final class OpenIdConnectProviderOperations {
 
   private final IamEnv env;
   private final IamRules rules;
+  private final TaggedResources<OidcProvider> providers;
+  private final IamRules.TagLookup tagsOf;
 
   public OpenIdConnectProviderOperations(IamEnv env) {
     this.env = env;
     this.rules = new IamRules(env.store());
+    this.providers = new TaggedResources<>(env.store(), OIDC_PROVIDERS, OpenIdConnectProviderOperations::lookup,
+        p -> key(p.accountId(), p.url()), OpenIdConnectProviderOperations::notFound);
+    this.tagsOf = providers.tagLookup(arn -> arn);
   }
 
   public void register(OperationTable t) {
     t.on(CreateOpenIdConnectProviderRequest.class, IamRules.withRequestTags(rules.on("iam:CreateOpenIDConnectProvider",
         (r, account) -> IamArns.oidcProvider(account, issuer(r.url()))), r -> r.tags()), this::create);
     t.on(GetOpenIdConnectProviderRequest.class,
-        rules.on("iam:GetOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), this::tagsOf), this::get);
+        rules.on("iam:GetOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), tagsOf), this::get);
     t.on(ListOpenIdConnectProvidersRequest.class, rules.on("iam:ListOpenIDConnectProviders", (r, a) -> "*"),
         this::list);
     t.on(DeleteOpenIdConnectProviderRequest.class,
-        rules.on("iam:DeleteOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), this::tagsOf),
+        rules.on("iam:DeleteOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), tagsOf),
         this::delete);
     t.on(AddClientIdToOpenIdConnectProviderRequest.class,
-        rules.on("iam:AddClientIDToOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), this::tagsOf),
+        rules.on("iam:AddClientIDToOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), tagsOf),
         this::addClientId);
     t.on(RemoveClientIdFromOpenIdConnectProviderRequest.class,
-        rules.on("iam:RemoveClientIDFromOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), this::tagsOf),
+        rules.on("iam:RemoveClientIDFromOpenIDConnectProvider", (r, a) -> r.openIDConnectProviderArn(), tagsOf),
         this::removeClientId);
     t.on(UpdateOpenIdConnectProviderThumbprintRequest.class,
-        rules.on("iam:UpdateOpenIDConnectProviderThumbprint", (r, a) -> r.openIDConnectProviderArn(), this::tagsOf),
+        rules.on("iam:UpdateOpenIDConnectProviderThumbprint", (r, a) -> r.openIDConnectProviderArn(), tagsOf),
         this::updateThumbprint);
     t.on(TagOpenIdConnectProviderRequest.class, IamRules.withRequestTags(rules.on("iam:TagOpenIDConnectProvider",
-        (r, a) -> r.openIDConnectProviderArn(), this::tagsOf), r -> r.tags()), this::tag);
+        (r, a) -> r.openIDConnectProviderArn(), tagsOf), r -> r.tags()), this::tag);
     t.on(UntagOpenIdConnectProviderRequest.class, IamRules.withTagKeys(rules.on("iam:UntagOpenIDConnectProvider",
-        (r, a) -> r.openIDConnectProviderArn(), this::tagsOf), r -> r.tagKeys()), this::untag);
+        (r, a) -> r.openIDConnectProviderArn(), tagsOf), r -> r.tagKeys()), this::untag);
     t.on(ListOpenIdConnectProviderTagsRequest.class,
-        rules.on("iam:ListOpenIDConnectProviderTags", (r, a) -> r.openIDConnectProviderArn(), this::tagsOf),
+        rules.on("iam:ListOpenIDConnectProviderTags", (r, a) -> r.openIDConnectProviderArn(), tagsOf),
         this::listTags);
   }
 
@@ -104,7 +108,7 @@ public final class OpenIdConnectProviderOperations {
   }
 
   GetOpenIdConnectProviderResponse get(GetOpenIdConnectProviderRequest r, CallContext ctx) {
-    OidcProvider p = env.store().read(tx -> require(tx, ctx.caller().accountId(), r.openIDConnectProviderArn()));
+    OidcProvider p = providers.read(ctx.caller().accountId(), r.openIDConnectProviderArn());
     return GetOpenIdConnectProviderResponse.builder().url(p.url()).clientIDList(p.clientIds())
         .thumbprintList(p.thumbprints()).createDate(p.createDate()).tags(Tags.toSdk(p.tags())).build();
   }
@@ -155,18 +159,18 @@ public final class OpenIdConnectProviderOperations {
   }
 
   TagOpenIdConnectProviderResponse tag(TagOpenIdConnectProviderRequest r, CallContext ctx) {
-    change(ctx, r.openIDConnectProviderArn(), p -> Tags.tagged(p, r.tags()));
+    providers.tag(ctx.caller().accountId(), r.openIDConnectProviderArn(), r.tags());
     return TagOpenIdConnectProviderResponse.builder().build();
   }
 
   UntagOpenIdConnectProviderResponse untag(UntagOpenIdConnectProviderRequest r, CallContext ctx) {
-    change(ctx, r.openIDConnectProviderArn(), p -> Tags.untagged(p, r.tagKeys()));
+    providers.untag(ctx.caller().accountId(), r.openIDConnectProviderArn(), r.tagKeys());
     return UntagOpenIdConnectProviderResponse.builder().build();
   }
 
   ListOpenIdConnectProviderTagsResponse listTags(ListOpenIdConnectProviderTagsRequest r, CallContext ctx) {
-    OidcProvider p = env.store().read(tx -> require(tx, ctx.caller().accountId(), r.openIDConnectProviderArn()));
-    Pagination.Page<software.amazon.awssdk.services.iam.model.Tag> page = Tags.page(p.tags(), r.marker(), r.maxItems());
+    Pagination.Page<software.amazon.awssdk.services.iam.model.Tag> page =
+        providers.tags(ctx.caller().accountId(), r.openIDConnectProviderArn(), r.marker(), r.maxItems());
     return ListOpenIdConnectProviderTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
         .marker(page.marker()).build();
   }
@@ -189,20 +193,7 @@ public final class OpenIdConnectProviderOperations {
   }
 
   private void change(CallContext ctx, String arn, UnaryOperator<OidcProvider> update) {
-    String account = ctx.caller().accountId();
-    env.store().write(tx -> {
-      OidcProvider changed = update.apply(require(tx, account, arn));
-      tx.put(OIDC_PROVIDERS, key(account, changed.url()), changed);
-      return changed;
-    });
-  }
-
-  private Map<String, String> tagsOf(ReadTx tx, String account, String arn) {
-    return lookup(tx, account, arn).map(OidcProvider::tags).orElse(Map.of());
-  }
-
-  private static OidcProvider require(ReadTx tx, String account, String arn) {
-    return lookup(tx, account, arn).orElseThrow(() -> notFound(arn));
+    providers.change(ctx.caller().accountId(), arn, update);
   }
 
   private static Optional<OidcProvider> lookup(ReadTx tx, String account, String arn) {

@@ -120,7 +120,10 @@ public final class RoleOperations {
   public DeleteRoleResponse deleteRole(DeleteRoleRequest request, CallContext context) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
-      Role role = lookups.role(tx, account, request.roleName());
+      Role role = lookups.modifiableRole(tx, account, request.roleName());
+      if (InstanceProfileOperations.inAnyProfile(tx, account, role.name())) {
+        throw IamError.DELETE_CONFLICT.exception("Cannot delete entity, must remove roles from instance profile first.");
+      }
       if (tx.count(IamSchema.ENTITY_ATTACHMENTS, prefix(account, EntityKind.ROLE.name(), role.name())) > 0) {
         throw IamError.DELETE_CONFLICT.exception("Cannot delete entity, must detach all policies first.");
       }
@@ -151,7 +154,7 @@ public final class RoleOperations {
     String account = context.caller().accountId();
     documents.validate(IamArns.role(account, "/", request.roleName()), request.policyDocument(), PolicyKind.TRUST);
     env.store().write(tx -> {
-      Role role = lookups.role(tx, account, request.roleName());
+      Role role = lookups.modifiableRole(tx, account, request.roleName());
       TrustPrincipals.requireExisting(tx, request.policyDocument());
       tx.put(IamSchema.ROLES, key(account, role.name()), role.withTrustPolicy(request.policyDocument()));
       return null;
@@ -163,7 +166,7 @@ public final class RoleOperations {
       PutRolePermissionsBoundaryRequest request, CallContext context) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
-      Role role = lookups.role(tx, account, request.roleName());
+      Role role = lookups.modifiableRole(tx, account, request.roleName());
       lookups.requireAttachable(tx, account, request.permissionsBoundary());
       Boundaries.record(tx, account, EntityKind.ROLE, role.name(), role.boundaryArn(), request.permissionsBoundary());
       tx.put(IamSchema.ROLES, key(account, role.name()), role.withBoundary(request.permissionsBoundary()));
@@ -176,7 +179,7 @@ public final class RoleOperations {
       DeleteRolePermissionsBoundaryRequest request, CallContext context) {
     String account = context.caller().accountId();
     env.store().write(tx -> {
-      Role role = lookups.role(tx, account, request.roleName());
+      Role role = lookups.modifiableRole(tx, account, request.roleName());
       Boundaries.record(tx, account, EntityKind.ROLE, role.name(), role.boundaryArn(), null);
       tx.put(IamSchema.ROLES, key(account, role.name()), role.withBoundary(null));
       return null;

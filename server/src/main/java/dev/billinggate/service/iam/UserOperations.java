@@ -139,6 +139,7 @@ public final class UserOperations {
       conflictIf(tx.count(IamSchema.USER_GROUPS, prefix(account, name)) > 0,
           "must remove user from all groups first");
       conflictIf(MfaOperations.hasDevice(tx, account, name), "must delete MFA device first");
+      conflictIf(!SshPublicKeyOperations.of(tx, account, name).isEmpty(), "must delete SSH public keys first");
       Boundaries.record(tx, account, EntityKind.USER, name, user.boundaryArn(), null);
       tx.delete(IamSchema.USERS, key(account, name));
       return null;

@@ -88,7 +88,7 @@ class OidcProviderIntegrationTest {
         .hasMessageStartingWith("Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100");
     assertThatThrownBy(() -> admin.createOpenIDConnectProvider(r -> r.url("b".repeat(256)).thumbprintList(A40)))
         .isInstanceOf(AwsServiceException.class)
-        .hasMessageContaining("at 'url' failed to satisfy constraint: Member must have length less than or equal to 255");
+        .hasMessageStartingWith("1 validation error detected: Value at 'url' failed to satisfy constraint: Member must have length less than or equal to 255");
   }
 
   @Test

@@ -80,6 +80,9 @@ class SshPublicKeyIntegrationTest {
         .isInstanceOf(UnrecognizedPublicKeyEncodingException.class);
     assertThatThrownBy(() -> admin.uploadSSHPublicKey(r -> r.userName("pem-user").sshPublicKeyBody("ssh-rsa !!!")))
         .isInstanceOf(UnrecognizedPublicKeyEncodingException.class);
+    admin.updateUser(r -> r.userName("pem-user").newUserName("pem-renamed"));
+    assertThat(admin.listSSHPublicKeys(r -> r.userName("pem-renamed")).sshPublicKeys())
+        .singleElement().satisfies(k -> assertThat(k.userName()).isEqualTo("pem-renamed"));
     assertThatThrownBy(() -> admin.uploadSSHPublicKey(r -> r.userName("nobody").sshPublicKeyBody(OPENSSH)))
         .isInstanceOf(NoSuchEntityException.class)
         .hasMessageStartingWith("The user with name nobody cannot be found.");

@@ -12,6 +12,7 @@ import dev.billinggate.service.iam.IamSchema.InlinePolicy;
 import dev.billinggate.service.iam.IamSchema.LoginProfile;
 import dev.billinggate.service.iam.IamSchema.Membership;
 import dev.billinggate.service.iam.IamSchema.MfaDevice;
+import dev.billinggate.service.iam.IamSchema.SshPublicKey;
 import dev.billinggate.service.iam.IamSchema.User;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
@@ -23,7 +24,7 @@ import dev.billinggate.store.WriteTx;
 final class EntityRename {
   private EntityRename() {}
 
-  /** A user's memberships, policies, boundary use, access keys, login profile and MFA devices. */
+  /** A user's memberships, policies, boundary use, access keys, login profile, MFA devices and SSH keys. */
   static void user(WriteTx tx, User user, String newName) {
     String account = user.accountId();
     String old = user.name();
@@ -55,6 +56,11 @@ final class EntityRename {
       if (old.equals(e.value().userName())) {
         tx.put(IamSchema.MFA_DEVICES, e.key(), e.value().enabledFor(newName, e.value().enableDate()));
       }
+    }
+    for (ReadTx.Entry<SshPublicKey> e : tx.scan(IamSchema.SSH_PUBLIC_KEYS, prefix(account, old), null,
+        Integer.MAX_VALUE)) {
+      tx.delete(IamSchema.SSH_PUBLIC_KEYS, e.key());
+      tx.put(IamSchema.SSH_PUBLIC_KEYS, key(account, newName, e.value().id()), e.value().ownedBy(newName));
     }
   }
 

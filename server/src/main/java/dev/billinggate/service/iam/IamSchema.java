@@ -264,6 +264,10 @@ public final class IamSchema {
     public SshPublicKey withStatus(String newStatus) {
       return new SshPublicKey(accountId, userName, id, body, fingerprint, newStatus, uploadDate);
     }
+
+    public SshPublicKey ownedBy(String newUserName) {
+      return new SshPublicKey(accountId, newUserName, id, body, fingerprint, status, uploadDate);
+    }
   }
 
   /**

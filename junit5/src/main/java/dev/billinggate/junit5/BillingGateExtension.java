@@ -3,12 +3,14 @@ package dev.billinggate.junit5;
 import dev.billinggate.app.ServerConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
@@ -18,8 +20,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.commons.support.SearchOption;
 
 /**
- * Starts billing-gate for a test class (or once per JVM) and injects its {@link BillingGateHandle}.
- * Used through {@link BillingGateTest}, or registered with a configuration:
+ * Starts billing-gate for a test class (or once per JVM), resets it or restores a snapshot before
+ * each test, and injects its {@link BillingGateHandle}. Used through {@link BillingGateTest}, or
+ * registered with a configuration:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -30,7 +33,8 @@ import org.junit.platform.commons.support.SearchOption;
  * <p>The server lives in the JUnit store of the top-level class (scope CLASS) or of the engine
  * (scope JVM, one per distinct configuration) and is closed when that store is.
  */
-public final class BillingGateExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+public final class BillingGateExtension
+    implements BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor, ParameterResolver {
   private static final Namespace NAMESPACE = Namespace.create(BillingGateExtension.class);
 
   private final Optional<Settings> registered;
@@ -44,15 +48,29 @@ public final class BillingGateExtension implements BeforeAllCallback, TestInstan
     this.registered = Optional.of(settings);
   }
 
-  /** A server with {@link BillingGateHandle#defaultConfig()} changed by {@code change}, once per class. */
+  /**
+   * A server with {@link BillingGateHandle#defaultConfig()} changed by {@code change}, once per
+   * class, reset before each test.
+   */
   public static BillingGateExtension configured(UnaryOperator<ServerConfig> change) {
-    return new BillingGateExtension(new Settings(change.apply(BillingGateHandle.defaultConfig()), ServerScope.CLASS));
+    return new BillingGateExtension(new Settings(
+        new Server(change.apply(BillingGateHandle.defaultConfig()), ServerScope.CLASS), PerTest.RESET));
   }
 
-  /** The same configuration with another scope. */
+  /** The same, with another scope. */
   public BillingGateExtension scope(ServerScope scope) {
-    Settings settings = settings(null);
-    return new BillingGateExtension(new Settings(settings.config(), scope));
+    Settings settings = registeredOrDefault();
+    return new BillingGateExtension(new Settings(new Server(settings.server().config(), scope), settings.beforeEach()));
+  }
+
+  /** The same, restoring snapshot {@code name} before each test instead of resetting. */
+  public BillingGateExtension restoringBeforeEach(String name) {
+    return new BillingGateExtension(new Settings(registeredOrDefault().server(), new PerTest(true, name)));
+  }
+
+  /** The same, without the reset before each test: the tests see each other's changes. */
+  public BillingGateExtension withoutReset() {
+    return new BillingGateExtension(new Settings(registeredOrDefault().server(), new PerTest(false, "")));
   }
 
   @Override
@@ -62,6 +80,17 @@ public final class BillingGateExtension implements BeforeAllCallback, TestInstan
       if (Modifier.isStatic(field.getModifiers())) {
         inject(field, null, gate);
       }
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    PerTest policy = settings(context).beforeEach();
+    BillingGateHandle gate = handle(context);
+    if (!policy.snapshot().isEmpty()) {
+      gate.restoreSnapshot(policy.snapshot());
+    } else if (policy.reset()) {
+      gate.reset();
     }
   }
 
@@ -86,11 +115,11 @@ public final class BillingGateExtension implements BeforeAllCallback, TestInstan
   }
 
   /** The running server of this test's scope, started on first use. */
-  BillingGateHandle handle(ExtensionContext context) {
-    Settings settings = settings(context);
-    ExtensionContext owner = settings.scope() == ServerScope.JVM ? context.getRoot() : topLevelClass(context);
+  private BillingGateHandle handle(ExtensionContext context) {
+    Server server = settings(context).server();
+    ExtensionContext owner = server.scope() == ServerScope.JVM ? context.getRoot() : topLevelClass(context);
     return owner.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(settings, s -> new Running(BillingGateHandle.start(s.config())), Running.class)
+        .getOrComputeIfAbsent(server, s -> new Running(BillingGateHandle.start(s.config())), Running.class)
         .gate();
   }
 
@@ -98,14 +127,17 @@ public final class BillingGateExtension implements BeforeAllCallback, TestInstan
     if (registered.isPresent()) {
       return registered.get();
     }
-    if (context == null) {
-      return new Settings(BillingGateHandle.defaultConfig(), ServerScope.CLASS);
-    }
     BillingGateTest annotation = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), BillingGateTest.class,
             SearchOption.INCLUDE_ENCLOSING_CLASSES)
         .orElseThrow(() -> new ExtensionConfigurationException(
             "BillingGateExtension needs @BillingGateTest or registration through BillingGateExtension.configured"));
-    return new Settings(BillingGateHandle.defaultConfig(), annotation.scope());
+    return new Settings(new Server(BillingGateHandle.defaultConfig(), annotation.scope()),
+        new PerTest(annotation.reset(), annotation.snapshot()));
+  }
+
+  private Settings registeredOrDefault() {
+    return registered.orElseGet(() -> new Settings(
+        new Server(BillingGateHandle.defaultConfig(), ServerScope.CLASS), PerTest.RESET));
   }
 
   /** The context of the outermost test class, so that {@code @Nested} classes share its server. */
@@ -117,7 +149,7 @@ public final class BillingGateExtension implements BeforeAllCallback, TestInstan
     return current;
   }
 
-  private static java.util.List<Field> handleFields(Class<?> type) {
+  private static List<Field> handleFields(Class<?> type) {
     return ReflectionSupport.findFields(type, f -> f.getType() == BillingGateHandle.class
         && !Modifier.isFinal(f.getModifiers()), HierarchyTraversalMode.TOP_DOWN);
   }
@@ -127,8 +159,15 @@ public final class BillingGateExtension implements BeforeAllCallback, TestInstan
     field.set(target, gate);
   }
 
-  /** What identifies a server: tests with equal settings in the JVM scope share one. */
-  private record Settings(ServerConfig config, ServerScope scope) {}
+  private record Settings(Server server, PerTest beforeEach) {}
+
+  /** What identifies a server: classes with equal ones in the JVM scope share it. */
+  private record Server(ServerConfig config, ServerScope scope) {}
+
+  /** What happens before each test: a snapshot restored if named, else a reset unless turned off. */
+  private record PerTest(boolean reset, String snapshot) {
+    static final PerTest RESET = new PerTest(true, "");
+  }
 
   /** Closes the server when JUnit closes the store that holds it. */
   private record Running(BillingGateHandle gate) implements ExtensionContext.Store.CloseableResource {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,7 @@ public final class BillingGateHandle implements AutoCloseable {
   private final MutableClock clock = new MutableClock();
   private final BillingGate server;
   private final Map<Class<?>, SdkClient> adminClients = new ConcurrentHashMap<>();
+  private final Map<String, Duration> snapshotClocks = new ConcurrentHashMap<>();
 
   private BillingGateHandle(ServerConfig config) {
     this.config = config;
@@ -117,6 +119,32 @@ public final class BillingGateHandle implements AutoCloseable {
    */
   public void setIamUserAccessToBilling(String accountId, boolean activated) {
     server.setIamUserAccessToBilling(accountId, activated);
+  }
+
+  /**
+   * Back to the first-start state (bootstrap account, users and passwords), in process; the clock
+   * goes back to real time. The extension calls it before each test.
+   */
+  public void reset() {
+    server.reset();
+    clock.reset();
+  }
+
+  /** Saves the whole state as {@code name} (replacing one of that name), with the clock's offset. */
+  public void saveSnapshot(String name) {
+    server.saveSnapshot(name);
+    snapshotClocks.put(name, clock.offset());
+  }
+
+  /**
+   * Makes snapshot {@code name} the whole state and puts the clock back where it was when it was
+   * saved (real time for snapshots saved elsewhere).
+   *
+   * @throws java.util.NoSuchElementException if there is no such snapshot
+   */
+  public void restoreSnapshot(String name) {
+    server.restoreSnapshot(name);
+    clock.setOffset(snapshotClocks.getOrDefault(name, Duration.ZERO));
   }
 
   public IamClient iam() {

@@ -8,9 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -60,13 +62,28 @@ class BillingGateExtensionTest {
   }
 
   @Test
-  void aJvmScopedServerIsSharedByEveryClassOfTheRunAndStopsAtItsEnd() {
+  void aJvmScopedServerIsSharedByEveryClassOfTheRunResetBetweenThemAndStopsAtItsEnd() {
     run(ScopeExamples.PerJvmOne.class, ScopeExamples.PerJvmTwo.class)
         .assertStatistics(s -> s.succeeded(2).failed(0));
     List<URI> seen = ScopeExamples.SEEN;
     assertThat(seen).hasSize(2);
     assertThat(seen.get(1)).isEqualTo(seen.get(0));
     assertThat(listening(seen.get(0))).isFalse();
+  }
+
+  @Test
+  void withoutResetTheTestsOfAClassSeeEachOthersChanges() {
+    run(ScopeExamples.WithoutReset.class).assertStatistics(s -> s.succeeded(2).failed(0));
+    assertThat(ScopeExamples.SEEN).containsExactly(URI.create("user:kept"));
+  }
+
+  @Test
+  void aSnapshotThatWasNeverSavedFailsTheTestWithItsName() {
+    run(ScopeExamples.MissingSnapshot.class).assertStatistics(s -> s.failed(1))
+        .failed().assertThatEvents().singleElement().satisfies(event -> assertThat(
+            event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+            .isInstanceOf(NoSuchElementException.class).hasMessageContaining("never-saved"));
+    assertThat(ScopeExamples.SEEN).isEmpty();
   }
 
   @Test
@@ -82,7 +99,7 @@ class BillingGateExtensionTest {
   void withoutTheExtensionTheHandleIsNotResolved() {
     run(InjectionExamples.NotAnnotated.class).assertStatistics(s -> s.failed(1))
         .failed().assertThatEvents().singleElement().satisfies(event -> assertThat(
-            event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
-                .orElseThrow()).isInstanceOf(ParameterResolutionException.class));
+            event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+            .isInstanceOf(ParameterResolutionException.class));
   }
 }

@@ -3,8 +3,11 @@ package dev.billinggate.junit5;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -54,6 +57,8 @@ final class ScopeExamples {
     @Test
     void only(BillingGateHandle gate) {
       SEEN.add(gate.endpoint());
+      // Fails with EntityAlreadyExists unless the server was reset since the other class ran.
+      gate.iam().createUser(r -> r.userName("per-test"));
     }
   }
 
@@ -62,6 +67,33 @@ final class ScopeExamples {
   static class PerJvmTwo {
     @Test
     void only(BillingGateHandle gate) {
+      SEEN.add(gate.endpoint());
+      gate.iam().createUser(r -> r.userName("per-test"));
+    }
+  }
+
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
+  @BillingGateTest(reset = false)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class WithoutReset {
+    @Test
+    @Order(1)
+    void creates(BillingGateHandle gate) {
+      gate.iam().createUser(r -> r.userName("kept"));
+    }
+
+    @Test
+    @Order(2)
+    void seesWhatTheFirstCreated(BillingGateHandle gate) {
+      SEEN.add(URI.create("user:" + gate.iam().getUser(r -> r.userName("kept")).user().userName()));
+    }
+  }
+
+  @EnabledIfSystemProperty(named = BillingGateExtensionTest.RUNNING_EXAMPLES, matches = "true")
+  @BillingGateTest(snapshot = "never-saved")
+  static class MissingSnapshot {
+    @Test
+    void neverRuns(BillingGateHandle gate) {
       SEEN.add(gate.endpoint());
     }
   }

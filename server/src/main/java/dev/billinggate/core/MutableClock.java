@@ -22,6 +22,15 @@ public final class MutableClock extends Clock {
     offset.set(Duration.ZERO);
   }
 
+  /** How far this clock is ahead of real time (negative: behind). */
+  public Duration offset() {
+    return offset.get();
+  }
+
+  public void setOffset(Duration to) {
+    offset.set(to);
+  }
+
   @Override
   public Instant instant() {
     return Instant.now().plus(offset.get());

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /** The gate and sign-in rules at the HTTP level: boundaries, forced password change, MFA, switch role. */
-@BillingGateTest
+@BillingGateTest(snapshot = "activated")
 class ConsoleGateHttpTest {
   private static final String ACCOUNT = BillingGateHandle.ACCOUNT;
   static BillingGateHandle emulator;
@@ -33,6 +33,7 @@ class ConsoleGateHttpTest {
     HttpResponse<String> activated = root.post("/console/billing/account/iam-access",
         Map.of("activate", "on", "csrf", root.csrf("/console/billing/account/iam-access")));
     assertThat(activated.headers().firstValue("location")).hasValue("/console/billing/account?updated=1");
+    emulator.saveSnapshot("activated");
   }
 
   private static void user(String name, String password, String... policies) {

@@ -33,7 +33,8 @@ class GovernanceAuditIntegrationTest {
   @TempDir static Path state;
   @RegisterExtension
   static final BillingGateExtension gate = BillingGateExtension.configured(config -> config.withOrganizations(
-      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20)));
+      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20)))
+      .restoringBeforeEach("organization");
   static BillingGateHandle emulator;
   static GovernanceCli cli;
   static OrganizationFixture org;
@@ -82,6 +83,7 @@ class GovernanceAuditIntegrationTest {
     assertThat(Files.readString(vendReport)).contains("billing-access-on");
     assertThat(deny.exitCode()).as(deny.err()).isEqualTo(1);
     vendedDeny = JSON.readTree(deny.out()).get(0).get("accountId").asText();
+    emulator.saveSnapshot("organization");
   }
 
   @AfterAll

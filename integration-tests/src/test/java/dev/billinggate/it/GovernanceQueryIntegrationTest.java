@@ -27,7 +27,8 @@ class GovernanceQueryIntegrationTest {
   @TempDir static Path state;
   @RegisterExtension
   static final BillingGateExtension gate = BillingGateExtension.configured(config -> config.withOrganizations(
-      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20)));
+      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20)))
+      .restoringBeforeEach("organization");
   static BillingGateHandle emulator;
   static GovernanceCli cli;
   static OrganizationFixture org;
@@ -51,6 +52,7 @@ class GovernanceQueryIntegrationTest {
     for (String account : new String[] {allow, deny}) {
       emulator.server().iam().memberAccounts().giveStandaloneRootCredentials(account, "Root-Passw0rd!");
     }
+    emulator.saveSnapshot("organization");
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billinggate.junit5.BillingGateExtension;
 import dev.billinggate.junit5.BillingGateHandle;
 import dev.billinggate.junit5.OrganizationFixture;
 import dev.billinggate.service.organizations.OrganizationsSettings;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBilling;
 import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSe
 /** {@code root plan}, {@code root apply} and {@code root recover} against the emulator. */
 class GovernanceRootIntegrationTest {
   static final ObjectMapper JSON = new ObjectMapper();
+  @RegisterExtension
+  static final BillingGateExtension gate = BillingGateExtension.configured(config -> config.withOrganizations(
+      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20)));
   @TempDir Path state;
   BillingGateHandle emulator;
   GovernanceCli cli;
@@ -32,8 +37,6 @@ class GovernanceRootIntegrationTest {
 
   @BeforeEach
   void buildTheOrganization() throws Exception {
-    emulator = BillingGateHandle.start(BillingGateHandle.defaultConfig().withOrganizations(OrganizationsSettings.defaults()
-        .withDelays(Duration.ZERO, Duration.ZERO).withAccountQuota(20)));
     cli = new GovernanceCli(emulator, state);
     OrganizationFixture org = emulator.organization();
     emulator.organizations().createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
@@ -56,7 +59,6 @@ class GovernanceRootIntegrationTest {
   @AfterEach
   void stop() {
     cli.close();
-    emulator.close();
   }
 
   private JsonNode entry(JsonNode plan, String account) {

@@ -32,7 +32,8 @@ class GovernanceThrottlingIntegrationTest {
   @TempDir static Path state;
   @RegisterExtension
   static final BillingGateExtension gate = BillingGateExtension.configured(config -> config.withOrganizations(
-      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withFaults(0.25, 0.3)));
+      OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO).withFaults(0.25, 0.3)))
+      .restoringBeforeEach("organization");
   static BillingGateHandle emulator;
   static GovernanceCli cli;
   static final List<String> accounts = new ArrayList<>();
@@ -49,6 +50,7 @@ class GovernanceThrottlingIntegrationTest {
         "--account", "C=c@example.com", "--max-attempts", "20", "--output", "json");
     assertThat(vend.exitCode()).as(vend.err() + vend.out()).isZero();
     JSON.readTree(vend.out()).forEach(v -> accounts.add(v.get("accountId").asText()));
+    emulator.saveSnapshot("organization");
   }
 
   @AfterAll

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
  * accounts created before and after; root credentials audited and deleted through AssumeRoot; task
  * policies and SCPs limiting what root sessions and member admins may do.
  */
-@BillingGateTest
+@BillingGateTest(snapshot = "organization")
 class RootAccessIntegrationTest {
   static BillingGateHandle emulator;
   static OrganizationFixture org;
@@ -59,6 +59,7 @@ class RootAccessIntegrationTest {
     prod = org.createAccount("Prod", IAMUserAccessToBilling.ALLOW);
     String rootId = emulator.organizations().listRoots().roots().get(0).id();
     emulator.organizations().enablePolicyType(r -> r.rootId(rootId).policyType(PolicyType.SERVICE_CONTROL_POLICY));
+    emulator.saveSnapshot("organization");
   }
 
   private static Map<SummaryKeyType, Integer> summary(IamClient iam) {

@@ -7,9 +7,9 @@ import static dev.billinggate.junit5.BillingGateHandle.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billinggate.junit5.BillingGateHandle;
+import dev.billinggate.junit5.BillingGateTest;
 import dev.billinggate.junit5.OrganizationFixture;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBillin
 import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
 
 /** Every precondition of the centralized root access operations and of AssumeRoot, each with AWS's error. */
+@BillingGateTest
 class RootAccessPreconditionsIntegrationTest {
   BillingGateHandle emulator;
   OrganizationFixture org;
@@ -32,14 +33,8 @@ class RootAccessPreconditionsIntegrationTest {
 
   @BeforeEach
   void start() {
-    emulator = BillingGateHandle.start();
     org = emulator.organization();
     admin = emulator.iam(ADMIN);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   /** Each of the five operations, as {@code iam} calls them. */

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * that denies every principal and loses the queue; a root session for another task cannot touch it;
  * an AssumeRoot session with SQSUnlockQueuePolicy reads and deletes the policy, and access returns.
  */
-@BillingGateTest
+@BillingGateTest(snapshot = "locked")
 class SqsLockoutIntegrationTest {
   static final String UNLOCK_QUEUE = "arn:aws:iam::aws:policy/root-task/SQSUnlockQueuePolicy";
   static final String DENY_ALL = """
@@ -49,6 +49,7 @@ class SqsLockoutIntegrationTest {
     url = memberAdmin.createQueue(r -> r.queueName("payments")).queueUrl();
     memberAdmin.sendMessage(r -> r.queueUrl(url).messageBody("before the lock-out"));
     memberAdmin.setQueueAttributes(r -> r.queueUrl(url).attributesWithStrings(Map.of("Policy", DENY_ALL)));
+    emulator.saveSnapshot("locked");
   }
 
   @Test

@@ -45,8 +45,7 @@ class StateApiIntegrationTest {
   }
 
   @BeforeEach
-  void reset() {
-    emulator.server().reset();
+  void forgetSnapshots() {
     emulator.server().listSnapshots().forEach(s -> emulator.server().deleteSnapshot(s.name()));
   }
 

@@ -134,7 +134,7 @@ public final class BillingGate implements AutoCloseable {
     AccountService account = new AccountService(store, directory,
         id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
 
-    Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.run(iam, hashing, store, config, random, clock) : null;
+    Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.runOrReuse(iam, hashing, store, config, random, clock) : null;
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));

@@ -18,6 +18,9 @@ import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
@@ -36,10 +39,37 @@ final class Bootstrap {
   /** Passwords chosen at bootstrap; {@code generated} ones must be shown to the user once. */
   record Passwords(String root, boolean rootGenerated, String admin, boolean adminGenerated) {}
 
+  /** First-start states built by in-memory servers of this JVM, by root and admin password. */
+  private static final Map<List<String>, SnapshotContent> BUILT_IN_MEMORY = new ConcurrentHashMap<>();
+
   private Bootstrap() {}
 
   static boolean needed(IamService iam) {
     return iam.accounts().find(ACCOUNT_ID).isEmpty();
+  }
+
+  /**
+   * {@link #run}, or the first-start state an earlier in-memory server of this JVM built with the
+   * same configured passwords, restored: tests start many servers, and bcrypt is slow on purpose.
+   * Generated passwords differ per start (and must be shown), so they always run the bootstrap.
+   * A reused state keeps the first build's timestamps and ids.
+   */
+  static Passwords runOrReuse(IamService iam, dev.billinggate.service.iam.Passwords hashing, Store store, ServerConfig config,
+      IdGenerator ids, Clock clock) {
+    if (!config.inMemory() || config.rootPassword() == null || config.adminPassword() == null) {
+      return run(iam, hashing, store, config, ids, clock);
+    }
+    List<String> key = List.of(config.rootPassword(), config.adminPassword());
+    SnapshotContent built = BUILT_IN_MEMORY.get(key);
+    if (built == null) {
+      Passwords passwords = run(iam, hashing, store, config, ids, clock);
+      store.snapshots().save(EmulatorState.FIRST_START, clock.instant());
+      BUILT_IN_MEMORY.putIfAbsent(key, store.snapshots().content(EmulatorState.FIRST_START).orElseThrow());
+      return passwords;
+    }
+    store.snapshots().put(EmulatorState.FIRST_START, built);
+    store.snapshots().restore(EmulatorState.FIRST_START);
+    return new Passwords(config.rootPassword(), false, config.adminPassword(), false);
   }
 
   static Passwords run(IamService iam, dev.billinggate.service.iam.Passwords hashing, Store store, ServerConfig config, IdGenerator ids, Clock clock) {

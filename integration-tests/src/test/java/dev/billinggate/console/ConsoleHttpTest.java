@@ -54,8 +54,11 @@ class ConsoleHttpTest {
   @Test
   void postWithoutOrWithWrongCsrfTokenIsForbidden() {
     browser.signInRoot("root@example.com", "root-Passw0rd!");
-    assertThat(browser.post("/console/billing/account/iam-access", Map.of("activate", "on")).statusCode())
-        .isEqualTo(403);
+    HttpResponse<String> refused = browser.post("/console/billing/account/iam-access", Map.of("activate", "on"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(refused.body()).contains("<h1>Your request couldn&#39;t be completed</h1>", "Nothing was changed.",
+        "href=\"/console/billing/account/iam-access\"");
     assertThat(browser.post("/console/billing/account/iam-access", Map.of("activate", "on", "csrf", "wrong"))
         .statusCode()).isEqualTo(403);
     assertThat(browser.post("/console/signout", Map.of()).statusCode()).isEqualTo(403);

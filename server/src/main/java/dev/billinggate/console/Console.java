@@ -6,6 +6,7 @@ import dev.billinggate.console.gate.PageGate;
 import dev.billinggate.console.session.ConsoleSession;
 import dev.billinggate.console.session.SessionStore;
 import dev.billinggate.console.session.SignInThrottle;
+import dev.billinggate.console.view.CsrfRefusal;
 import dev.billinggate.console.view.DeniedView;
 import dev.billinggate.console.web.Cookies;
 import dev.billinggate.console.web.Exchange;
@@ -55,7 +56,8 @@ public final class Console {
   private final PageGate gate;
 
   public Console(ConsoleServices services, ConsoleSettings settings) {
-    this.sessions = new SessionStore(services.clock(), settings.idleTimeout(), settings.maximumSession());
+    this.sessions =
+        new SessionStore(services.store(), services.clock(), settings.idleTimeout(), settings.maximumSession());
     this.css = resource("/console/console.css");
     this.services = services;
     this.gate = new PageGate(services.store(), services.authorizer(), services.organizations(),
@@ -179,7 +181,7 @@ public final class Console {
     ConsoleSession session = ex.session();
     if (ex.post() && (session == null || !session.csrfMatches(ex.form().get("csrf")))) {
       // The synchronizer token proves the form came from a page this session loaded.
-      return Responses.text(403, "Forbidden: missing or invalid CSRF token");
+      return Responses.html(403, CsrfRefusal.render(ex, back(ex, session)));
     }
     if (PUBLIC.contains(ex.path())) {
       return page.handle(ex);
@@ -191,6 +193,15 @@ public final class Console {
       return Responses.redirect(PREFIX + "/password");
     }
     return page.handle(ex);
+  }
+
+  /** Where the refused form came from when it has a page of its own, else the first page the visitor may open. */
+  private String back(Exchange ex, ConsoleSession session) {
+    if (gets.containsKey(ex.path())) {
+      return PREFIX + ex.path();
+    }
+    boolean signedIn = session != null && session.signedIn() != null;
+    return PREFIX + (signedIn ? "/billing/home" : "/signin");
   }
 
   /** {@code ?lang=}, then the language cookie, then the browser's Accept-Language; English otherwise. */

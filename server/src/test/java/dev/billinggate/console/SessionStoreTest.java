@@ -8,12 +8,14 @@ import dev.billinggate.console.session.ConsoleSession;
 import dev.billinggate.console.session.Identity;
 import dev.billinggate.console.session.SessionStore;
 import dev.billinggate.core.MutableClock;
+import dev.billinggate.store.memory.InMemoryStore;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SessionStoreTest {
   private final MutableClock clock = new MutableClock();
-  private final SessionStore store = new SessionStore(clock, Duration.ofHours(1), Duration.ofHours(12));
+  private final InMemoryStore data = new InMemoryStore();
+  private final SessionStore store = new SessionStore(data, clock, Duration.ofHours(1), Duration.ofHours(12));
   private final Identity root = new Identity(
       new Caller(CallerType.ROOT, "123456789012", "arn:aws:iam::123456789012:root", "123456789012", null, null),
       "root", null);
@@ -33,7 +35,7 @@ class SessionStoreTest {
     ConsoleSession session = store.create(root, false);
     Identity role = new Identity(root.caller(), "role", clock.instant().plus(Duration.ofMinutes(30)));
     session.switchTo(role);
-    assertThat(store.find(session.id()).orElseThrow().acting()).isSameAs(role);
+    assertThat(store.find(session.id()).orElseThrow().acting()).isEqualTo(role);
     clock.advance(Duration.ofMinutes(31));
     assertThat(store.find(session.id()).orElseThrow().switched()).isFalse();
   }
@@ -45,5 +47,20 @@ class SessionStoreTest {
     store.create(root, false);
     clock.reset();
     assertThat(store.find(old.id())).isEmpty();
+  }
+
+  @Test
+  void sessionsLiveInTheStoreSoAnotherProcessOverItFindsThem() {
+    ConsoleSession session = store.create(root, false);
+    session.flash("saved");
+    SessionStore afterRestart = new SessionStore(data, clock, Duration.ofHours(1), Duration.ofHours(12));
+
+    ConsoleSession found = afterRestart.find(session.id()).orElseThrow();
+    assertThat(found.signedIn()).isEqualTo(root);
+    assertThat(found.csrfMatches(session.csrfToken())).isTrue();
+    assertThat(found.takeFlash()).isEqualTo("saved");
+    assertThat(afterRestart.find(session.id()).orElseThrow().takeFlash()).isNull();
+    afterRestart.remove(session.id());
+    assertThat(store.find(session.id())).isEmpty();
   }
 }

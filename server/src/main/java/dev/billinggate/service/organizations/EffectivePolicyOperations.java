@@ -47,7 +47,7 @@ final class EffectivePolicyOperations {
       OrgRecord org = target.equals(caller) ? OrgAccess.member(tx, caller) : OrgAccess.reader(tx, caller);
       if (OrgTree.account(tx, org.id(), target).isEmpty()) {
         throw OrganizationsError.TARGET_NOT_FOUND.exception(
-            "We can't find a root, OU, account, or policy with the TargetId that you specified.");
+            "You specified a target that doesn't exist.");
       }
       List<String> documents = org.policyTypeEnabled(type) ? documents(tx, org, target, type) : List.of();
       if (documents.isEmpty()) {

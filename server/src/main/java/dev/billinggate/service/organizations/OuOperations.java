@@ -194,7 +194,7 @@ final class OuOperations {
 
   private static AwsException ouNotFound() {
     return OrganizationsError.ORGANIZATIONAL_UNIT_NOT_FOUND.exception(
-        "We can't find an OU with the OrganizationalUnitId that you specified.");
+        "You specified an organizational unit that doesn't exist.");
   }
 
   private static void requireUniqueName(ReadTx tx, OrgRecord org, String parentId, String name) {

@@ -308,14 +308,14 @@ final class PolicyOperations {
 
   private static void requireRoot(OrgRecord org, String rootId) {
     if (!org.rootId().equals(rootId)) {
-      throw OrganizationsError.ROOT_NOT_FOUND.exception("We can't find a root with the RootId that you specified.");
+      throw OrganizationsError.ROOT_NOT_FOUND.exception("You specified a root that doesn't exist.");
     }
   }
 
   private static void requireTarget(ReadTx tx, OrgRecord org, String targetId) {
     if (targetId == null || !OrgTree.isTarget(tx, org, targetId)) {
       throw OrganizationsError.TARGET_NOT_FOUND.exception(
-          "We can't find a root, OU, account, or policy with the TargetId that you specified.");
+          "You specified a target that doesn't exist.");
     }
   }
 
@@ -333,7 +333,7 @@ final class PolicyOperations {
   }
 
   private static AwsException policyNotFound() {
-    return OrganizationsError.POLICY_NOT_FOUND.exception("We can't find a policy with the PolicyId that you specified.");
+    return OrganizationsError.POLICY_NOT_FOUND.exception("You specified a policy that doesn't exist.");
   }
 
   private static void requireUniqueName(ReadTx tx, OrgRecord org, String type, String name, String exceptId) {

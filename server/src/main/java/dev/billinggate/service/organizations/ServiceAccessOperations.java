@@ -31,9 +31,8 @@ import software.amazon.awssdk.services.organizations.model.RegisterDelegatedAdmi
 import software.amazon.awssdk.services.organizations.model.RegisterDelegatedAdministratorResponse;
 
 /**
- * Trusted access for AWS services and their delegated administrators. Any service principal of the
- * form {@code <name>.amazonaws.com} is accepted: billing-gate doesn't keep AWS's list of integrated
- * services.
+ * Trusted access for AWS services and their delegated administrators, for the service principals
+ * Organizations recognizes ({@link ServicePrincipals}).
  */
 final class ServiceAccessOperations {
   private final OrgTransactions txs;
@@ -175,9 +174,9 @@ final class ServiceAccessOperations {
   }
 
   static String servicePrincipal(String principal) {
-    if (principal == null || !principal.matches("[a-z0-9][a-z0-9.-]*\\.amazonaws\\.com")) {
+    if (principal == null || !ServicePrincipals.recognized(principal)) {
       throw OrganizationsError.invalidInput("UNRECOGNIZED_SERVICE_PRINCIPAL",
-          "You specified an unrecognized service principal.");
+          "You specified a service principal that isn't recognized.");
     }
     return principal;
   }

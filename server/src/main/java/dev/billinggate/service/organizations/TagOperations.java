@@ -91,7 +91,7 @@ final class TagOperations {
         : OrgTree.isTarget(tx, org, id));
     if (!exists) {
       throw OrganizationsError.TARGET_NOT_FOUND.exception(
-          "We can't find a root, OU, account, or policy with the TargetId that you specified.");
+          "You specified a target that doesn't exist.");
     }
   }
 }

@@ -22,10 +22,13 @@ import dev.billinggate.store.ReadTx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
@@ -69,6 +72,9 @@ public final class SessionOperations {
    * policy itself to allow). A role that does not exist has no trust policy: AWS answers AccessDenied.
    */
   AccessTarget assumeRoleTarget(AssumeRoleRequest request, CallContext context) {
+    // Input checks AWS makes before authorizing (recorded answers, test_sts.snapshot.json)
+    requireArn(request.roleArn());
+    sessionTags(request.tags(), request.transitiveTagKeys());
     String roleAccount = IamArns.account(request.roleArn());
     Optional<Role> role = env.store().read(tx -> findRole(tx, request.roleArn()));
     Map<String, List<String>> keys = new HashMap<>(Tags.requestKeys(tags(request.tags())));
@@ -151,9 +157,10 @@ public final class SessionOperations {
         false);
     Caller federated = new Caller(CallerType.FEDERATED_USER, account, IamArns.federatedUser(account, request.name()),
         account + ":" + request.name(), env.ids().temporaryAccessKeyId(), session);
+    // AWS reports 0 % for a federation token without session policy or tags (recorded answer)
     return GetFederationTokenResponse.builder().credentials(issue(federated, null, context))
         .federatedUser(FederatedUser.builder().federatedUserId(federated.userId()).arn(federated.arn()).build())
-        .packedPolicySize(packed).build();
+        .packedPolicySize(packed == null ? 0 : packed).build();
   }
 
   /**
@@ -252,6 +259,31 @@ public final class SessionOperations {
       }
     }
     return inherited;
+  }
+
+  /** An ARN with a partition, a service, six parts and a resource; AWS's text is "{@code <arn>} is invalid". */
+  private static void requireArn(String arn) {
+    String[] parts = arn.split(":", 6);
+    if (parts.length < 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty() || parts[5].isEmpty()) {
+      throw CommonError.VALIDATION_ERROR.exception("%s is invalid", arn);
+    }
+  }
+
+  /** Session tags: keys are unique case-insensitively, transitive keys must be among them. */
+  private static void sessionTags(List<Tag> tags, List<String> transitiveKeys) {
+    Set<String> keys = new HashSet<>();
+    for (Tag tag : tags) {
+      if (!keys.add(tag.key().toLowerCase(Locale.ROOT))) {
+        throw CommonError.INVALID_PARAMETER_VALUE.exception(
+            "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+      }
+    }
+    for (String key : transitiveKeys) {
+      if (!keys.contains(key.toLowerCase(Locale.ROOT))) {
+        throw CommonError.INVALID_PARAMETER_VALUE.exception(
+            "The specified transitive tag key must be included in the requested tags.");
+      }
+    }
   }
 
   private static Map<String, String> tags(List<Tag> tags) {

@@ -1,5 +1,7 @@
 package dev.billinggate.service.iam;
 
+import dev.billinggate.policy.Policy;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,14 @@ public interface IamOrganizations {
     public boolean isManagementAccount() {
       return managementAccountId.equals(accountId);
     }
+  }
+
+  /**
+   * The service control policies that apply to the account's principals, one list per level (root,
+   * each OU, the account); empty outside an organization and for the management account.
+   */
+  default List<List<Policy>> serviceControlPolicies(String accountId) {
+    return List.of();
   }
 
   IamOrganizations NONE = accountId -> Optional.empty();

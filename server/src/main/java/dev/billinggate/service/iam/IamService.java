@@ -69,7 +69,7 @@ public final class IamService implements ServiceHandler {
     this.account = new AccountOperations(env, lookups);
     this.tags = new TagOperations(env, lookups);
     this.identityPolicies = new IdentityPolicies(lookups);
-    this.simulation = new SimulationOperations(env, identityPolicies);
+    this.simulation = new SimulationOperations(env, identityPolicies, organizations);
     this.absentListings = new AbsentResourceListings(env, lookups);
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
     this.contextKeys = new ContextKeyOperations(env, identityPolicies);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
@@ -36,11 +37,20 @@ public final class SimulationOperations {
   private final IdentityPolicies identities;
   private final PolicyDocuments documents;
 
-  public SimulationOperations(IamEnv env, IdentityPolicies identities) {
+  public SimulationOperations(IamEnv env, IdentityPolicies identities, IamOrganizations organizations) {
     this.env = env;
     this.identities = identities;
+    this.organizations = organizations;
     this.documents = new PolicyDocuments(env.engine());
+    this.allowAll = env.engine().compile("AllowAll", ALLOW_ALL, PolicyKind.MANAGED);
   }
+
+  /** Stands in for the identity side when SCPs or a boundary are judged on their own. */
+  private static final String ALLOW_ALL =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+  private final IamOrganizations organizations;
+  private final Policy allowAll;
 
   public void register(OperationTable table) {
     table.on(SimulatePrincipalPolicyRequest.class,
@@ -64,7 +74,9 @@ public final class SimulationOperations {
       boundary = boundaries.get(0);
     }
     String callerArn = request.callerArn() != null ? request.callerArn() : source.arn();
-    Simulation simulation = new Simulation(callerArn, account, identity, boundary,
+    // The principal's account's SCPs take part, as in AWS, when the account is in an organization.
+    Optional<List<List<Policy>>> scps = organizations.standing(account).map(s -> organizations.serviceControlPolicies(account));
+    Simulation simulation = new Simulation(callerArn, account, identity, boundary, scps,
         resourcePolicy(request.resourcePolicy()), request.resourceOwner(), context(request.contextEntries()));
     var page = page(simulation.run(request.actionNames(), request.resourceArns()), request.marker(), request.maxItems());
     return SimulatePrincipalPolicyResponse.builder().evaluationResults(page.items()).isTruncated(page.truncated())
@@ -78,7 +90,8 @@ public final class SimulationOperations {
         "PermissionsBoundaryPolicyInputList", PolicyKind.MANAGED);
     String callerArn = request.callerArn() != null ? request.callerArn() : context.caller().arn();
     Simulation simulation = new Simulation(callerArn, account, identity, boundaries.isEmpty() ? null : boundaries.get(0),
-        resourcePolicy(request.resourcePolicy()), request.resourceOwner(), context(request.contextEntries()));
+        Optional.empty(), resourcePolicy(request.resourcePolicy()), request.resourceOwner(),
+        context(request.contextEntries()));
     var page = page(simulation.run(request.actionNames(), request.resourceArns()), request.marker(), request.maxItems());
     return SimulateCustomPolicyResponse.builder().evaluationResults(page.items()).isTruncated(page.truncated())
         .marker(page.marker()).build();
@@ -92,7 +105,7 @@ public final class SimulationOperations {
       case "user" -> identities.user(tx, account, IamArns.name(arn));
       case "role" -> identities.role(tx, account, IamArns.name(arn));
       case "group" -> identities.group(tx, account, IamArns.name(arn));
-      default -> java.util.Optional.<Principal>empty();
+      default -> Optional.<Principal>empty();
     }).orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception("Entity %s does not exist.", arn));
   }
 
@@ -123,18 +136,32 @@ public final class SimulationOperations {
     return new Pagination.Page<>(page.items().stream().map(results::get).toList(), page.truncated(), page.marker());
   }
 
+  /**
+   * One simulation. {@code scps} is present when the principal's account is in an organization (its
+   * levels may be empty: the management account); the result then carries OrganizationsDecisionDetail.
+   * A boundary adds PermissionsBoundaryDecisionDetail. Each detail says whether that policy type on
+   * its own allows the request, as AWS reports it.
+   */
   private final class Simulation {
     private final String callerArn;
     private final String account;
     private final PolicySet policies;
+    private final PolicySet scpsAlone;
+    private final PolicySet boundaryAlone;
     private final String resourceOwner;
     private final Map<String, List<String>> context;
 
-    Simulation(String callerArn, String account, List<Policy> identity, Policy boundary, Policy resourcePolicy,
-        String resourceOwner, Map<String, List<String>> context) {
+    Simulation(String callerArn, String account, List<Policy> identity, Policy boundary,
+        Optional<List<List<Policy>>> scps, Policy resourcePolicy, String resourceOwner,
+        Map<String, List<String>> context) {
       this.callerArn = callerArn;
       this.account = account;
-      this.policies = new PolicySet(identity, boundary, List.of(), List.of(), List.of(), resourcePolicy, false);
+      List<List<Policy>> levels = scps.orElse(List.of());
+      this.policies = new PolicySet(identity, boundary, List.of(), levels, List.of(), resourcePolicy, false);
+      this.scpsAlone = scps.map(l -> new PolicySet(List.of(allowAll), null, List.of(), l, List.of(), null, false))
+          .orElse(null);
+      this.boundaryAlone = boundary == null ? null
+          : new PolicySet(List.of(boundary), null, List.of(), List.of(), List.of(), null, false);
       this.resourceOwner = resourceOwner;
       this.context = context;
     }
@@ -156,11 +183,22 @@ public final class SimulationOperations {
           new dev.billinggate.policy.Principal(PrincipalKind.IAM_USER, callerArn, account, null, false),
           action, resource, owner == null ? account : owner, context, policies);
       Explanation explanation = env.engine().explain(request);
-      return EvaluationResult.builder().evalActionName(action).evalResourceName(resource)
+      EvaluationResult.Builder result = EvaluationResult.builder().evalActionName(action).evalResourceName(resource)
           .evalDecision(decision(explanation.decision()))
           .matchedStatements(explanation.deciding().stream().map(SimulationOperations::statement).toList())
-          .missingContextValues(List.of())
-          .build();
+          .missingContextValues(List.of());
+      if (scpsAlone != null) {
+        result.organizationsDecisionDetail(d -> d.allowedByOrganizations(allows(request, scpsAlone)));
+      }
+      if (boundaryAlone != null) {
+        result.permissionsBoundaryDecisionDetail(d -> d.allowedByPermissionsBoundary(allows(request, boundaryAlone)));
+      }
+      return result.build();
+    }
+
+    private boolean allows(AuthorizationRequest request, PolicySet alone) {
+      return env.engine().decide(new AuthorizationRequest(request.principal(), request.action(), request.resourceArn(),
+          request.resourceAccount(), request.context(), alone)) == Decision.ALLOW;
     }
   }
 

@@ -83,7 +83,7 @@ class ArchitectureTest {
       {"gateway", "auth", "auth.sigv4", "core", "core.http", "model", "protocol", "protocol.codecs", "service"},
       {"emulator", "auth", "auth.sigv4", "core", "core.http", "gateway", "protocol", "protocol.codecs", "service",
           "service.billing", "service.organizations", "store"},
-      {"console.session", "auth", "core"},
+      {"console.session", "auth", "core", "store"},
       {"console.web", "console.session", "core.http"},
       {"console.gate", "auth", "authz", "catalog", "core", "service", "service.billing", "service.organizations",
           "store"},

@@ -237,4 +237,12 @@ class StateApiIntegrationTest {
     emulator.server().restoreSnapshot("saved");
     assertThat(users()).containsExactly("admin", "saved");
   }
+
+  @Test
+  void motosResetIsNotAvailableWithoutMotoCompat() {
+    iam.createUser(r -> r.userName("kept"));
+    var reply = http.send("POST", emulator.endpoint().resolve("/moto-api/reset"), Map.of(), new byte[0]);
+    assertThat(reply.status()).isBetween(400, 499);
+    assertThat(users()).contains("kept");
+  }
 }

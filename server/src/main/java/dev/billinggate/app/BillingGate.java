@@ -1,5 +1,6 @@
 package dev.billinggate.app;
 
+import dev.billinggate.auth.CredentialLookup;
 import dev.billinggate.auth.sigv4.SigV4Verifier;
 import dev.billinggate.authz.Authorizer;
 import dev.billinggate.console.Console;
@@ -12,6 +13,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.costdata.CostData;
 import dev.billinggate.emulator.EmulatorApi;
+import dev.billinggate.emulator.MotoApi;
 import dev.billinggate.emulator.StateControl;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
@@ -138,7 +140,11 @@ public final class BillingGate implements AutoCloseable {
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
-    SigV4Verifier verifier = new SigV4Verifier(new StoredCredentialLookup(store), clock);
+    StoredCredentialLookup credentials = new StoredCredentialLookup(store);
+    SigV4Verifier verifier = config.motoCompat()
+        ? new SigV4Verifier(credentials, clock, () -> credentials.find(Bootstrap.ADMIN_ACCESS_KEY_ID)
+            .map(CredentialLookup.Credential::caller))
+        : new SigV4Verifier(credentials, clock);
     // Queue URLs name the endpoint, known once the server is bound.
     AtomicReference<URI> endpoint = new AtomicReference<>();
     SqsService sqs = new SqsService(store, random, endpoint::get);
@@ -163,8 +169,10 @@ public final class BillingGate implements AutoCloseable {
     // Clients check that the server is up with GetCallerIdentity: its codec is ready before the port opens.
     ProtocolCodecs.forService(ServiceId.STS);
     // The state API stays outside the request gate: a reset waits for the requests in flight.
+    Function<HttpRequest, HttpResponse> handler =
+        emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle)));
     NettyHttpServer server = listen(config, gateway,
-        emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle))));
+        config.motoCompat() ? new MotoApi(state, ids).mountedOver(handler) : handler);
     BillingGate gate = new BillingGate(store, server, config.host(), iam, costs, state);
     endpoint.set(gate.endpoint);
     Banner.print(out, gate.endpoint, config, passwords);

@@ -15,13 +15,20 @@ import java.nio.file.Path;
  * @param adminPassword console password of the bootstrap IAM user {@code admin}, or {@code null}
  * @param organizations Organizations' quotas, delays and fault injection
  * @param billingAccessDefault how accounts created without {@code IamUserAccessToBilling} start
+ * @param motoCompat moto's server-mode conveniences: an unsigned {@code POST /moto-api/reset}, and
+ *     access keys billing-gate does not know act as the bootstrap admin (loopback only)
  */
 public record ServerConfig(
     String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
-    OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault) {
+    OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 4566;
+
+  public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
+      OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault) {
+    this(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, billingAccessDefault, false);
+  }
 
   public static ServerConfig inMemory(int port) {
     return new ServerConfig(DEFAULT_HOST, port, null, true, null, null, OrganizationsSettings.defaults(),
@@ -29,10 +36,16 @@ public record ServerConfig(
   }
 
   public ServerConfig withOrganizations(OrganizationsSettings settings) {
-    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings, billingAccessDefault);
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings, billingAccessDefault,
+        motoCompat);
   }
 
   public ServerConfig withBillingAccessDefault(BillingAccess.DefaultRule rule) {
-    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule);
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule, motoCompat);
+  }
+
+  public ServerConfig withMotoCompat(boolean on) {
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
+        billingAccessDefault, on);
   }
 }

@@ -56,8 +56,30 @@ final class ServeCommand implements Callable<Integer> {
           "linked account access is on, as seed 003 observed). Default: ${DEFAULT-VALUE}."})
   BillingAccess.DefaultRule billingAccessDefault;
 
+  @Option(names = "--from-snapshot", paramLabel = "FILE",
+      description = {"Start from this snapshot file (from `state export`): it is imported as a snapshot named after",
+          "the file (e.g. org.json -> org) and becomes the state; a later `state restore` of that name returns to it."})
+  Path fromSnapshot;
+
+  @Option(names = "--moto-compat",
+      description = {"For suites written for moto's server mode: POST /moto-api/reset (unsigned) resets, and requests",
+          "signed with access keys billing-gate does not know act as the bootstrap admin. Loopback --host only."})
+  boolean motoCompat;
+
   @Override
   public Integer call() {
+    if (motoCompat && !MotoCompat.loopback(host)) {
+      System.err.println("billing-gate serve: --moto-compat accepts unknown access keys as the administrator; it"
+          + " listens on loopback only, not on " + host + ".");
+      return ExitCodes.USAGE;
+    }
+    StartingSnapshot snapshot;
+    try {
+      snapshot = fromSnapshot == null ? null : StartingSnapshot.read(fromSnapshot);
+    } catch (IllegalArgumentException e) {
+      System.err.println("billing-gate serve: --from-snapshot " + fromSnapshot + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     OrganizationsSettings organizations;
     try {
       Duration delay = Duration.ofSeconds(createAccountDelaySeconds);
@@ -72,13 +94,28 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig config = new ServerConfig(
         host, port, data, inMemory,
-        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations, billingAccessDefault);
+        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations,
+        billingAccessDefault, motoCompat);
     BillingGate gate;
     try {
       gate = BillingGate.start(config, System.out);
     } catch (StartupException e) {
       System.err.println("billing-gate: " + e.getMessage());
       return ExitCodes.CONFIGURATION;
+    }
+    if (snapshot != null) {
+      try {
+        snapshot.apply(gate.state());
+      } catch (IllegalArgumentException e) {
+        gate.close();
+        System.err.println("billing-gate serve: --from-snapshot " + fromSnapshot + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      System.err.println("billing-gate: started from snapshot " + snapshot.name() + " (" + fromSnapshot + ")");
+    }
+    if (motoCompat) {
+      System.err.print(MotoCompat.BANNER);
+      System.err.flush();
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

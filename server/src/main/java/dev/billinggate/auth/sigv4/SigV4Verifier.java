@@ -1,5 +1,6 @@
 package dev.billinggate.auth.sigv4;
 
+import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CredentialLookup;
 import dev.billinggate.auth.CredentialLookup.Credential;
 import dev.billinggate.core.ServiceId;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.utils.BinaryUtils;
@@ -42,11 +45,22 @@ public final class SigV4Verifier {
 
   private final CredentialLookup credentials;
   private final Clock clock;
+  private final Supplier<Optional<Caller>> unknownKeys;
   private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
 
   public SigV4Verifier(CredentialLookup credentials, Clock clock) {
+    this(credentials, clock, null);
+  }
+
+  /**
+   * @param unknownKeys for {@code serve --moto-compat} only: the principal a request signed with an
+   *     access key {@code credentials} does not know acts as (its signature cannot be checked: the
+   *     secret is unknown); empty refuses the key. {@code null}: such keys are refused, as AWS does.
+   */
+  public SigV4Verifier(CredentialLookup credentials, Clock clock, Supplier<Optional<Caller>> unknownKeys) {
     this.credentials = credentials;
     this.clock = clock;
+    this.unknownKeys = unknownKeys;
   }
 
   /**
@@ -63,7 +77,13 @@ public final class SigV4Verifier {
     checkScope(signature, service);
     Instant now = clock.instant();
     checkSkew(signature, now);
-    Credential credential = credentials.find(signature.accessKeyId())
+    Optional<Credential> known = credentials.find(signature.accessKeyId());
+    if (known.isEmpty() && unknownKeys != null) {
+      Caller caller = unknownKeys.get().orElseThrow(SigV4Errors::invalidClientToken);
+      return new VerifiedRequest(signature.accessKeyId(), caller, signature.scope(), signature.signedHeaders(),
+          signature.signedAt(), signature.presigned());
+    }
+    Credential credential = known
         .filter(Credential::active)
         .orElseThrow(SigV4Errors::invalidClientToken);
     checkSessionToken(signature, credential, now);

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.organizations.model.ListCreateAccountStat
 
 /**
  * Asynchronous account creation. CreateAccount only records the request (IN_PROGRESS);
- * {@link AccountLifecycle} completes it once the configured delay has passed.
+ * {@link AccountLifecycle} completes it once the configured delay has passed. With no delay it
+ * completes before CreateAccount answers (SUCCEEDED with the account id, or FAILED), for test loops.
  */
 final class CreateAccountOperations {
   static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
@@ -50,6 +51,11 @@ final class CreateAccountOperations {
           r.accountName(), r.email(), role, billingAccess, tags, ctx.now(), "IN_PROGRESS", null, null, null);
       tx.put(CREATE_ACCOUNT, key(org.id(), request.id()), request);
       lifecycle.scheduleCreate(tx, org.id(), request.id(), ctx.now());
+      if (settings.createAccountDelay().isZero()) {
+        // No delay: the request completes in this transaction, so the response already says how.
+        lifecycle.settle(tx, ctx.now());
+        request = tx.get(CREATE_ACCOUNT, key(org.id(), request.id())).orElseThrow();
+      }
       return CreateAccountResponse.builder().createAccountStatus(OrgViews.createAccountStatus(request)).build();
     });
   }

@@ -67,11 +67,16 @@ class CreateAccountOperationsTest {
   }
 
   @Test
-  void zeroDelayCompletesOnTheNextObservation() {
+  void zeroDelayAnswersWithTheCompletedRequest() {
     OrgFixture g = new OrgFixture(OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO), () -> 0.5);
     g.createOrganization();
     CreateAccountResponse r = g.mgmt(CreateAccountRequest.builder().accountName("a").email("a@example.com").build());
-    assertThat(r.createAccountStatus().state()).isEqualTo(CreateAccountState.IN_PROGRESS);
+    assertThat(r.createAccountStatus().state()).isEqualTo(CreateAccountState.SUCCEEDED);
+    assertThat(r.createAccountStatus().accountId()).matches("\\d{12}");
+
+    CreateAccountResponse taken = g.mgmt(CreateAccountRequest.builder().accountName("b").email("a@example.com").build());
+    assertThat(taken.createAccountStatus().state()).isEqualTo(CreateAccountState.FAILED);
+    assertThat(taken.createAccountStatus().failureReasonAsString()).isEqualTo("EMAIL_ALREADY_EXISTS");
 
     ListAccountsResponse accounts = g.mgmt(ListAccountsRequest.builder().build());
     assertThat(accounts.accounts()).hasSize(2);

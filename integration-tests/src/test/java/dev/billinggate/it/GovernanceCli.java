@@ -54,6 +54,11 @@ final class GovernanceCli implements AutoCloseable {
 
   private Result execute(List<String> all) {
     all.addAll(List.of("--region", "us-east-1", "--state-dir", stateDir.toString(), "--no-color"));
+    return main(all);
+  }
+
+  /** Runs {@code ./billing-gate args...} in-process, capturing stdout and stderr. */
+  static Result main(List<String> all) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();

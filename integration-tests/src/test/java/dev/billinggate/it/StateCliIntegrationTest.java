@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.billinggate.cli.Main;
 import dev.billinggate.testing.RunningEmulator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.User;
 
 /** {@code ./billing-gate state ...} against a running server, credentials from the default chain. */
 class StateCliIntegrationTest {
-  record Result(int exitCode, String out, String err) {}
-
   private static final JsonMapper JSON = new JsonMapper();
   static RunningEmulator emulator;
   static IamClient iam;
@@ -53,20 +47,14 @@ class StateCliIntegrationTest {
     emulator.gate().listSnapshots().forEach(s -> emulator.gate().deleteSnapshot(s.name()));
   }
 
-  static Result state(String... args) {
+  static GovernanceCli.Result state(String... args) {
     List<String> all = new ArrayList<>(List.of("state"));
     all.addAll(List.of(args));
     all.addAll(List.of("--endpoint-url", emulator.endpoint().toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(all.toArray(String[]::new));
-    return new Result(code, out.toString(), err.toString());
+    return GovernanceCli.main(all);
   }
 
-  static JsonNode json(Result result) throws Exception {
+  static JsonNode json(GovernanceCli.Result result) throws Exception {
     assertThat(result.out()).startsWith("{");
     return JSON.readTree(result.out());
   }
@@ -82,7 +70,7 @@ class StateCliIntegrationTest {
     assertThat(saved.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(saved.path("name").asText()).isEqualTo("alice");
 
-    Result reset = state("reset");
+    GovernanceCli.Result reset = state("reset");
     assertThat(reset.exitCode()).isZero();
     assertThat(reset.out()).isEmpty();
     assertThat(reset.err()).contains("first-start state");
@@ -108,7 +96,7 @@ class StateCliIntegrationTest {
     assertThat(JSON.readTree(file.toFile()).path("schemaVersion").asInt()).isEqualTo(1);
 
     emulator.gate().reset();
-    Result imported = state("import", file.toString(), "fixture", "--output", "json");
+    GovernanceCli.Result imported = state("import", file.toString(), "fixture", "--output", "json");
     assertThat(imported.exitCode()).isZero();
     assertThat(json(imported).path("records").asInt()).isPositive();
     assertThat(users()).containsExactly("admin");
@@ -118,7 +106,7 @@ class StateCliIntegrationTest {
 
   @Test
   void badInputIsAClearErrorAndChangesNothing() throws Exception {
-    Result unknown = state("restore", "nope");
+    GovernanceCli.Result unknown = state("restore", "nope");
     assertThat(unknown.exitCode()).isEqualTo(5);
     assertThat(unknown.err()).contains("ResourceNotFoundException: Snapshot nope does not exist.");
 
@@ -126,17 +114,17 @@ class StateCliIntegrationTest {
     assertThat(state("save", "bad/name").err()).contains("Invalid snapshot name");
 
     Path malformed = Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 1, \"kind\"");
-    Result bad = state("import", malformed.toString(), "bad");
+    GovernanceCli.Result bad = state("import", malformed.toString(), "bad");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("not valid JSON");
 
     Path newer = Files.writeString(dir.resolve("newer.json"),
         "{\"schemaVersion\": 9, \"kind\": \"billing-gate-snapshot\", \"createdAt\": \"2026-01-01T00:00:00Z\", \"tables\": {}}");
-    Result future = state("import", newer.toString(), "newer");
+    GovernanceCli.Result future = state("import", newer.toString(), "newer");
     assertThat(future.exitCode()).isEqualTo(2);
     assertThat(future.err()).contains("schemaVersion 9, written by a newer billing-gate");
 
-    Result missing = state("import", dir.resolve("absent.json").toString(), "x");
+    GovernanceCli.Result missing = state("import", dir.resolve("absent.json").toString(), "x");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(emulator.gate().listSnapshots()).isEmpty();
   }
@@ -147,7 +135,7 @@ class StateCliIntegrationTest {
     var key = iam.createAccessKey(r -> r.userName("reader")).accessKey();
     System.setProperty("aws.accessKeyId", key.accessKeyId());
     System.setProperty("aws.secretAccessKey", key.secretAccessKey());
-    Result denied = state("reset");
+    GovernanceCli.Result denied = state("reset");
     assertThat(denied.exitCode()).isEqualTo(5);
     assertThat(denied.err()).contains("AccessDeniedException").contains("billing-gate:ResetState");
     assertThat(users()).contains("reader");

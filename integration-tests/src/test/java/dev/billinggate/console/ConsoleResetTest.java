@@ -2,20 +2,20 @@ package dev.billinggate.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billinggate.testing.RunningEmulator;
+import dev.billinggate.junit5.BillingGateHandle;
 import org.junit.jupiter.api.Test;
 
 /** A reset or restore signs everybody out of the console: their identities may be gone. */
 class ConsoleResetTest {
   @Test
   void aResetEndsConsoleSessions() {
-    try (RunningEmulator emulator = RunningEmulator.inMemory()) {
+    try (BillingGateHandle emulator = BillingGateHandle.start()) {
       ConsoleHttp browser = new ConsoleHttp(emulator.endpoint());
-      browser.signInUser(RunningEmulator.ACCOUNT, "admin", "admin-Passw0rd!");
+      browser.signInUser(BillingGateHandle.ACCOUNT, "admin", "admin-Passw0rd!");
       var before = browser.get("/console/billing/account");
       assertThat(before.headers().firstValue("location").orElse("")).doesNotContain("/console/signin");
 
-      emulator.gate().reset();
+      emulator.server().reset();
 
       var after = browser.get("/console/billing/account");
       assertThat(after.statusCode() / 100).isEqualTo(3);

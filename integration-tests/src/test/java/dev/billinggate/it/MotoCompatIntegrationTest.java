@@ -1,6 +1,6 @@
 package dev.billinggate.it;
 
-import static dev.billinggate.testing.RunningEmulator.ADMIN;
+import static dev.billinggate.junit5.BillingGateHandle.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +8,7 @@ import dev.billinggate.app.BillingGate;
 import dev.billinggate.app.ServerConfig;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.organizations.OrganizationsSettings;
-import dev.billinggate.testing.RunningEmulator;
+import dev.billinggate.junit5.BillingGateHandle;
 import dev.billinggate.testing.SignedHttp;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -58,7 +58,7 @@ class MotoCompatIntegrationTest {
   void unknownKeysActAsTheBootstrapAdminAndMotoResetResets() {
     try (StsClient sts = client(StsClient.builder(), MOTO_DEFAULT, Region.US_EAST_1);
         IamClient iam = client(IamClient.builder(), MOTO_DEFAULT, Region.AWS_GLOBAL)) {
-      assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::" + RunningEmulator.ACCOUNT + ":user/admin");
+      assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::" + BillingGateHandle.ACCOUNT + ":user/admin");
       iam.createUser(r -> r.userName("moto-user"));
       assertThat(iam.getUser(r -> r.userName("moto-user")).user().userName()).isEqualTo("moto-user");
 

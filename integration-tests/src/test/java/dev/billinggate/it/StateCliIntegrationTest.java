@@ -1,11 +1,11 @@
 package dev.billinggate.it;
 
-import static dev.billinggate.testing.RunningEmulator.ADMIN;
+import static dev.billinggate.junit5.BillingGateHandle.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.billinggate.testing.RunningEmulator;
+import dev.billinggate.junit5.BillingGateHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +21,13 @@ import software.amazon.awssdk.services.iam.model.User;
 /** {@code ./billing-gate state ...} against a running server, credentials from the default chain. */
 class StateCliIntegrationTest {
   private static final JsonMapper JSON = new JsonMapper();
-  static RunningEmulator emulator;
+  static BillingGateHandle emulator;
   static IamClient iam;
   @TempDir Path dir;
 
   @BeforeAll
   static void start() {
-    emulator = RunningEmulator.inMemory();
+    emulator = BillingGateHandle.start();
     iam = emulator.iam(ADMIN);
   }
 
@@ -43,8 +43,8 @@ class StateCliIntegrationTest {
   void asAdmin() {
     System.setProperty("aws.accessKeyId", ADMIN.accessKeyId());
     System.setProperty("aws.secretAccessKey", ADMIN.secretAccessKey());
-    emulator.gate().reset();
-    emulator.gate().listSnapshots().forEach(s -> emulator.gate().deleteSnapshot(s.name()));
+    emulator.server().reset();
+    emulator.server().listSnapshots().forEach(s -> emulator.server().deleteSnapshot(s.name()));
   }
 
   static GovernanceCli.Result state(String... args) {
@@ -90,12 +90,12 @@ class StateCliIntegrationTest {
   @Test
   void exportThenImportIsAFixtureATeamCanCommit() throws Exception {
     iam.createUser(r -> r.userName("bob"));
-    emulator.gate().saveSnapshot("org");
+    emulator.server().saveSnapshot("org");
     Path file = dir.resolve("org.json");
     assertThat(state("export", "org", file.toString()).exitCode()).isZero();
     assertThat(JSON.readTree(file.toFile()).path("schemaVersion").asInt()).isEqualTo(1);
 
-    emulator.gate().reset();
+    emulator.server().reset();
     GovernanceCli.Result imported = state("import", file.toString(), "fixture", "--output", "json");
     assertThat(imported.exitCode()).isZero();
     assertThat(json(imported).path("records").asInt()).isPositive();
@@ -126,7 +126,7 @@ class StateCliIntegrationTest {
 
     GovernanceCli.Result missing = state("import", dir.resolve("absent.json").toString(), "x");
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(emulator.gate().listSnapshots()).isEmpty();
+    assertThat(emulator.server().listSnapshots()).isEmpty();
   }
 
   @Test

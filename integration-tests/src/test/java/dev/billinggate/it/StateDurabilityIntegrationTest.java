@@ -1,11 +1,11 @@
 package dev.billinggate.it;
 
-import static dev.billinggate.testing.RunningEmulator.ADMIN;
+import static dev.billinggate.junit5.BillingGateHandle.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billinggate.store.SnapshotInfo;
 import dev.billinggate.store.sqlite.SqliteStore;
-import dev.billinggate.testing.RunningEmulator;
+import dev.billinggate.junit5.BillingGateHandle;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,13 +17,13 @@ import software.amazon.awssdk.services.iam.model.User;
 class StateDurabilityIntegrationTest {
   @TempDir Path dataDir;
 
-  private static List<String> users(RunningEmulator emulator) {
+  private static List<String> users(BillingGateHandle emulator) {
     try (IamClient iam = emulator.iam(ADMIN)) {
       return iam.listUsers().users().stream().map(User::userName).toList();
     }
   }
 
-  private static void createUser(RunningEmulator emulator, String name) {
+  private static void createUser(BillingGateHandle emulator, String name) {
     try (IamClient iam = emulator.iam(ADMIN)) {
       iam.createUser(r -> r.userName(name));
     }
@@ -31,43 +31,43 @@ class StateDurabilityIntegrationTest {
 
   @Test
   void snapshotsRestoresAndResetSurviveARestart() {
-    try (RunningEmulator emulator = RunningEmulator.durable(dataDir)) {
+    try (BillingGateHandle emulator = BillingGateHandle.start(BillingGateHandle.durableConfig(dataDir))) {
       createUser(emulator, "saved");
-      emulator.gate().saveSnapshot("one");
+      emulator.server().saveSnapshot("one");
       createUser(emulator, "later");
     }
-    try (RunningEmulator emulator = RunningEmulator.durable(dataDir)) {
-      assertThat(emulator.gate().listSnapshots()).extracting(SnapshotInfo::name).containsExactly("one");
+    try (BillingGateHandle emulator = BillingGateHandle.start(BillingGateHandle.durableConfig(dataDir))) {
+      assertThat(emulator.server().listSnapshots()).extracting(SnapshotInfo::name).containsExactly("one");
       assertThat(users(emulator)).containsExactly("admin", "later", "saved");
-      emulator.gate().restoreSnapshot("one");
+      emulator.server().restoreSnapshot("one");
     }
-    try (RunningEmulator emulator = RunningEmulator.durable(dataDir)) {
+    try (BillingGateHandle emulator = BillingGateHandle.start(BillingGateHandle.durableConfig(dataDir))) {
       assertThat(users(emulator)).containsExactly("admin", "saved");
-      emulator.gate().reset();
+      emulator.server().reset();
     }
-    try (RunningEmulator emulator = RunningEmulator.durable(dataDir)) {
+    try (BillingGateHandle emulator = BillingGateHandle.start(BillingGateHandle.durableConfig(dataDir))) {
       assertThat(users(emulator)).containsExactly("admin");
-      assertThat(emulator.gate().listSnapshots()).extracting(SnapshotInfo::name).containsExactly("one");
+      assertThat(emulator.server().listSnapshots()).extracting(SnapshotInfo::name).containsExactly("one");
     }
   }
 
   @Test
   void aDataDirectoryWithoutAFirstStartStateRebuildsItOnItsFirstReset() {
-    try (RunningEmulator emulator = RunningEmulator.durable(dataDir)) {
+    try (BillingGateHandle emulator = BillingGateHandle.start(BillingGateHandle.durableConfig(dataDir))) {
       createUser(emulator, "old");
     }
     // As a data directory bootstrapped before billing-gate kept its first-start state.
     try (SqliteStore store = SqliteStore.open(dataDir)) {
       assertThat(store.snapshots().delete("_first-start")).isTrue();
     }
-    try (RunningEmulator emulator = RunningEmulator.durable(dataDir)) {
-      emulator.gate().reset();
+    try (BillingGateHandle emulator = BillingGateHandle.start(BillingGateHandle.durableConfig(dataDir))) {
+      emulator.server().reset();
       assertThat(users(emulator)).containsExactly("admin");
       try (IamClient iam = emulator.iam(ADMIN)) {
         assertThat(iam.getLoginProfile(r -> r.userName("admin")).loginProfile().userName()).isEqualTo("admin");
       }
       createUser(emulator, "again");
-      emulator.gate().reset();
+      emulator.server().reset();
       assertThat(users(emulator)).containsExactly("admin");
     }
   }

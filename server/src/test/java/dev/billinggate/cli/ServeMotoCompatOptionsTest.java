@@ -3,7 +3,14 @@ package dev.billinggate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billinggate.emulator.SnapshotFile;
-import dev.billinggate.testing.RunningEmulator;
+import dev.billinggate.app.BillingGate;
+import dev.billinggate.app.ServerConfig;
+import java.io.OutputStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,20 +69,23 @@ class ServeMotoCompatOptionsTest {
 
   @Test
   void aStartingSnapshotIsImportedUnderItsFileNameAndBecomesTheState() throws Exception {
-    try (RunningEmulator emulator = RunningEmulator.inMemory();
-        var iam = emulator.iam(RunningEmulator.ADMIN)) {
+    try (BillingGate gate = BillingGate.start(ServerConfig.inMemory(0), new PrintStream(OutputStream.nullOutputStream()));
+        IamClient iam = IamClient.builder().endpointOverride(gate.endpoint()).region(Region.AWS_GLOBAL)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+            .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
       iam.createUser(r -> r.userName("fixture-user"));
-      emulator.gate().saveSnapshot("source");
+      gate.saveSnapshot("source");
       Path file = dir.resolve("team-org.json");
-      Files.write(file, SnapshotFile.write(emulator.gate().state().export("source").orElseThrow()));
-      emulator.gate().reset();
+      Files.write(file, SnapshotFile.write(gate.state().export("source").orElseThrow()));
+      gate.reset();
 
       StartingSnapshot snapshot = StartingSnapshot.read(file);
-      snapshot.apply(emulator.gate().state());
+      snapshot.apply(gate.state());
 
       assertThat(snapshot.name()).isEqualTo("team-org");
       assertThat(iam.getUser(r -> r.userName("fixture-user")).user().userName()).isEqualTo("fixture-user");
-      assertThat(emulator.gate().listSnapshots()).extracting(s -> s.name()).contains("team-org");
+      assertThat(gate.listSnapshots()).extracting(s -> s.name()).contains("team-org");
     }
   }
 }

@@ -98,6 +98,6 @@ class ArchitectureTest {
           "service.account", "service.costexplorer", "service.budgets", "service.sqs", "authz", "gateway.http", "gateway",
           "emulator", "console", "governance"},
       {"cli", "app", "governance", "core", "catalog", "costdata", "store", "store.sqlite", "service.billing",
-          "service.organizations"},
+          "service.organizations", "emulator"},
   };
 }

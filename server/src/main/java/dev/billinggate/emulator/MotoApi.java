@@ -6,6 +6,7 @@ import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.protocol.ProtocolCodec;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import java.util.function.Function;
 
 /**
@@ -17,7 +18,7 @@ public final class MotoApi {
 
   private final StateControl state;
   private final AwsIds ids;
-  private final ProtocolCodec codec = ProtocolCodec.forService(ServiceId.BILLING);
+  private final ProtocolCodec codec = ProtocolCodecs.forService(ServiceId.BILLING);
 
   public MotoApi(StateControl state, AwsIds ids) {
     this.state = state;

@@ -8,7 +8,7 @@ import dev.billinggate.junit5.BillingGateHandle;
 import dev.billinggate.junit5.BillingGateTest;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.InvalidInputException;
@@ -20,8 +20,9 @@ class OrganizationsDetailsIntegrationTest {
   static BillingGateHandle emulator;
   static OrganizationsClient organizations;
 
-  @BeforeAll
-  static void start() {
+  // The extension resets state before each test, so each test gets its organization anew.
+  @BeforeEach
+  void organization() {
     organizations = emulator.organizations(ADMIN);
     organizations.createOrganization(r -> r.featureSet("ALL"));
   }

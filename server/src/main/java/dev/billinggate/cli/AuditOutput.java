@@ -204,10 +204,11 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
 
     @Override
     void finish() throws IOException {
-      out.print(Table.line(HEADER, widths));
+      int[] fitted = Table.fit(widths, Table.width());
+      out.print(Table.lines(HEADER, fitted));
       try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          out.print(Table.line(Arrays.asList(line.split("\t", -1)), widths));
+          out.print(Table.lines(Arrays.asList(line.split("\t", -1)), fitted));
         }
       }
       out.println();

@@ -4,9 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Plain-text tables: columns padded to their widest cell; the last column is never padded. */
+/**
+ * Plain-text tables within a set width: columns padded to their widest cell; when the rows would be wider
+ * than the width, the widest columns give way and their cells wrap at spaces (a word longer than its
+ * column is cut). The last column is never padded.
+ */
 final class Table {
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
+  /** Rows are at most this wide unless {@code COLUMNS} says otherwise (a pipe or CI log has no terminal width). */
+  static final int DEFAULT_WIDTH = 120;
+  /** A column never gives way below this (or its own width, if narrower). */
+  private static final int MIN_COLUMN = 12;
+  private static final int GAP = 2;
 
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
@@ -21,10 +30,15 @@ final class Table {
   }
 
   String render() {
+    return render(width());
+  }
+
+  String render(int maxWidth) {
     int[] widths = widths(header, new int[header.size()]);
     rows.forEach(r -> widths(r, widths));
-    StringBuilder out = new StringBuilder(line(header, widths));
-    rows.forEach(r -> out.append(line(r, widths)));
+    int[] fitted = fit(widths, maxWidth);
+    StringBuilder out = new StringBuilder(lines(header, fitted));
+    rows.forEach(r -> out.append(lines(r, fitted)));
     return out.toString();
   }
 
@@ -35,6 +49,16 @@ final class Table {
     return out.toString();
   }
 
+  /** {@code COLUMNS} when the shell exports it, else {@link #DEFAULT_WIDTH}. */
+  static int width() {
+    try {
+      int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
+      return columns >= 40 ? columns : DEFAULT_WIDTH;
+    } catch (NumberFormatException e) {
+      return DEFAULT_WIDTH;
+    }
+  }
+
   /** Widens {@code widths} to fit {@code row}'s visible text (colour codes take no room). */
   static int[] widths(List<String> row, int[] widths) {
     for (int i = 0; i < row.size(); i++) {
@@ -43,20 +67,84 @@ final class Table {
     return widths;
   }
 
-  static String line(List<String> row, int[] widths) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < row.size(); i++) {
-      String cell = row.get(i);
-      out.append(cell);
-      if (i < row.size() - 1) {
-        out.append(" ".repeat(widths[i] - visibleLength(cell) + 2));
-      }
+  /** The natural {@code widths} narrowed, widest column first, until a row fits in {@code maxWidth}. */
+  static int[] fit(int[] widths, int maxWidth) {
+    int[] fitted = widths.clone();
+    int total = GAP * (fitted.length - 1);
+    for (int w : fitted) {
+      total += w;
     }
-    return out.append(System.lineSeparator()).toString();
+    while (total > maxWidth) {
+      int widest = -1;
+      for (int i = 0; i < fitted.length; i++) {
+        if (fitted[i] > Math.min(widths[i], MIN_COLUMN) && (widest < 0 || fitted[i] > fitted[widest])) {
+          widest = i;
+        }
+      }
+      if (widest < 0) {
+        break;
+      }
+      fitted[widest]--;
+      total--;
+    }
+    return fitted;
+  }
+
+  /** One row: as many lines as its most wrapped cell needs. */
+  static String lines(List<String> row, int[] widths) {
+    List<List<String>> cells = new ArrayList<>();
+    int height = 0;
+    for (int i = 0; i < row.size(); i++) {
+      List<String> wrapped = wrap(row.get(i), widths[i]);
+      cells.add(wrapped);
+      height = Math.max(height, wrapped.size());
+    }
+    StringBuilder out = new StringBuilder();
+    for (int line = 0; line < height; line++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < cells.size(); i++) {
+        String part = line < cells.get(i).size() ? cells.get(i).get(line) : "";
+        text.append(part);
+        if (i < cells.size() - 1) {
+          text.append(" ".repeat(widths[i] - visibleLength(part) + GAP));
+        }
+      }
+      out.append(text.toString().stripTrailing()).append(System.lineSeparator());
+    }
+    return out.toString();
   }
 
   static String textLine(List<String> row) {
     return String.join("\t", row) + System.lineSeparator();
+  }
+
+  /** {@code cell} in lines of at most {@code width} visible characters, broken at spaces where it can be. */
+  private static List<String> wrap(String cell, int width) {
+    if (visibleLength(cell) <= width) {
+      return List.of(cell);
+    }
+    String text = ANSI.matcher(cell).replaceAll("");
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      while (word.length() > width) {
+        if (!line.isEmpty()) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        lines.add(word.substring(0, width));
+        word = word.substring(width);
+      }
+      if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(word);
+    }
+    if (!line.isEmpty()) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 
   private static int visibleLength(String cell) {

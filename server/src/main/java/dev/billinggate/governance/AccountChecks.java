@@ -28,17 +28,18 @@ final class AccountChecks {
                 + " (after enabling trusted access for iam.amazonaws.com).");
   }
 
-  static Check billing(BillingAccess access, String source) {
+  /** The remediations name {@code accountId}, so they can be run as they stand. */
+  static Check billing(String accountId, BillingAccess access, String source) {
     return switch (access) {
       case ON -> new Check(Check.BILLING_ACCESS, CheckStatus.PASS, "ON (" + source + ")", "");
       case OFF -> new Check(Check.BILLING_ACCESS, CheckStatus.FAIL, "OFF (" + source + ")",
-          "Before deleting root credentials: billing-gate root recover ACCOUNT, sign in as root, activate IAM access"
-              + " on the Account page, record it with root recover ACCOUNT --billing-activated, then delete the"
-              + " password again.");
+          "Before deleting root credentials: billing-gate root recover " + accountId + ", sign in as root, activate"
+              + " IAM access on the Account page, record it with billing-gate root recover " + accountId
+              + " --billing-activated, then delete the password again.");
       case UNKNOWN -> new Check(Check.BILLING_ACCESS, CheckStatus.UNKNOWN,
           "UNKNOWN: AWS has no API to read it and the tool did not vend this account",
           "Check the Account page as root (or confirm the CreateAccount request used IamUserAccessToBilling=ALLOW),"
-              + " then record it with billing-gate root recover ACCOUNT --billing-activated.");
+              + " then record it with billing-gate root recover " + accountId + " --billing-activated.");
     };
   }
 

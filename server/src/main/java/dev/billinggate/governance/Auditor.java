@@ -166,7 +166,7 @@ public final class Auditor {
     checks.add(AccountChecks.rootAccess(context));
     BillingEvidence evidence = BillingEvidence.best(probe == null ? null : probe.read(account.id()),
         records.billing(account.id()));
-    checks.add(AccountChecks.billing(evidence.access(), evidence.source()));
+    checks.add(AccountChecks.billing(account.id(), evidence.access(), evidence.source()));
     PolicyPath path = policies.onPath(account);
     Check rootTasks = GuardrailChecks.rootTasksScp(path, context);
     checks.add(rootTasks);

@@ -51,7 +51,7 @@ public final class Explainer {
     for (int i = 0; i < actions.size(); i++) {
       GuardrailResult guardrails = GuardrailChecks.iamPrincipal(path, org.id(), principalArn,
           List.of(actions.get(i)), management);
-      steps.add(step(actions.get(i), page != null, billing, billingSource, guardrails, simulated.get(i)));
+      steps.add(step(account, actions.get(i), page != null, billing, billingSource, guardrails, simulated.get(i)));
     }
     cannotKnow.add("SCP/RCP conditions on keys only a live request has (aws:SourceIp, aws:RequestedRegion,"
         + " principal tags, MFA, time, ...) cannot be evaluated; a statement that depends on them makes the step UNKNOWN.");
@@ -63,12 +63,12 @@ public final class Explainer {
         steps, cannotKnow);
   }
 
-  private static Explanation.Step step(String action, boolean gatedBySwitch, BillingAccess billing, String billingSource,
+  private static Explanation.Step step(String account, String action, boolean gatedBySwitch, BillingAccess billing, String billingSource,
       GuardrailResult guardrails, EvaluationResult result) {
     if (gatedBySwitch && billing == BillingAccess.OFF) {
       return new Explanation.Step(action, CheckStatus.FAIL, "the account's IAM access to billing switch is OFF ("
           + billingSource + "); no IAM policy can allow billing pages",
-          "billing-gate root recover ACCOUNT, sign in as root and activate IAM access on the Account page.");
+          "billing-gate root recover " + account + ", sign in as root and activate IAM access on the Account page.");
     }
     if (guardrails.status() == CheckStatus.FAIL) {
       return new Explanation.Step(action, CheckStatus.FAIL, "SCP/RCP: " + guardrails.describe(),

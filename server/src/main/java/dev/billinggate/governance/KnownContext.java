@@ -4,6 +4,9 @@ import dev.billinggate.policy.ConditionContext;
 import dev.billinggate.policy.ContextKeys;
 import dev.billinggate.policy.document.ConditionEntry;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public record KnownContext(ConditionContext values, Domain domain) {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Set<String> COMPARISONS = Set.of("stringequals", "stringnotequals", "stringlike",
+      "stringnotlike", "arnequals", "arnnotequals", "arnlike", "arnnotlike");
 
   /**
    * Which keys are decidable.
@@ -29,8 +34,13 @@ public record KnownContext(ConditionContext values, Domain domain) {
    * @param present lowercased keys with a known value
    * @param absent lowercased keys known to be absent
    * @param absentPrefixes lowercased key prefixes ({@code aws:principaltag/}) known to be absent
+   * @param valuePrefixes lowercased keys whose value is unknown but starts with one of these (an IAM
+   *     principal's ARN is {@code arn:aws:iam::ACCOUNT:user/…} or {@code …:role/…}): a string or ARN
+   *     comparison no such value can satisfy is decided all the same (the context holds a representative
+   *     value for the engine)
    */
-  public record Domain(Set<String> present, Set<String> absent, Set<String> absentPrefixes) {
+  public record Domain(Set<String> present, Set<String> absent, Set<String> absentPrefixes,
+      Map<String, List<String>> valuePrefixes) {
     public boolean knows(String key) {
       String k = key.toLowerCase(Locale.ROOT);
       return present.contains(k) || absent.contains(k) || absentPrefixes.stream().anyMatch(k::startsWith);
@@ -39,7 +49,7 @@ public record KnownContext(ConditionContext values, Domain domain) {
     /** The keys an entry depends on that this domain does not know: its key and its policy variables. */
     public List<String> unknownKeys(ConditionEntry entry) {
       List<String> unknown = new ArrayList<>();
-      if (!knows(entry.key())) {
+      if (!knows(entry.key()) && !decidedByPrefixes(this, entry)) {
         unknown.add(entry.key());
       }
       for (String value : entry.values()) {
@@ -54,6 +64,59 @@ public record KnownContext(ConditionContext values, Domain domain) {
       }
       return unknown;
     }
+  }
+
+  /**
+   * Whether no value with one of the key's known prefixes can match any of the entry's values: then the
+   * entry's outcome is the same for every such value (false for a positive operator, true for a negated
+   * one). Only plain string and ARN comparisons qualify; set operators and policy variables do not.
+   */
+  private static boolean decidedByPrefixes(Domain domain, ConditionEntry entry) {
+    List<String> prefixes = domain.valuePrefixes().get(entry.key().toLowerCase(Locale.ROOT));
+    String operator = entry.operator().replaceFirst("(?i)IfExists$", "");
+    if (prefixes == null || !COMPARISONS.contains(operator.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    boolean literal = operator.toLowerCase(Locale.ROOT).matches("string(not)?equals");
+    return entry.values().stream().noneMatch(v -> v.contains("${")
+        || prefixes.stream().anyMatch(p -> literal ? v.startsWith(p) : mayMatchAfter(v, p)));
+  }
+
+  /**
+   * Whether the wildcard pattern ({@code *}, {@code ?}) matches some string that starts with {@code prefix}
+   * and goes on past it without a colon (IAM names and paths have none): the pattern is run over the prefix
+   * as an automaton, and some of it, free of literal colons, must be left for the rest.
+   */
+  static boolean mayMatchAfter(String pattern, String prefix) {
+    BitSet states = closure(pattern, BitSet.valueOf(new long[] {1}));
+    for (int c = 0; c < prefix.length() && !states.isEmpty(); c++) {
+      BitSet next = new BitSet();
+      for (int i = states.nextSetBit(0); i >= 0 && i < pattern.length(); i = states.nextSetBit(i + 1)) {
+        char p = pattern.charAt(i);
+        if (p == '*') {
+          next.set(i);
+        } else if (p == '?' || p == prefix.charAt(c)) {
+          next.set(i + 1);
+        }
+      }
+      states = closure(pattern, next);
+    }
+    for (int i = states.nextSetBit(0); i >= 0 && i < pattern.length(); i = states.nextSetBit(i + 1)) {
+      if (pattern.indexOf(':', i) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A {@code *} may also match nothing. */
+  private static BitSet closure(String pattern, BitSet states) {
+    for (int i = states.nextSetBit(0); i >= 0 && i < pattern.length(); i = states.nextSetBit(i + 1)) {
+      if (pattern.charAt(i) == '*') {
+        states.set(i + 1);
+      }
+    }
+    return states;
   }
 
   /**
@@ -104,7 +167,14 @@ public record KnownContext(ConditionContext values, Domain domain) {
         .put(ContextKeys.PRINCIPAL_IS_AWS_SERVICE, "false")
         .put(ContextKeys.VIA_AWS_SERVICE, "false");
     List<String> absent = new ArrayList<>(List.of(ContextKeys.ASSUMED_ROOT, ContextKeys.TAG_KEYS));
-    if (principalArn != null) {
+    Map<String, List<String>> valuePrefixes = Map.of();
+    if (principalArn == null) {
+      // Some IAM user or role (or federated user) of the account: the ARN's start is known, never a root ARN.
+      values.put(ContextKeys.PRINCIPAL_ARN, "arn:aws:iam::" + account + ":user/any-billing-principal");
+      valuePrefixes = Map.of(ContextKeys.PRINCIPAL_ARN.toLowerCase(Locale.ROOT), List.of(
+          "arn:aws:iam::" + account + ":user/", "arn:aws:iam::" + account + ":role/",
+          "arn:aws:sts::" + account + ":federated-user/"));
+    } else {
       String resource = principalArn.substring(principalArn.lastIndexOf(':') + 1);
       boolean user = resource.startsWith("user/");
       values.put(ContextKeys.PRINCIPAL_ARN, principalArn)
@@ -116,11 +186,20 @@ public record KnownContext(ConditionContext values, Domain domain) {
       }
     }
     ConditionContext built = values.build();
-    return new KnownContext(built, domain(built, Set.copyOf(absent), Set.of(ContextKeys.REQUEST_TAG_PREFIX)));
+    return new KnownContext(built, domain(built, Set.copyOf(absent), Set.of(ContextKeys.REQUEST_TAG_PREFIX),
+        valuePrefixes));
   }
 
   private static Domain domain(ConditionContext values, Set<String> absent, Set<String> absentPrefixes) {
-    return new Domain(Set.copyOf(values.keySet()), lower(absent), lower(absentPrefixes));
+    return domain(values, absent, absentPrefixes, Map.of());
+  }
+
+  /** Keys with {@code valuePrefixes} hold only a representative value: they are not among the known ones. */
+  private static Domain domain(ConditionContext values, Set<String> absent, Set<String> absentPrefixes,
+      Map<String, List<String>> valuePrefixes) {
+    Set<String> present = new HashSet<>(values.keySet());
+    present.removeAll(valuePrefixes.keySet());
+    return new Domain(Set.copyOf(present), lower(absent), lower(absentPrefixes), Map.copyOf(valuePrefixes));
   }
 
   private static Set<String> lower(Set<String> keys) {

@@ -18,21 +18,23 @@ class AccountChecksTest {
   void presentCredentialsAreAFindingButStillReadyToDelete() {
     List<String> reasons = new ArrayList<>();
     assertThat(verdict(reasons, PASS_STATE, CREDENTIALS_PRESENT,
-        AccountChecks.billing(BillingAccess.ON, "vending record"))).isEqualTo(Verdict.READY);
+        AccountChecks.billing("111111111111", BillingAccess.ON, "vending record"))).isEqualTo(Verdict.READY);
     assertThat(reasons).isEmpty();
   }
 
   @Test
   void unknownBillingIsNeverReady() {
     List<String> reasons = new ArrayList<>();
-    assertThat(verdict(reasons, PASS_STATE, AccountChecks.billing(BillingAccess.UNKNOWN, "none")))
+    assertThat(verdict(reasons, PASS_STATE, AccountChecks.billing("111111111111", BillingAccess.UNKNOWN, "none")))
         .isEqualTo(Verdict.UNKNOWN);
     assertThat(reasons).singleElement().asString().startsWith(Check.BILLING_ACCESS);
   }
 
   @Test
   void blockersWinOverUnknownsAndErrorsWinOverEverything() {
-    Check off = AccountChecks.billing(BillingAccess.OFF, "vending record");
+    Check off = AccountChecks.billing("111111111111", BillingAccess.OFF, "vending record");
+    assertThat(off.remediation()).contains("billing-gate root recover 111111111111 --billing-activated")
+        .doesNotContain("ACCOUNT");
     Check unknownCredentials = new Check(Check.ROOT_CREDENTIALS, CheckStatus.UNKNOWN, "not read", "");
     assertThat(verdict(new ArrayList<>(), PASS_STATE, off, unknownCredentials)).isEqualTo(Verdict.BLOCKED);
     Check error = new Check("audit", CheckStatus.ERROR, "TooManyRequestsException", "");

@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "root",
     mixinStandardHelpOptions = true,
-    description = "Delete member accounts' root credentials through centralized root access (plan, apply), let a root password be recovered, or unlock a queue whose policy locks everyone out.",
-    subcommands = {RootPlanCommand.class, RootApplyCommand.class, RootRecoverCommand.class,
-      RootUnlockQueueCommand.class})
+    description = "Check and enable centralized root access (check, enable), delete member accounts' root credentials through it (plan, apply), let a root password be recovered, or unlock a queue whose policy locks everyone out.",
+    subcommands = {RootCheckCommand.class, RootEnableCommand.class, RootPlanCommand.class, RootApplyCommand.class,
+        RootRecoverCommand.class, RootUnlockQueueCommand.class})
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 

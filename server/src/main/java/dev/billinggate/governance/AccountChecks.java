@@ -24,8 +24,8 @@ final class AccountChecks {
     return org.centralizedRootAccess()
         ? new Check(Check.ROOT_ACCESS, CheckStatus.PASS, "Enabled features: " + org.features(), "")
         : new Check(Check.ROOT_ACCESS, CheckStatus.FAIL, "Enabled features: " + org.features(),
-            "aws iam enable-organizations-root-credentials-management and aws iam enable-organizations-root-sessions"
-                + " (after enabling trusted access for iam.amazonaws.com).");
+            "billing-gate root enable --root-sessions (trusted access for iam.amazonaws.com, then"
+                + " RootCredentialsManagement and RootSessions; root check shows what is missing).");
   }
 
   /** The remediations name {@code accountId}, so they can be run as they stand. */

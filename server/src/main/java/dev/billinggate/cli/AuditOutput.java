@@ -172,6 +172,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
     private final Path spool;
     private final BufferedWriter rows;
     private final int[] widths = Table.widths(HEADER, new int[HEADER.size()]);
+    private final int[] words = Table.longestWords(HEADER, new int[HEADER.size()]);
     private String organizationId;
     private String runId;
     private String summary;
@@ -193,6 +194,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
     public void account(AccountAudit audit) throws IOException {
       List<String> cells = cells(audit, color);
       Table.widths(cells, widths);
+      Table.longestWords(cells, words);
       rows.write(Table.textLine(cells));
     }
 
@@ -204,7 +206,7 @@ abstract class AuditOutput implements AuditSink, AutoCloseable {
 
     @Override
     void finish() throws IOException {
-      int[] fitted = Table.fit(widths, Table.width());
+      int[] fitted = Table.fit(widths, words, Table.width());
       out.print(Table.lines(HEADER, fitted));
       try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {

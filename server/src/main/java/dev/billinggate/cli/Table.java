@@ -15,6 +15,8 @@ final class Table {
   static final int DEFAULT_WIDTH = 120;
   /** A column never gives way below this (or its own width, if narrower). */
   private static final int MIN_COLUMN = 12;
+  /** Words up to this long (ARNs, ids) are kept whole while narrower columns can make room. */
+  private static final int WHOLE_WORD = 48;
   private static final int GAP = 2;
 
   private final List<String> header;
@@ -35,8 +37,12 @@ final class Table {
 
   String render(int maxWidth) {
     int[] widths = widths(header, new int[header.size()]);
-    rows.forEach(r -> widths(r, widths));
-    int[] fitted = fit(widths, maxWidth);
+    int[] words = longestWords(header, new int[header.size()]);
+    rows.forEach(r -> {
+      widths(r, widths);
+      longestWords(r, words);
+    });
+    int[] fitted = fit(widths, words, maxWidth);
     StringBuilder out = new StringBuilder(lines(header, fitted));
     rows.forEach(r -> out.append(lines(r, fitted)));
     return out.toString();
@@ -67,9 +73,25 @@ final class Table {
     return widths;
   }
 
-  /** The natural {@code widths} narrowed, widest column first, until a row fits in {@code maxWidth}. */
-  static int[] fit(int[] widths, int maxWidth) {
+  /**
+   * The natural {@code widths} narrowed, widest column first, until a row fits in {@code maxWidth}: first
+   * no column below its longest word (up to {@link #WHOLE_WORD}), then, if that is not enough, down to
+   * {@link #MIN_COLUMN}.
+   */
+  static int[] fit(int[] widths, int[] longestWords, int maxWidth) {
     int[] fitted = widths.clone();
+    int[] wholeWords = new int[widths.length];
+    int[] narrowest = new int[widths.length];
+    for (int i = 0; i < widths.length; i++) {
+      narrowest[i] = Math.min(widths[i], MIN_COLUMN);
+      wholeWords[i] = Math.max(narrowest[i], Math.min(widths[i], Math.min(longestWords[i], WHOLE_WORD)));
+    }
+    narrow(fitted, wholeWords, maxWidth);
+    narrow(fitted, narrowest, maxWidth);
+    return fitted;
+  }
+
+  private static void narrow(int[] fitted, int[] floor, int maxWidth) {
     int total = GAP * (fitted.length - 1);
     for (int w : fitted) {
       total += w;
@@ -77,17 +99,26 @@ final class Table {
     while (total > maxWidth) {
       int widest = -1;
       for (int i = 0; i < fitted.length; i++) {
-        if (fitted[i] > Math.min(widths[i], MIN_COLUMN) && (widest < 0 || fitted[i] > fitted[widest])) {
+        if (fitted[i] > floor[i] && (widest < 0 || fitted[i] > fitted[widest])) {
           widest = i;
         }
       }
       if (widest < 0) {
-        break;
+        return;
       }
       fitted[widest]--;
       total--;
     }
-    return fitted;
+  }
+
+  /** Widens {@code longest} to {@code row}'s longest word per column. */
+  static int[] longestWords(List<String> row, int[] longest) {
+    for (int i = 0; i < row.size(); i++) {
+      for (String word : ANSI.matcher(row.get(i)).replaceAll("").split(" ")) {
+        longest[i] = Math.max(longest[i], word.length());
+      }
+    }
+    return longest;
   }
 
   /** One row: as many lines as its most wrapped cell needs. */

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Start-up: the time from launching `./billing-gate serve --in-memory` to its first answered, SigV4-signed
 # GetCallerIdentity (the bootstrap admin's key), the CPU time the server used until then, and its RSS
-# after five idle seconds. For each JDK: one recording run first (the launcher writes its CDS archive or
-# AOT cache when that run exits; a few hundred requests make it record the request path too), then RUNS
-# measured runs, reported as median and range.
+# after five idle seconds. For each JDK: the launcher records its start-up cache first (untimed), then
+# RUNS measured runs, reported as median and range.
 #   scripts/bench-startup.sh [RUNS]                 # every JDK 17 and >= 25 under /usr/lib/jvm, plus `java`'s
 #   JDKS=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench-startup.sh 20
 #   scripts/bench-startup.sh moto [RUNS]            # moto_server, for comparison (any key is accepted)
@@ -60,13 +59,10 @@ summary() {
   sort -n | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%d (%d–%d)", m, v[1], v[NR] }'
 }
 
-# Runs the command RUNS times after one recording run; prints one result line.
+# Runs the command RUNS times; prints one result line.
 measure() {
   local label=$1 command=$2 runs=$3 results pid port rss
   results=$(mktemp)
-  read -r _ _ pid port < <(start_and_wait "$command")
-  signed_call "$port" 300 >/dev/null
-  stop "$pid"
   for _ in $(seq 1 "$runs"); do
     read -r wall cpu pid port < <(start_and_wait "$command")
     echo "$wall $cpu" >>"$results"
@@ -93,9 +89,6 @@ fi
 warmup() {
   local label=$1 command=$2 classpath=$3 pid port
   read -r _ _ pid port < <(start_and_wait "$command")
-  signed_call "$port" 300 >/dev/null
-  stop "$pid"
-  read -r _ _ pid port < <(start_and_wait "$command")
   local load=(java -XX:+UseSerialGC -cp "$classpath" dev.billinggate.bench.LoadGenerator --url "http://127.0.0.1:$port"
     --connections 8 --access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY")
   echo "$label, first 3 s: $("${load[@]}" --warmup 0 --duration 3 | head -1)"
@@ -120,6 +113,8 @@ fi
 for home in $JDKS; do
   label="$(basename "$home") (JDK $(feature_release "$home"))"
   command="env BILLING_GATE_JAVA_HOME=$home $ROOT/billing-gate serve --in-memory --port %PORT%"
+  # The launcher's first call after a build records the start-up cache (its `train` run): not timed.
+  env BILLING_GATE_JAVA_HOME="$home" "$ROOT/billing-gate" --version >/dev/null
   if [ "$mode" = warmup ]; then
     warmup "$label" "$command" "$classpath"
   else

@@ -48,7 +48,7 @@ public final class BillingGateHandle implements AutoCloseable {
   public static final String ACCOUNT = "123456789012";
   /** The bootstrap IAM user {@code admin}'s access key (AdministratorAccess). */
   public static final AwsBasicCredentials ADMIN =
-      AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+      AwsBasicCredentials.create(BillingGate.ADMIN_ACCESS_KEY_ID, BillingGate.ADMIN_SECRET_ACCESS_KEY);
   /** Console password of the bootstrap root user ({@code root@example.com}) in {@link #defaultConfig()}. */
   public static final String ROOT_PASSWORD = "root-Passw0rd!";
   /** Console password of the bootstrap IAM user {@code admin} in {@link #defaultConfig()}. */

@@ -61,6 +61,10 @@ import java.util.function.Function;
  * returns once the endpoint accepts requests.
  */
 public final class BillingGate implements AutoCloseable {
+  /** The bootstrap admin's access key (PRODUCT.md), which clients on this machine sign with by default. */
+  public static final String ADMIN_ACCESS_KEY_ID = Bootstrap.ADMIN_ACCESS_KEY_ID;
+  public static final String ADMIN_SECRET_ACCESS_KEY = Bootstrap.ADMIN_SECRET_ACCESS_KEY;
+
   private final Store store;
   private final NettyHttpServer server;
   private final URI endpoint;

@@ -20,8 +20,8 @@ class MainTest {
   @ValueSource(strings = {"--help", "servee", "--version"})
   void anythingElseGetsEverySubcommand(String first) {
     assertThat(Main.forArguments(first).getSubcommands())
-        .containsOnlyKeys("serve", "import-costs", "audit", "vend", "root", "explain", "state");
-    assertThat(Main.forArguments().getSubcommands()).hasSize(7);
+        .containsOnlyKeys("serve", "import-costs", "audit", "vend", "root", "explain", "state", "train");
+    assertThat(Main.forArguments().getSubcommands()).hasSize(8);
   }
 
   @Test

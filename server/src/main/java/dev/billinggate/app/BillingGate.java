@@ -13,11 +13,13 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.costdata.CostData;
 import dev.billinggate.emulator.EmulatorApi;
+import dev.billinggate.emulator.IdentityProviderApi;
 import dev.billinggate.emulator.MotoApi;
 import dev.billinggate.emulator.StateControl;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
+import dev.billinggate.idp.TestIdentityProvider;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.eval.DefaultPolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
@@ -125,7 +127,8 @@ public final class BillingGate implements AutoCloseable {
     DirectoryIamOrganizations iamOrganizations = new DirectoryIamOrganizations(directory);
     Passwords hashing = Passwords.standard();
     IamService iam = new IamService(env, hashing, iamOrganizations);
-    StsService sts = new StsService(env, iamOrganizations);
+    TestIdentityProvider idp = new TestIdentityProvider(store, clock, random);
+    StsService sts = new StsService(env, iamOrganizations, idp::jwks);
     SecureRandom faults = new SecureRandom();
     OrganizationsService organizations = new OrganizationsService(store, directory, engine,
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts(), config.billingAccessDefault()), ids,
@@ -172,9 +175,10 @@ public final class BillingGate implements AutoCloseable {
         id -> iam.accounts().find(id).isPresent(), state, Bootstrap.ACCOUNT_ID, clock, ids);
     // Clients check that the server is up with GetCallerIdentity: its codec is ready before the port opens.
     ProtocolCodecs.forService(ServiceId.STS);
+    IdentityProviderApi idpApi = new IdentityProviderApi(idp, verifier, authorizer::authorize, clock, ids);
     // The state API stays outside the request gate: a reset waits for the requests in flight.
-    Function<HttpRequest, HttpResponse> handler =
-        emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle)));
+    Function<HttpRequest, HttpResponse> handler = idpApi.mountedOver(
+        emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle))), requests::around);
     NettyHttpServer server = listen(config, gateway,
         config.motoCompat() ? new MotoApi(state, ids).mountedOver(handler) : handler);
     BillingGate gate = new BillingGate(store, server, config.host(), iam, costs, state);

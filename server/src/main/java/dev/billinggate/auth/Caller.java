@@ -25,7 +25,7 @@ public record Caller(
       case IAM_USER -> arn.substring(slash + 1);
       case ASSUMED_ROLE -> arn.substring(arn.indexOf('/') + 1, slash);
       case FEDERATED_USER -> arn.substring(slash + 1);
-      case ROOT, ASSUMED_ROOT -> null;
+      case ROOT, ASSUMED_ROOT, WEB_IDENTITY_USER, SAML_USER -> null;
     };
   }
 }

@@ -10,7 +10,14 @@ public enum CallerType {
   /** A GetFederationToken session ({@code arn:aws:sts::A:federated-user/N}). */
   FEDERATED_USER("FederatedUser"),
   /** An AssumeRoot session: root of a member account, limited by a task policy. */
-  ASSUMED_ROOT("Account");
+  ASSUMED_ROOT("Account"),
+  /**
+   * A user of an OpenID Connect provider presenting its token to AssumeRoleWithWebIdentity; the
+   * caller's ARN is the IAM OIDC provider's (what a trust policy's {@code Federated} names).
+   */
+  WEB_IDENTITY_USER("WebIdentityUser"),
+  /** A user of a SAML provider presenting an assertion to AssumeRoleWithSAML; the ARN is the SAML provider's. */
+  SAML_USER("SAMLUser");
 
   private final String principalType;
 

@@ -1,6 +1,7 @@
 package dev.billinggate.authz;
 
 import dev.billinggate.auth.Caller;
+import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.CommonError;
 import dev.billinggate.policy.AlwaysAllowed;
 import dev.billinggate.policy.AuthorizationRequest;
@@ -136,6 +137,10 @@ public final class Authorizer {
   }
 
   private static String deniedMessage(Caller caller, AccessTarget target, Explanation explanation) {
+    if (caller.type() == CallerType.WEB_IDENTITY_USER || caller.type() == CallerType.SAML_USER) {
+      // AWS names neither the identity nor the role to a federated caller.
+      return "Not authorized to perform " + target.action();
+    }
     return explanation != null && explanation.message() != null ? explanation.message()
         : String.format("User: %s is not authorized to perform: %s on resource: %s", caller.arn(), target.action(),
             target.resourceArn());

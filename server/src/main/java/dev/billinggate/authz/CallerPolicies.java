@@ -47,6 +47,8 @@ record CallerPolicies(PrincipalKind kind, String principalArn, String issuerArn,
             tags);
       });
       case FEDERATED_USER -> federated(tx, identities, caller, sessionPolicies);
+      case WEB_IDENTITY_USER, SAML_USER -> Optional.of(new CallerPolicies(PrincipalKind.FEDERATED_IDENTITY,
+          caller.arn(), null, List.of(), null, List.of(), Map.of()));
     };
   }
 

@@ -33,6 +33,9 @@ import software.amazon.awssdk.core.SdkResponse;
 public final class Gateway {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
+  /** An unsigned request names no region; AWS's global STS endpoint is in us-east-1. */
+  private static final String UNSIGNED_REGION = "us-east-1";
+
   private final ServiceRouter router = new ServiceRouter();
   private final Map<ServiceId, OperationTable> tables = new EnumMap<>(ServiceId.class);
   private final SigV4Verifier verifier;
@@ -67,7 +70,7 @@ public final class Gateway {
     ProtocolCodec codec = ProtocolCodecs.forService(service);
     try {
       if (unsigned != null) {
-        throw unsigned;
+        return dispatchUnsigned(request, codec, requestId, unsigned);
       }
       if (ServiceId.bySigningName(scopeService) == null) {
         throw CommonError.INVALID_ACTION.exception("billing-gate does not emulate the service '%s'.", scopeService);
@@ -113,6 +116,27 @@ public final class Gateway {
   }
 
   /**
+   * A request without a signature reaches only the operations AWS serves unsigned; anything else
+   * (including what cannot be decoded) gets the signature error.
+   */
+  private HttpResponse dispatchUnsigned(HttpRequest request, ProtocolCodec codec, String requestId,
+      AwsException missingSignature) {
+    DecodedRequest decoded;
+    try {
+      decoded = codec.decode(request);
+    } catch (AwsException e) {
+      throw missingSignature;
+    }
+    Entry<?, ?> entry = tables.get(codec.service()).find(decoded.operation())
+        .filter(e -> e.authenticator() != null)
+        .orElseThrow(() -> missingSignature);
+    codec.validate(decoded);
+    CallContext context = new CallContext(null, decoded.operation(), requestId, UNSIGNED_REGION, clock.instant(),
+        request.remoteAddress(), request.secure());
+    return codec.encodeResponse(decoded.operation(), run(entry, decoded.input(), context), requestId);
+  }
+
+  /**
    * Runs one operation in-process, for the web console: the same validation, authorization and
    * behaviour as a signed request, without SigV4 or the wire encoding. Errors are thrown as
    * {@link AwsException}.
@@ -147,6 +171,9 @@ public final class Gateway {
 
   private <I, O> SdkResponse run(Entry<I, O> entry, Object input, CallContext context) {
     I typed = entry.requestType().cast(input);
+    if (entry.authenticator() != null) {
+      context = context.withCaller(entry.authenticator().caller(typed, context));
+    }
     AccessTarget target = entry.access().target(typed, context);
     access.check(context.caller(), target, context);
     return (SdkResponse) entry.operation().handle(typed, context);

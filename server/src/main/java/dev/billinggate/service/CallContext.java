@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Everything an operation may know about the request besides its input.
  *
- * @param caller the authenticated principal
+ * @param caller the authenticated principal; {@code null} only while an unsigned operation's
+ *     {@link OperationTable.Authenticator} runs
  * @param operation the operation's name on the wire, e.g. {@code ListVirtualMFADevices}
  * @param requestId the id echoed in the response
  * @param region the region from the SigV4 credential scope
@@ -16,4 +17,9 @@ import java.time.Instant;
  */
 public record CallContext(
     Caller caller, String operation, String requestId, String region, Instant now, String sourceIp,
-    boolean secureTransport) {}
+    boolean secureTransport) {
+
+  public CallContext withCaller(Caller authenticated) {
+    return new CallContext(authenticated, operation, requestId, region, now, sourceIp, secureTransport);
+  }
+}

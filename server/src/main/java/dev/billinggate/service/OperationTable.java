@@ -1,5 +1,7 @@
 package dev.billinggate.service;
 
+import dev.billinggate.auth.Caller;
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import java.util.HashMap;
 import java.util.Locale;
@@ -24,17 +26,43 @@ public final class OperationTable {
     this.service = service;
   }
 
-  public record Entry<I, O>(Class<I> requestType, Operation<I, O> operation, AccessRule<I> access) {}
+  /**
+   * @param authenticator for operations AWS serves without a signature (AssumeRoleWithWebIdentity,
+   *     AssumeRoleWithSAML): finds the caller in the request itself; {@code null} for signed operations
+   */
+  public record Entry<I, O>(Class<I> requestType, Operation<I, O> operation, AccessRule<I> access,
+      Authenticator<I> authenticator) {}
+
+  /** Authenticates an unsigned request from its own content (a token, an assertion). */
+  @FunctionalInterface
+  public interface Authenticator<I> {
+    /** @throws AwsException when the request's credentials are not valid */
+    Caller caller(I request, CallContext context);
+  }
 
   /** Registers {@code operation}, authorized by {@code access}. */
   public <I extends SdkRequest, O extends SdkResponse> void on(
       Class<I> requestType, AccessRule<I> access, Operation<I, O> operation) {
+    register(requestType, access, operation, null);
+  }
+
+  /**
+   * Registers an operation AWS accepts unsigned: {@code authenticator} establishes the caller from
+   * the request; a signature, if one is sent anyway, is still verified but does not make the caller.
+   */
+  public <I extends SdkRequest, O extends SdkResponse> void onUnsigned(
+      Class<I> requestType, Authenticator<I> authenticator, AccessRule<I> access, Operation<I, O> operation) {
+    register(requestType, access, operation, authenticator);
+  }
+
+  private <I extends SdkRequest, O extends SdkResponse> void register(
+      Class<I> requestType, AccessRule<I> access, Operation<I, O> operation, Authenticator<I> authenticator) {
     String simple = requestType.getSimpleName();
     if (!simple.endsWith("Request") || !requestType.getPackageName().equals(service.sdkPackage() + ".model")) {
       throw new IllegalArgumentException(requestType + " is not a " + service + " request type");
     }
     String key = simple.substring(0, simple.length() - "Request".length()).toLowerCase(Locale.ROOT);
-    if (entries.putIfAbsent(key, new Entry<>(requestType, operation, access)) != null) {
+    if (entries.putIfAbsent(key, new Entry<>(requestType, operation, access, authenticator)) != null) {
       throw new IllegalStateException(service + " registers " + simple + " twice");
     }
   }

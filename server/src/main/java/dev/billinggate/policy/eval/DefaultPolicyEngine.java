@@ -141,7 +141,7 @@ public final class DefaultPolicyEngine implements PolicyEngine {
       return false;
     }
     return switch (r.principal.kind()) {
-      case SERVICE_LINKED_ROLE_SESSION, SERVICE, ANONYMOUS -> false;
+      case SERVICE_LINKED_ROLE_SESSION, SERVICE, ANONYMOUS, FEDERATED_IDENTITY -> false;
       case ROOT, IAM_USER, ROLE_SESSION, FEDERATED_USER, ASSUMED_ROOT -> true;
     };
   }
@@ -153,7 +153,7 @@ public final class DefaultPolicyEngine implements PolicyEngine {
       return Verdict.implicitDeny(PolicyType.RESOURCE);
     }
     switch (kind) {
-      case SERVICE, ANONYMOUS -> {
+      case SERVICE, ANONYMOUS, FEDERATED_IDENTITY -> {
         return resource != PrincipalMatcher.NONE ? Verdict.ALLOW : Verdict.implicitDeny(PolicyType.RESOURCE);
       }
       case ROOT, ASSUMED_ROOT -> {

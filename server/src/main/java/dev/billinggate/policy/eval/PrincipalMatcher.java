@@ -108,6 +108,7 @@ final class PrincipalMatcher {
       case ANONYMOUS -> false;
       case ROOT, ASSUMED_ROOT -> account;
       case IAM_USER, FEDERATED_USER -> account && self;
+      case FEDERATED_IDENTITY -> self;
       case ROLE_SESSION, SERVICE_LINKED_ROLE_SESSION -> account && self && arns.contains(p.issuerArn());
     };
   }

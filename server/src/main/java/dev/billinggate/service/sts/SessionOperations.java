@@ -107,30 +107,58 @@ public final class SessionOperations {
       throw CommonError.VALIDATION_ERROR.exception(
           "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
     }
-    if (duration > role.maxSessionDuration()) {
-      throw CommonError.VALIDATION_ERROR.exception(
-          "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-    }
     Map<String, String> tags = inheritedTags(caller);
     tags.putAll(tags(request.tags()));
-    Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), tags(request.tags()));
     boolean mfa = verifyMfa(caller, request.serialNumber(), request.tokenCode(), context.now());
     List<String> transitive =
         new ArrayList<>(caller.session() == null ? List.of() : caller.session().transitiveTagKeys());
     transitive.addAll(request.transitiveTagKeys());
     String sourceIdentity = request.sourceIdentity() != null ? request.sourceIdentity()
         : caller.session() == null ? null : caller.session().sourceIdentity();
+    RoleSession started = startRoleSession(role, request.roleSessionName(), request.durationSeconds(),
+        new SessionRequest(request.policy(), request.policyArns(), tags(request.tags()), tags, transitive,
+            sourceIdentity, mfa), context);
+    return AssumeRoleResponse.builder().credentials(started.credentials())
+        .assumedRoleUser(started.assumedRoleUser()).packedPolicySize(started.packedPolicySize())
+        .sourceIdentity(sourceIdentity).build();
+  }
+
+  /**
+   * What a new role session carries besides the role and its name.
+   *
+   * @param requestTags the tags passed in this request (they count toward the packed size)
+   * @param tags all session tags, inherited transitive ones included
+   */
+  record SessionRequest(String policy, List<PolicyDescriptorType> policyArns, Map<String, String> requestTags,
+      Map<String, String> tags, List<String> transitiveTagKeys, String sourceIdentity, boolean mfa) {}
+
+  /** A started role session: its principal, its credentials and the packed size of its policies and tags. */
+  record RoleSession(Caller caller, Credentials credentials, Integer packedPolicySize) {
+    AssumedRoleUser assumedRoleUser() {
+      return AssumedRoleUser.builder().assumedRoleId(caller.userId()).arn(caller.arn()).build();
+    }
+  }
+
+  /**
+   * Starts a session of {@code role} (AssumeRole and its federated forms): checks the duration
+   * against the role's MaxSessionDuration and the session policies' limits, then issues credentials.
+   */
+  RoleSession startRoleSession(Role role, String sessionName, Integer requestedDuration, SessionRequest request,
+      CallContext context) {
+    int duration = requestedDuration == null ? DEFAULT_ROLE_DURATION : requestedDuration;
+    if (duration > role.maxSessionDuration()) {
+      throw CommonError.VALIDATION_ERROR.exception(
+          "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    }
+    Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), request.requestTags());
     Instant issued = issueTime(context);
     Session session = new Session(IamArns.role(role.accountId(), role.path(), role.name()), role.id(),
-        request.roleSessionName(), issued, issued.plusSeconds(duration), request.policy(),
-        arns(request.policyArns()), tags, transitive, sourceIdentity, mfa);
+        sessionName, issued, issued.plusSeconds(duration), request.policy(), arns(request.policyArns()),
+        request.tags(), request.transitiveTagKeys(), request.sourceIdentity(), request.mfa());
     Caller assumed = new Caller(CallerType.ASSUMED_ROLE, role.accountId(),
-        IamArns.assumedRole(role.accountId(), role.name(), request.roleSessionName()),
-        role.id() + ":" + request.roleSessionName(), env.ids().temporaryAccessKeyId(), session);
-    Credentials credentials = issue(assumed, role, context);
-    return AssumeRoleResponse.builder().credentials(credentials)
-        .assumedRoleUser(AssumedRoleUser.builder().assumedRoleId(assumed.userId()).arn(assumed.arn()).build())
-        .packedPolicySize(packed).sourceIdentity(sourceIdentity).build();
+        IamArns.assumedRole(role.accountId(), role.name(), sessionName),
+        role.id() + ":" + sessionName, env.ids().temporaryAccessKeyId(), session);
+    return new RoleSession(assumed, issue(assumed, role, context), packed);
   }
 
   public GetSessionTokenResponse getSessionToken(GetSessionTokenRequest request, CallContext context) {
@@ -238,7 +266,7 @@ public final class SessionOperations {
     return true;
   }
 
-  private static Optional<Role> findRole(ReadTx tx, String roleArn) {
+  static Optional<Role> findRole(ReadTx tx, String roleArn) {
     String account = IamArns.account(roleArn);
     if (account == null || !"role".equals(IamArns.resourceType(roleArn))) {
       return Optional.empty();
@@ -286,7 +314,7 @@ public final class SessionOperations {
     }
   }
 
-  private static Map<String, String> tags(List<Tag> tags) {
+  static Map<String, String> tags(List<Tag> tags) {
     Map<String, String> map = new LinkedHashMap<>();
     tags.forEach(t -> map.put(t.key(), t.value()));
     return map;

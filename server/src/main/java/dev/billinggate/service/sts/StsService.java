@@ -18,6 +18,7 @@ public final class StsService implements ServiceHandler {
   private final SessionOperations sessions;
   private final IdentityOperations identity;
   private final AssumeRootOperations assumeRoot;
+  private final FederationOperations federation;
 
   public StsService(Store store, PolicyEngine engine, AwsManagedPolicies awsPolicies, Clock clock, AwsIds ids) {
     this(new IamEnv(store, engine, awsPolicies, clock, ids));
@@ -29,9 +30,16 @@ public final class StsService implements ServiceHandler {
 
   /** @param organizations the caller's and target's organizations, for AssumeRoot */
   public StsService(IamEnv env, IamOrganizations organizations) {
+    this(env, organizations, IssuerKeys.NONE);
+  }
+
+  /** @param issuerKeys where OIDC issuers' keys are fetched from (offline: the built-in test IdP) */
+  public StsService(IamEnv env, IamOrganizations organizations, IssuerKeys issuerKeys) {
     this.sessions = new SessionOperations(env);
     this.identity = new IdentityOperations(env);
     this.assumeRoot = new AssumeRootOperations(env, organizations, sessions);
+    this.federation = new FederationOperations(env, sessions, new IamIdentityProviders(env.store()),
+        issuerKeys);
   }
 
   public static List<Table<?>> tables() {
@@ -48,6 +56,7 @@ public final class StsService implements ServiceHandler {
     sessions.register(table);
     identity.register(table);
     assumeRoot.register(table);
+    federation.register(table);
   }
 
   public SessionOperations sessions() { return sessions; }

@@ -5,6 +5,7 @@ import dev.billinggate.auth.sigv4.SignatureParameters;
 import dev.billinggate.auth.sigv4.VerifiedRequest;
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.AwsIds;
+import dev.billinggate.core.Partition;
 import dev.billinggate.core.CommonError;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
@@ -75,7 +76,9 @@ public final class Gateway {
       if (ServiceId.bySigningName(scopeService) == null) {
         throw CommonError.INVALID_ACTION.exception("billing-gate does not emulate the service '%s'.", scopeService);
       }
-      return dispatch(request, signature, codec, requestId);
+      SignatureParameters signed = signature;
+      return Partition.in(RegionPartitions.of(signed.scope().region()),
+          () -> dispatch(request, signed, codec, requestId));
     } catch (AwsException e) {
       return codec.encodeError(e, requestId);
     } catch (RuntimeException e) {

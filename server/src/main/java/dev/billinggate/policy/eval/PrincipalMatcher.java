@@ -27,6 +27,8 @@ final class PrincipalMatcher {
 
   private final boolean not;
   private final boolean wildcard;
+  private static final String ANY_PARTITION = "*:";
+  /** {@code <partition>:<account>}, or {@code *:<account>} for a bare account id. */
   private final Set<String> accounts = new HashSet<>();
   /** User, role, session, federated and other ARNs and ids, compared exactly. */
   private final Set<String> arns = new HashSet<>();
@@ -44,7 +46,8 @@ final class PrincipalMatcher {
         case "AWS" -> {
           String account = accountOf(id);
           if (account != null) {
-            accounts.add(account);
+            // "123456789012" names the account in any partition; "arn:aws:iam::123456789012:root" only in aws.
+            accounts.add(id.startsWith("arn:") ? id.split(":", 3)[1] + ":" + account : ANY_PARTITION + account);
           } else {
             arns.add(id);
           }
@@ -69,6 +72,14 @@ final class PrincipalMatcher {
     return null;
   }
 
+  private boolean namesAccount(Principal p) {
+    if (p.accountId() == null) {
+      return false;
+    }
+    String partition = p.arn() == null || !p.arn().startsWith("arn:") ? "aws" : p.arn().split(":", 3)[1];
+    return accounts.contains(ANY_PARTITION + p.accountId()) || accounts.contains(partition + ":" + p.accountId());
+  }
+
   /** How directly the statement names {@code p}; {@link #NONE} when the statement does not apply. */
   int grant(Principal p) {
     if (not) {
@@ -87,7 +98,7 @@ final class PrincipalMatcher {
         if (p.issuerArn() != null && arns.contains(p.issuerArn())) {
           yield VIA_ISSUER;
         }
-        yield p.accountId() != null && accounts.contains(p.accountId()) ? ACCOUNT : NONE;
+        yield namesAccount(p) ? ACCOUNT : NONE;
       }
     };
   }
@@ -101,7 +112,7 @@ final class PrincipalMatcher {
     if (wildcard) {
       return true;
     }
-    boolean account = p.accountId() != null && accounts.contains(p.accountId());
+    boolean account = namesAccount(p);
     boolean self = p.arn() != null && arns.contains(p.arn());
     return switch (p.kind()) {
       case SERVICE -> services.contains(p.arn());

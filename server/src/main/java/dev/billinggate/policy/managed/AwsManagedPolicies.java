@@ -81,8 +81,10 @@ public final class AwsManagedPolicies {
     return Collections.unmodifiableMap(byArn);
   }
 
+  /** The policy named by {@code arn} in any partition (the catalog is keyed by its {@code aws} ARNs). */
   public Optional<ManagedPolicy> find(String arn) {
-    return Optional.ofNullable(byArn().get(arn));
+    int partitionEnd = arn.startsWith("arn:") ? arn.indexOf(':', 4) : -1;
+    return Optional.ofNullable(byArn().get(partitionEnd < 0 ? arn : "arn:aws" + arn.substring(partitionEnd)));
   }
 
   /** All shipped policies in file order. */

@@ -1,5 +1,6 @@
 package dev.billinggate.service.account;
 
+import dev.billinggate.core.Partition;
 import dev.billinggate.service.AccessRule;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
@@ -53,9 +54,9 @@ final class AccountTargets {
     return (r, ctx) -> {
       String caller = ctx.caller().accountId();
       String requested = accountId.apply(r);
-      String arn = requested == null ? "arn:aws:account::" + caller + ":account"
-          : directory.membership(requested).map(m -> "arn:aws:account::" + m.managementAccountId() + ":account/"
-              + m.organizationId() + "/" + requested).orElse("arn:aws:account::" + requested + ":account");
+      String arn = requested == null ? Partition.arnPrefix() + "account::" + caller + ":account"
+          : directory.membership(requested).map(m -> Partition.arnPrefix() + "account::" + m.managementAccountId() + ":account/"
+              + m.organizationId() + "/" + requested).orElse(Partition.arnPrefix() + "account::" + requested + ":account");
       return AccessTarget.of("account:" + ctx.operation(), arn);
     };
   }

@@ -1,5 +1,6 @@
 package dev.billinggate.service.billing;
 
+import dev.billinggate.core.Partition;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
@@ -35,7 +36,7 @@ public final class BillingService implements ServiceHandler {
   }
 
   static String primaryArn(String accountId) {
-    return "arn:aws:billing::" + accountId + ":billingview/primary";
+    return Partition.arnPrefix() + "billing::" + accountId + ":billingview/primary";
   }
 
   ListBillingViewsResponse listBillingViews(ListBillingViewsRequest r, CallContext ctx) {

@@ -1,5 +1,6 @@
 package dev.billinggate.service.budgets;
 
+import dev.billinggate.core.Partition;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.AccessRule;
 import dev.billinggate.service.AccessTarget;
@@ -70,6 +71,6 @@ public final class BudgetsService implements ServiceHandler {
   }
 
   private static <I> AccessRule<I> rule(String action, Function<I, String> account, Function<I, String> name) {
-    return (r, ctx) -> AccessTarget.of(action, "arn:aws:budgets::" + account.apply(r) + ":budget/" + name.apply(r));
+    return (r, ctx) -> AccessTarget.of(action, Partition.arnPrefix() + "budgets::" + account.apply(r) + ":budget/" + name.apply(r));
   }
 }

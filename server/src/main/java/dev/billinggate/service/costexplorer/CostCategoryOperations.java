@@ -1,5 +1,6 @@
 package dev.billinggate.service.costexplorer;
 
+import dev.billinggate.core.Partition;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.costexplorer.CostCategories.Definition;
@@ -40,7 +41,7 @@ final class CostCategoryOperations {
   }
 
   static String arn(String accountId, String id) {
-    return "arn:aws:ce::" + accountId + ":costcategory/" + id;
+    return Partition.arnPrefix() + "ce::" + accountId + ":costcategory/" + id;
   }
 
   CreateCostCategoryDefinitionResponse create(CreateCostCategoryDefinitionRequest r, CallContext ctx) {

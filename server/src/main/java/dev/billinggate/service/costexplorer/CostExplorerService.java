@@ -1,5 +1,6 @@
 package dev.billinggate.service.costexplorer;
 
+import dev.billinggate.core.Partition;
 import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.service.AccessRule;
@@ -59,7 +60,7 @@ public final class CostExplorerService implements ServiceHandler {
 
   private static <I> AccessRule<I> query() {
     return (r, ctx) -> AccessTarget.of("ce:" + ctx.operation(),
-        "arn:aws:ce:us-east-1:" + ctx.caller().accountId() + ":/" + ctx.operation());
+        Partition.arnPrefix() + "ce:us-east-1:" + ctx.caller().accountId() + ":/" + ctx.operation());
   }
 
   private static <I> AccessRule<I> category(java.util.function.Function<I, String> arn) {

@@ -180,7 +180,8 @@ public final class AttachmentOperations {
       String name = lookups.entityName(tx, account, kind, entity);
       return attachedArns(tx, account, kind, name).stream()
           .filter(arn -> pathPrefix == null || policyPath(arn).startsWith(pathPrefix))
-          .map(arn -> AttachedPolicy.builder().policyArn(arn).policyName(IamArns.name(arn)).build())
+          .map(arn -> AttachedPolicy.builder().policyArn(IamArns.inCurrentPartition(arn)).policyName(IamArns.name(arn))
+              .build())
           .sorted(Comparator.comparing(p -> p.policyName().toLowerCase(Locale.ROOT) + " " + p.policyArn()))
           .toList();
     });

@@ -1,6 +1,11 @@
 package dev.billinggate.service.iam;
 
-/** The one place IAM and STS ARNs are built and taken apart. */
+import dev.billinggate.core.Partition;
+
+/**
+ * The one place IAM and STS ARNs are built and taken apart. ARNs are built in the partition of the
+ * request being served ({@link Partition#current()}).
+ */
 public final class IamArns {
   private IamArns() {}
 
@@ -13,27 +18,27 @@ public final class IamArns {
   }
 
   public static String root(String accountId) {
-    return "arn:aws:iam::" + accountId + ":root";
+    return Partition.arnPrefix() + "iam::" + accountId + ":root";
   }
 
   public static String user(String accountId, String path, String name) {
-    return "arn:aws:iam::" + accountId + ":user" + path + name;
+    return Partition.arnPrefix() + "iam::" + accountId + ":user" + path + name;
   }
 
   public static String group(String accountId, String path, String name) {
-    return "arn:aws:iam::" + accountId + ":group" + path + name;
+    return Partition.arnPrefix() + "iam::" + accountId + ":group" + path + name;
   }
 
   public static String role(String accountId, String path, String name) {
-    return "arn:aws:iam::" + accountId + ":role" + path + name;
+    return Partition.arnPrefix() + "iam::" + accountId + ":role" + path + name;
   }
 
   public static String policy(String accountId, String path, String name) {
-    return "arn:aws:iam::" + accountId + ":policy" + path + name;
+    return Partition.arnPrefix() + "iam::" + accountId + ":policy" + path + name;
   }
 
   public static String mfa(String accountId, String path, String name) {
-    return "arn:aws:iam::" + accountId + ":mfa" + path + name;
+    return Partition.arnPrefix() + "iam::" + accountId + ":mfa" + path + name;
   }
 
   public static String instanceProfile(String accountId, String path, String name) {
@@ -50,16 +55,16 @@ public final class IamArns {
 
   /** {@code url} is the issuer without its {@code https://}. */
   public static String oidcProvider(String accountId, String url) {
-    return "arn:aws:iam::" + accountId + ":oidc-provider/" + url;
+    return Partition.arnPrefix() + "iam::" + accountId + ":oidc-provider/" + url;
   }
 
   /** Role session ARNs carry no role path. */
   public static String assumedRole(String accountId, String roleName, String sessionName) {
-    return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+    return Partition.arnPrefix() + "sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
   }
 
   public static String federatedUser(String accountId, String name) {
-    return "arn:aws:sts::" + accountId + ":federated-user/" + name;
+    return Partition.arnPrefix() + "sts::" + accountId + ":federated-user/" + name;
   }
 
   /** The account field of an ARN ({@code aws} for AWS managed policies), or {@code null} if not an ARN. */
@@ -83,8 +88,19 @@ public final class IamArns {
     return slash < 0 ? parts[5] : parts[5].substring(0, slash);
   }
 
-  /** {@code arn:aws:iam::aws:policy/...}: AWS managed policies. */
+  /** {@code arn:<partition>:iam::aws:policy/...}: AWS managed policies, in any partition. */
   public static boolean isAwsManagedPolicy(String arn) {
-    return arn.startsWith("arn:aws:iam::aws:policy/");
+    String partition = Partition.of(arn);
+    return partition != null && arn.startsWith(":iam::aws:policy/", 4 + partition.length());
+  }
+
+  /**
+   * {@code arn} with the current request's partition: for ARNs stored as written in another
+   * partition (the bootstrap's {@code arn:aws:iam::aws:policy/AdministratorAccess}), read through
+   * this one. The account is the same: see docs/iam-sts.md, Partitions.
+   */
+  public static String inCurrentPartition(String arn) {
+    String partition = Partition.of(arn);
+    return partition == null ? arn : Partition.arnPrefix() + arn.substring(5 + partition.length());
   }
 }

@@ -71,7 +71,8 @@ public final class IdentityPolicies {
     }
     // AWS managed policies are exempt from the customer quota (some exceed 6,144 characters).
     PolicyKind kind = IamArns.isAwsManagedPolicy(arn) ? PolicyKind.AWS_MANAGED : PolicyKind.MANAGED;
-    return lookups.managedDocument(tx, owner, arn).map(json -> new StoredPolicy(arn, json, kind));
+    return lookups.managedDocument(tx, owner, IamArns.inCurrentPartition(arn))
+        .map(json -> new StoredPolicy(arn, json, kind));
   }
 
   private List<StoredPolicy> entityPolicies(ReadTx tx, String account, EntityKind kind, String name) {

@@ -291,8 +291,8 @@ public final class ManagedPolicyOperations {
 
   /** AWS managed policies' counts are per account: how this account uses them. */
   static Policy toSdk(ReadTx tx, String account, ManagedPolicy policy) {
-    return Policy.builder().policyName(policy.name()).policyId(policy.policyId()).arn(policy.arn())
-        .path(policy.path()).defaultVersionId(policy.versionId())
+    return Policy.builder().policyName(policy.name()).policyId(policy.policyId())
+        .arn(IamArns.inCurrentPartition(policy.arn())).path(policy.path()).defaultVersionId(policy.versionId())
         .attachmentCount(attachmentCount(tx, account, policy.arn()))
         .permissionsBoundaryUsageCount(Boundaries.usageCount(tx, account, policy.arn())).isAttachable(true)
         .createDate(policy.createDate()).updateDate(policy.updateDate()).build();

@@ -1,5 +1,7 @@
 package dev.billinggate.service.organizations;
 
+import dev.billinggate.core.Partition;
+
 import java.util.Locale;
 
 /**
@@ -7,39 +9,37 @@ import java.util.Locale;
  * owned by the management account while AWS managed policies are owned by {@code aws}.
  */
 final class OrgArns {
-  private static final String PREFIX = "arn:aws:organizations::";
-
   private OrgArns() {}
 
   static String organization(String mgmt, String orgId) {
-    return PREFIX + mgmt + ":organization/" + orgId;
+    return prefix() + mgmt + ":organization/" + orgId;
   }
 
   static String root(String mgmt, String orgId, String rootId) {
-    return PREFIX + mgmt + ":root/" + orgId + "/" + rootId;
+    return prefix() + mgmt + ":root/" + orgId + "/" + rootId;
   }
 
   static String ou(String mgmt, String orgId, String ouId) {
-    return PREFIX + mgmt + ":ou/" + orgId + "/" + ouId;
+    return prefix() + mgmt + ":ou/" + orgId + "/" + ouId;
   }
 
   static String account(String mgmt, String orgId, String accountId) {
-    return PREFIX + mgmt + ":account/" + orgId + "/" + accountId;
+    return prefix() + mgmt + ":account/" + orgId + "/" + accountId;
   }
 
   static String policy(String mgmt, String orgId, String type, String policyId, boolean awsManaged) {
     String typePath = type.toLowerCase(Locale.ROOT);
     return awsManaged
-        ? PREFIX + "aws:policy/" + typePath + "/" + policyId
-        : PREFIX + mgmt + ":policy/" + orgId + "/" + typePath + "/" + policyId;
+        ? prefix() + "aws:policy/" + typePath + "/" + policyId
+        : prefix() + mgmt + ":policy/" + orgId + "/" + typePath + "/" + policyId;
   }
 
   static String handshake(String mgmt, String orgId, String action, String handshakeId) {
-    return PREFIX + mgmt + ":handshake/" + orgId + "/" + action.toLowerCase(Locale.ROOT) + "/" + handshakeId;
+    return prefix() + mgmt + ":handshake/" + orgId + "/" + action.toLowerCase(Locale.ROOT) + "/" + handshakeId;
   }
 
   static String resourcePolicy(String mgmt, String orgId, String policyId) {
-    return PREFIX + mgmt + ":resourcepolicy/" + orgId + "/" + policyId;
+    return prefix() + mgmt + ":resourcepolicy/" + orgId + "/" + policyId;
   }
 
   /** The ARN of whatever a target id names: a root, an OU, an account or a policy. */
@@ -56,5 +56,10 @@ final class OrgArns {
   /** The IAM ARN of an account as the management account is shown in DescribeOrganization. */
   static String managementAccount(String mgmt, String orgId) {
     return account(mgmt, orgId, mgmt);
+  }
+
+  /** Organizations is global: no region; the partition is the request's. */
+  private static String prefix() {
+    return Partition.arnPrefix() + "organizations::";
   }
 }

@@ -1,5 +1,6 @@
 package dev.billinggate.service.sqs;
 
+import dev.billinggate.core.Partition;
 import java.net.URI;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -41,6 +42,6 @@ record QueueAddress(String account, String name) {
   }
 
   static String arn(String region, String account, String name) {
-    return "arn:aws:sqs:" + region + ":" + account + ":" + name;
+    return Partition.arnPrefix() + "sqs:" + region + ":" + account + ":" + name;
   }
 }

@@ -5,6 +5,7 @@ import static dev.billinggate.service.iam.IamSchema.key;
 import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CallerType;
 import dev.billinggate.auth.CredentialLookup;
+import dev.billinggate.core.Partition;
 import dev.billinggate.service.iam.AccessKeyOperations;
 import dev.billinggate.service.iam.IamArns;
 import dev.billinggate.service.iam.IamSchema;
@@ -31,8 +32,10 @@ public final class StoredCredentialLookup implements CredentialLookup {
   }
 
   private static Optional<Credential> session(ReadTx tx, String accessKeyId) {
-    return tx.get(StsSchema.SESSIONS, accessKeyId).map(s -> new Credential(s.secretAccessKey(), s.sessionToken(),
-        s.expiresAt(), true, s.toCaller()));
+    // Temporary credentials work only in the partition whose STS issued them, as in AWS.
+    return tx.get(StsSchema.SESSIONS, accessKeyId)
+        .filter(s -> Partition.current().equals(Partition.of(s.toCaller().arn())))
+        .map(s -> new Credential(s.secretAccessKey(), s.sessionToken(), s.expiresAt(), true, s.toCaller()));
   }
 
   private static Optional<Credential> longTerm(ReadTx tx, String accessKeyId) {

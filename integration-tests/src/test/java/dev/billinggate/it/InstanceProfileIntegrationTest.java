@@ -14,10 +14,12 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfilesResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -141,5 +143,48 @@ class InstanceProfileIntegrationTest {
     assertThatThrownBy(() -> limited.createInstanceProfile(r -> r.instanceProfileName("elsewhere")))
         .isInstanceOf(AwsServiceException.class)
         .hasMessageContaining("iam:CreateInstanceProfile on resource: arn:aws:iam::123456789012:instance-profile/elsewhere");
+  }
+
+  @Test
+  void addingARoleNeedsPassRoleOnTheRoleAsAwsDocuments() {
+    admin.createRole(r -> r.roleName("app").path("/svc/").assumeRolePolicyDocument(EC2_TRUST));
+    role("other");
+    role("regional");
+    admin.createInstanceProfile(r -> r.instanceProfileName("p1"));
+    admin.createInstanceProfile(r -> r.instanceProfileName("p2"));
+    admin.createInstanceProfile(r -> r.instanceProfileName("p3"));
+    IamClient passer = emulator.iam(IamPrincipals.userWithPolicy(admin, "passer", """
+        {"Version":"2012-10-17","Statement":[
+         {"Effect":"Allow","Action":"iam:AddRoleToInstanceProfile","Resource":"*"},
+         {"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::123456789012:role/svc/app",
+          "Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"},
+                       "ArnLike":{"iam:AssociatedResourceArn":"arn:aws:ec2:*:123456789012:instance/*"}}},
+         {"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::123456789012:role/regional",
+          "Condition":{"ArnLike":{"iam:AssociatedResourceArn":"arn:aws:ec2:us-east-1:123456789012:instance/*"}}}]}"""));
+
+    passer.addRoleToInstanceProfile(r -> r.instanceProfileName("p1").roleName("app"));
+    assertThat(admin.getInstanceProfile(r -> r.instanceProfileName("p1")).instanceProfile().roles())
+        .extracting(Role::roleName).containsExactly("app");
+
+    assertThatThrownBy(() -> passer.addRoleToInstanceProfile(r -> r.instanceProfileName("p2").roleName("other")))
+        .isInstanceOfSatisfying(IamException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(403);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        })
+        .hasMessageStartingWith("User: arn:aws:iam::123456789012:user/passer is not authorized to perform:"
+            + " iam:PassRole on resource: arn:aws:iam::123456789012:role/other because no identity-based policy"
+            + " allows the iam:PassRole action");
+    // AWS presents the instance ARN without a region: a policy naming one does not match.
+    assertThatThrownBy(() -> passer.addRoleToInstanceProfile(r -> r.instanceProfileName("p3").roleName("regional")))
+        .isInstanceOf(IamException.class)
+        .hasMessageContaining("iam:PassRole on resource: arn:aws:iam::123456789012:role/regional");
+    assertThat(admin.getInstanceProfile(r -> r.instanceProfileName("p2")).instanceProfile().roles()).isEmpty();
+
+    // The operation itself is checked first.
+    IamClient onlyPasses = emulator.iam(IamPrincipals.userWithPolicy(admin, "only-passes", """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}"""));
+    assertThatThrownBy(() -> onlyPasses.addRoleToInstanceProfile(r -> r.instanceProfileName("p2").roleName("other")))
+        .isInstanceOf(IamException.class)
+        .hasMessageContaining("iam:AddRoleToInstanceProfile on resource: arn:aws:iam::123456789012:instance-profile/p2");
   }
 }

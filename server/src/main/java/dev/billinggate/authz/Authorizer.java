@@ -61,8 +61,9 @@ public final class Authorizer {
     if (AlwaysAllowed.is(target.action())) {
       return Optional.empty();
     }
-    // The first denial wins, so an implied action is checked only once the call itself is allowed.
-    return Stream.concat(Stream.of(target), implied(target).stream())
+    // The first denial wins, so implied and dependent actions are checked only once the call itself is allowed.
+    return Stream.of(Stream.of(target), implied(target).stream(), target.dependentActions().stream())
+        .flatMap(each -> each)
         .flatMap(each -> check(caller, each, context).stream())
         .findFirst();
   }
@@ -87,7 +88,7 @@ public final class Authorizer {
 
   private static AccessTarget renamed(AccessTarget target, String action) {
     return new AccessTarget(action, target.resourceArn(), target.resourceAccount(), target.resourcePolicy(),
-        target.resourceTags(), target.contextKeys());
+        target.resourceTags(), target.contextKeys(), List.of());
   }
 
   private Optional<String> check(Caller caller, AccessTarget target, CallContext context) {

@@ -1,5 +1,6 @@
 package dev.billinggate.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ import java.util.Map;
  * @param resourcePolicy the resource-based policy JSON (e.g. a role's trust policy), or {@code null}
  * @param resourceTags tags on the resource ({@code aws:ResourceTag/...})
  * @param contextKeys additional condition keys and values from the request
+ * @param dependentActions further actions the caller must be allowed for the call to succeed (the
+ *     Service Authorization Reference's "dependent actions", e.g. {@code iam:PassRole} on the role
+ *     AddRoleToInstanceProfile puts into a profile), checked after this one
  */
 public record AccessTarget(
     String action,
@@ -21,26 +25,35 @@ public record AccessTarget(
     String resourceAccount,
     String resourcePolicy,
     Map<String, String> resourceTags,
-    Map<String, List<String>> contextKeys) {
+    Map<String, List<String>> contextKeys,
+    List<AccessTarget> dependentActions) {
 
   public AccessTarget {
     resourceTags = Map.copyOf(resourceTags);
     contextKeys = Map.copyOf(contextKeys);
+    dependentActions = List.copyOf(dependentActions);
   }
 
   public static AccessTarget of(String action, String resourceArn) {
-    return new AccessTarget(action, resourceArn, null, null, Map.of(), Map.of());
+    return new AccessTarget(action, resourceArn, null, null, Map.of(), Map.of(), List.of());
+  }
+
+  /** This target, and {@code dependent} as a further action the caller must be allowed. */
+  public AccessTarget requiring(AccessTarget dependent) {
+    List<AccessTarget> all = new ArrayList<>(dependentActions);
+    all.add(dependent);
+    return new AccessTarget(action, resourceArn, resourceAccount, resourcePolicy, resourceTags, contextKeys, all);
   }
 
   public AccessTarget withContext(Map<String, List<String>> keys) {
-    return new AccessTarget(action, resourceArn, resourceAccount, resourcePolicy, resourceTags, keys);
+    return new AccessTarget(action, resourceArn, resourceAccount, resourcePolicy, resourceTags, keys, dependentActions);
   }
 
   public AccessTarget withResourcePolicy(String owner, String policy) {
-    return new AccessTarget(action, resourceArn, owner, policy, resourceTags, contextKeys);
+    return new AccessTarget(action, resourceArn, owner, policy, resourceTags, contextKeys, dependentActions);
   }
 
   public AccessTarget withResourceTags(Map<String, String> tags) {
-    return new AccessTarget(action, resourceArn, resourceAccount, resourcePolicy, tags, contextKeys);
+    return new AccessTarget(action, resourceArn, resourceAccount, resourcePolicy, tags, contextKeys, dependentActions);
   }
 }

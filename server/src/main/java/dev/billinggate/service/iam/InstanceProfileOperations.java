@@ -6,6 +6,9 @@ import static dev.billinggate.service.iam.IamSchema.key;
 import static dev.billinggate.service.iam.IamSchema.prefix;
 
 import dev.billinggate.core.AwsException;
+import dev.billinggate.core.Partition;
+import dev.billinggate.service.AccessRule;
+import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamSchema.InstanceProfile;
@@ -15,6 +18,7 @@ import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileResponse;
 import software.amazon.awssdk.services.iam.model.CreateInstanceProfileRequest;
@@ -72,9 +76,10 @@ public final class InstanceProfileOperations {
         (r, a) -> env.store().read(tx -> IamLookups.roleResource(tx, a, r.roleName()))), this::listForRole);
     t.on(DeleteInstanceProfileRequest.class,
         rules.on("iam:DeleteInstanceProfile", (r, a) -> arn(a, r.instanceProfileName()), tagsOf), this::delete);
+    AccessRule<AddRoleToInstanceProfileRequest> addRole =
+        rules.on("iam:AddRoleToInstanceProfile", (r, a) -> arn(a, r.instanceProfileName()), tagsOf);
     t.on(AddRoleToInstanceProfileRequest.class,
-        rules.on("iam:AddRoleToInstanceProfile", (r, a) -> arn(a, r.instanceProfileName()), tagsOf),
-        this::addRole);
+        (r, c) -> addRole.target(r, c).requiring(passRole(c, r.roleName())), this::addRole);
     t.on(RemoveRoleFromInstanceProfileRequest.class,
         rules.on("iam:RemoveRoleFromInstanceProfile", (r, a) -> arn(a, r.instanceProfileName()), tagsOf),
         this::removeRole);
@@ -145,6 +150,18 @@ public final class InstanceProfileOperations {
       tx.delete(INSTANCE_PROFILES, key(account, profile.name()));
       return DeleteInstanceProfileResponse.builder().build();
     });
+  }
+
+  /**
+   * AWS requires the caller to be allowed {@code iam:PassRole} on the role as well: the profile passes
+   * it to EC2. AWS documents the associated resource an AddRoleToInstanceProfile presents as
+   * {@code arn:aws:ec2:*:<account>:instance/*} (no region, no instance id).
+   */
+  private AccessTarget passRole(CallContext ctx, String roleName) {
+    String account = ctx.caller().accountId();
+    return AccessTarget.of("iam:PassRole", env.store().read(tx -> IamLookups.roleResource(tx, account, roleName)))
+        .withContext(Map.of("iam:PassedToService", List.of("ec2.amazonaws.com"),
+            "iam:AssociatedResourceArn", List.of(Partition.arnPrefix() + "ec2:*:" + account + ":instance/*")));
   }
 
   AddRoleToInstanceProfileResponse addRole(AddRoleToInstanceProfileRequest r, CallContext ctx) {

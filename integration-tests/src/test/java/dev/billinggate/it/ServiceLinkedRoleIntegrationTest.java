@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.billinggate.junit5.BillingGateHandle;
 import dev.billinggate.junit5.BillingGateTest;
 import dev.billinggate.testing.IamPrincipals;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -83,12 +84,20 @@ class ServiceLinkedRoleIntegrationTest {
   }
 
   @Test
-  void deletionRunsAsATask() {
+  void deletionRunsAsATaskThatIsInProgressUntilTheDelayHasPassed() {
     admin.createServiceLinkedRole(r -> r.awsServiceName("elasticloadbalancing.amazonaws.com"));
     String taskId = admin.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForElasticLoadBalancing"))
         .deletionTaskId();
     assertThat(taskId).matches("task/aws-service-role/elasticloadbalancing\\.amazonaws\\.com/"
         + "AWSServiceRoleForElasticLoadBalancing/[0-9a-f-]{36}");
+    GetServiceLinkedRoleDeletionStatusResponse running =
+        admin.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId));
+    assertThat(running.status()).isEqualTo(DeletionTaskStatusType.IN_PROGRESS);
+    assertThat(running.reason()).isNull();
+    emulator.clock().advance(Duration.ofSeconds(1));
+    assertThat(admin.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
+        .isEqualTo(DeletionTaskStatusType.IN_PROGRESS);
+    emulator.clock().advance(Duration.ofSeconds(1));
     assertThat(admin.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
         .isEqualTo(DeletionTaskStatusType.SUCCEEDED);
     assertThatThrownBy(() -> admin.getRole(r -> r.roleName("AWSServiceRoleForElasticLoadBalancing")))
@@ -98,6 +107,9 @@ class ServiceLinkedRoleIntegrationTest {
     admin.createInstanceProfile(r -> r.instanceProfileName("spot"));
     admin.addRoleToInstanceProfile(r -> r.instanceProfileName("spot").roleName("AWSServiceRoleForEC2Spot"));
     String failing = admin.deleteServiceLinkedRole(r -> r.roleName("AWSServiceRoleForEC2Spot")).deletionTaskId();
+    assertThat(admin.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(failing)).status())
+        .isEqualTo(DeletionTaskStatusType.IN_PROGRESS);
+    emulator.clock().advance(Duration.ofSeconds(2));
     GetServiceLinkedRoleDeletionStatusResponse failed =
         admin.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(failing));
     assertThat(failed.status()).isEqualTo(DeletionTaskStatusType.FAILED);

@@ -126,7 +126,7 @@ public final class BillingGate implements AutoCloseable {
     OrganizationDirectory directory = new OrganizationDirectory(store, engine);
     DirectoryIamOrganizations iamOrganizations = new DirectoryIamOrganizations(directory);
     Passwords hashing = Passwords.standard();
-    IamService iam = new IamService(env, hashing, iamOrganizations);
+    IamService iam = new IamService(env, hashing, iamOrganizations, config.serviceLinkedRoleDeletionDelay());
     TestIdentityProvider idp = new TestIdentityProvider(store, clock, random);
     StsService sts = new StsService(env, iamOrganizations, idp::jwks);
     SecureRandom faults = new SecureRandom();

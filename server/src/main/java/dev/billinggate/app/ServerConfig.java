@@ -1,8 +1,10 @@
 package dev.billinggate.app;
 
 import dev.billinggate.service.billing.BillingAccess;
+import dev.billinggate.service.iam.ServiceLinkedRoleOperations;
 import dev.billinggate.service.organizations.OrganizationsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How {@code serve} runs.
@@ -17,13 +19,28 @@ import java.nio.file.Path;
  * @param billingAccessDefault how accounts created without {@code IamUserAccessToBilling} start
  * @param motoCompat moto's server-mode conveniences: an unsigned {@code POST /moto-api/reset}, and
  *     access keys billing-gate does not know act as the bootstrap admin (loopback only)
+ * @param serviceLinkedRoleDeletionDelay how long a DeleteServiceLinkedRole task stays IN_PROGRESS;
+ *     zero completes it at once
  */
 public record ServerConfig(
     String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
-    OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat) {
+    OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat,
+    Duration serviceLinkedRoleDeletionDelay) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 4566;
+
+  public ServerConfig {
+    if (serviceLinkedRoleDeletionDelay.isNegative()) {
+      throw new IllegalArgumentException("the service-linked role deletion delay must not be negative");
+    }
+  }
+
+  public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
+      OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat) {
+    this(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, billingAccessDefault, motoCompat,
+        ServiceLinkedRoleOperations.DEFAULT_DELETION_DELAY);
+  }
 
   public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
       OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault) {
@@ -37,15 +54,21 @@ public record ServerConfig(
 
   public ServerConfig withOrganizations(OrganizationsSettings settings) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings, billingAccessDefault,
-        motoCompat);
+        motoCompat, serviceLinkedRoleDeletionDelay);
   }
 
   public ServerConfig withBillingAccessDefault(BillingAccess.DefaultRule rule) {
-    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule, motoCompat);
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule, motoCompat,
+        serviceLinkedRoleDeletionDelay);
   }
 
   public ServerConfig withMotoCompat(boolean on) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
-        billingAccessDefault, on);
+        billingAccessDefault, on, serviceLinkedRoleDeletionDelay);
+  }
+
+  public ServerConfig withServiceLinkedRoleDeletionDelay(Duration delay) {
+    return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
+        billingAccessDefault, motoCompat, delay);
   }
 }

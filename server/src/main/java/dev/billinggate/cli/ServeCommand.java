@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Seconds a CreateAccount request stays IN_PROGRESS (default: ${DEFAULT-VALUE}; 0 completes at once).")
   long createAccountDelaySeconds;
 
+  @Option(names = "--service-linked-role-deletion-delay", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Seconds a DeleteServiceLinkedRole task stays IN_PROGRESS (default: ${DEFAULT-VALUE}; 0 completes at once).")
+  long serviceLinkedRoleDeletionDelaySeconds;
+
   @Option(names = "--org-throttle-rate", paramLabel = "RATE", defaultValue = "0",
       description = "Fault injection: share (0..1) of Organizations requests answered TooManyRequestsException.")
   double throttleRate;
@@ -80,22 +84,22 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("billing-gate serve: --from-snapshot " + fromSnapshot + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    OrganizationsSettings organizations;
+    ServerConfig config;
     try {
       Duration delay = Duration.ofSeconds(createAccountDelaySeconds);
-      organizations = OrganizationsSettings.defaults()
+      OrganizationsSettings organizations = OrganizationsSettings.defaults()
           .withAccountQuota(accountQuota)
           .withDelays(delay, delay)
           .withFaults(throttleRate, conflictRate)
           .withScpMaxBytes(scpMaxBytes);
+      config = new ServerConfig(
+          host, port, data, inMemory,
+          System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations,
+          billingAccessDefault, motoCompat, Duration.ofSeconds(serviceLinkedRoleDeletionDelaySeconds));
     } catch (IllegalArgumentException e) {
       System.err.println("billing-gate serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    ServerConfig config = new ServerConfig(
-        host, port, data, inMemory,
-        System.getenv("BILLING_GATE_ROOT_PASSWORD"), System.getenv("BILLING_GATE_ADMIN_PASSWORD"), organizations,
-        billingAccessDefault, motoCompat);
     BillingGate gate;
     try {
       gate = BillingGate.start(config, System.out);

@@ -275,8 +275,12 @@ public final class IamSchema {
    *
    * @param status {@code SUCCEEDED} or {@code FAILED}; {@code failure} says why for the latter
    */
+  /**
+   * A service-linked role's deletion: its outcome is decided when it is asked for and reported once
+   * {@code completesAt} has passed (IN_PROGRESS before; a task stored without it is complete).
+   */
   public record DeletionTask(String taskId, String roleName, String servicePrincipal, String status,
-      String failure) {}
+      String failure, Instant completesAt) {}
 
   public static final Table<Account> ACCOUNTS = Table.of("iam.accounts", Account.class);
   public static final Table<User> USERS = Table.of("iam.users", User.class);

@@ -9,6 +9,7 @@ import dev.billinggate.service.ServiceHandler;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -55,6 +56,11 @@ public final class IamService implements ServiceHandler {
 
   /** @param organizations the account's organization, for centralized root access */
   public IamService(IamEnv env, Passwords passwords, IamOrganizations organizations) {
+    this(env, passwords, organizations, ServiceLinkedRoleOperations.DEFAULT_DELETION_DELAY);
+  }
+
+  /** @param deletionDelay how long a service-linked role's deletion task stays IN_PROGRESS; zero: none */
+  public IamService(IamEnv env, Passwords passwords, IamOrganizations organizations, Duration deletionDelay) {
     IamLookups lookups = new IamLookups(env.awsPolicies());
     this.accounts = new AccountRegistry(env, passwords);
     this.users = new UserOperations(env, lookups);
@@ -82,7 +88,7 @@ public final class IamService implements ServiceHandler {
     this.samlProviders = new SamlProviderOperations(env);
     this.serverCertificates = new ServerCertificateOperations(env);
     this.sshPublicKeys = new SshPublicKeyOperations(env, lookups);
-    this.serviceLinkedRoles = new ServiceLinkedRoleOperations(env, lookups, roles, attachments);
+    this.serviceLinkedRoles = new ServiceLinkedRoleOperations(env, lookups, roles, attachments, deletionDelay);
   }
 
   public static List<Table<?>> tables() {

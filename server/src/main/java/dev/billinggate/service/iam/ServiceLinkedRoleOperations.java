@@ -12,6 +12,7 @@ import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.service.iam.IamSchema.Role;
 import dev.billinggate.service.iam.ServiceLinkedRoleCatalog.LinkedRole;
 import dev.billinggate.store.WriteTx;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.model.CreateServiceLinkedRoleRequest;
@@ -26,11 +27,13 @@ import software.amazon.awssdk.services.iam.model.GetServiceLinkedRoleDeletionSta
 /**
  * Service-linked roles: roles an AWS service owns, at {@code /aws-service-role/<service>/}, trusting
  * only that service, and changed only through these operations ({@link #requireModifiable} guards the
- * ordinary role operations). Deletion runs as soon as it is asked for, since no service resource here
- * can still use the role; its task answers SUCCEEDED, or FAILED while the role is in an instance profile.
+ * ordinary role operations). Deletion is decided as soon as it is asked for, since no service resource
+ * here can still use the role: the role goes at once, or stays while it is in an instance profile. Its
+ * task answers IN_PROGRESS for the configured delay (from the injected clock), then SUCCEEDED or FAILED.
  */
 public final class ServiceLinkedRoleOperations {
   static final String PATH_ROOT = "/aws-service-role/";
+  public static final Duration DEFAULT_DELETION_DELAY = Duration.ofSeconds(2);
   private static final String TRUST = """
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},"Action":"sts:AssumeRole"}]}""";
 
@@ -39,13 +42,18 @@ public final class ServiceLinkedRoleOperations {
   private final RoleOperations roles;
   private final AttachmentOperations attachments;
   private final ServiceLinkedRoleCatalog catalog = ServiceLinkedRoleCatalog.load();
+  private final Duration deletionDelay;
 
   public ServiceLinkedRoleOperations(IamEnv env, IamLookups lookups, RoleOperations roles,
-      AttachmentOperations attachments) {
+      AttachmentOperations attachments, Duration deletionDelay) {
+    if (deletionDelay.isNegative()) {
+      throw new IllegalArgumentException("the service-linked role deletion delay must not be negative");
+    }
     this.env = env;
     this.lookups = lookups;
     this.roles = roles;
     this.attachments = attachments;
+    this.deletionDelay = deletionDelay;
   }
 
   public void register(OperationTable t) {
@@ -109,7 +117,8 @@ public final class ServiceLinkedRoleOperations {
       }
       tx.put(ROLE_DELETION_TASKS, key(account, taskId), new DeletionTask(taskId, role.name(), service,
           inUse ? DeletionTaskStatusType.FAILED.toString() : DeletionTaskStatusType.SUCCEEDED.toString(),
-          inUse ? "The role is in use by an instance profile; remove it from the instance profile first." : null));
+          inUse ? "The role is in use by an instance profile; remove it from the instance profile first." : null,
+          ctx.now().plus(deletionDelay)));
       return DeleteServiceLinkedRoleResponse.builder().deletionTaskId(taskId).build();
     });
   }
@@ -118,6 +127,9 @@ public final class ServiceLinkedRoleOperations {
     DeletionTask task = env.store().read(tx -> tx.get(ROLE_DELETION_TASKS, key(ctx.caller().accountId(),
         r.deletionTaskId()))).orElseThrow(() -> IamError.NO_SUCH_ENTITY.exception(
             "Deletion task %s cannot be found.", r.deletionTaskId()));
+    if (task.completesAt() != null && ctx.now().isBefore(task.completesAt())) {
+      return GetServiceLinkedRoleDeletionStatusResponse.builder().status(DeletionTaskStatusType.IN_PROGRESS).build();
+    }
     var response = GetServiceLinkedRoleDeletionStatusResponse.builder().status(task.status());
     if (task.failure() != null) {
       response.reason(DeletionTaskFailureReasonType.builder().reason(task.failure()).build());

@@ -1,5 +1,9 @@
 package dev.billinggate;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +11,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import dev.billinggate.service.iam.IamArns;
+import dev.billinggate.service.iam.IamCredentials;
+import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.service.iam.IamIdentityProviders;
+import dev.billinggate.service.iam.IamOrganizations;
+import dev.billinggate.service.iam.IamRoles;
+import dev.billinggate.service.iam.IamService;
+import dev.billinggate.service.iam.IamSignIn;
+import dev.billinggate.service.iam.IdentityPolicies;
+import dev.billinggate.service.iam.RootAccessFeatures;
+import dev.billinggate.service.iam.Tags;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +59,25 @@ class ArchitectureTest {
   void noPackageCycles() {
     slices().matching("dev.billinggate.(**)").should().beFreeOfCycles().check(MAIN);
   }
+
+  /**
+   * IAM's internals (its tables, its operation classes, MFA and password helpers) stay inside IAM:
+   * STS, the console and the authorizer reach IAM only through its ports and its ARN vocabulary. The
+   * app, which builds IAM, is the one exception.
+   */
+  @Test
+  void iamIsReachedOnlyThroughItsPorts() {
+    noClasses().that().resideOutsideOfPackages(BASE + "service.iam", BASE + "app")
+        .should().dependOnClassesThat(resideInAPackage(BASE + "service.iam")
+            .and(not(belongToAnyOf(IAM_PUBLISHED))))
+        .check(MAIN);
+  }
+
+  /** What other packages may use of {@code service.iam} (nested types of these included). */
+  private static final Class<?>[] IAM_PUBLISHED = {
+      IamService.class, IamEnv.class, IamArns.class, Tags.class, IamOrganizations.class, RootAccessFeatures.class,
+      IdentityPolicies.class, IamRoles.class, IamCredentials.class, IamIdentityProviders.class, IamSignIn.class,
+  };
 
   /** Package, then the packages it may depend on; innermost first, as in the doc. */
   private static final String[][] TABLE = {

@@ -158,7 +158,7 @@ public final class BillingGate implements AutoCloseable {
     Gateway gateway = new Gateway(
         List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs),
         verifier, authorizer::authorize, clock, ids);
-    Console console = new Console(new ConsoleServices(store, iam.accounts(), iam.loginProfiles(), authorizer, gateway,
+    Console console = new Console(new ConsoleServices(store, iam.signIn(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());
     RequestGate requests = new RequestGate();
     EmulatorState state = new EmulatorState(store.snapshots(), requests, clock, () -> {

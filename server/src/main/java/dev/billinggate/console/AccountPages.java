@@ -13,7 +13,7 @@ import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
-import dev.billinggate.service.iam.IamSchema;
+import dev.billinggate.service.iam.IamSignIn.RegisteredAccount;
 import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.account.model.ContactInformation;
@@ -39,7 +39,7 @@ final class AccountPages {
 
   HttpResponse view(Exchange ex, CallContext context) {
     String accountId = context.caller().accountId();
-    IamSchema.Account account = services.accounts().find(accountId).orElseThrow();
+    RegisteredAccount account = services.iam().account(accountId).orElseThrow();
     boolean activated = gate.iamAccessActivated(accountId);
     Html updated = Html.when("1".equals(ex.query().get("updated")),
         Html.of("<p class=\"alert success\" role=\"status\">%s</p>", ex.msg("account.updated")));
@@ -62,7 +62,7 @@ final class AccountPages {
    * The contact information card, from the Account API called as the principal: its own
    * authorization decides, and a denial names the missing action in place.
    */
-  private Html contact(Exchange ex, CallContext context, IamSchema.Account account) {
+  private Html contact(Exchange ex, CallContext context, RegisteredAccount account) {
     try {
       ContactInformation c = services.gateway().invoke(ServiceId.ACCOUNT, GetContactInformationRequest.builder().build(),
           context, GetContactInformationResponse.class).contactInformation();

@@ -7,8 +7,7 @@ import dev.billinggate.core.AwsIds;
 import dev.billinggate.gateway.Gateway;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.costexplorer.CostApis;
-import dev.billinggate.service.iam.AccountRegistry;
-import dev.billinggate.service.iam.LoginProfileOperations;
+import dev.billinggate.service.iam.IamSignIn;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.store.Store;
 import java.time.Clock;
@@ -17,7 +16,7 @@ import java.time.Clock;
  * What the console is built on. Pages read state from the store and call AWS operations in-process
  * through the {@link Gateway}, so a page is authorized exactly like the API call it stands for.
  */
-public record ConsoleServices(Store store, AccountRegistry accounts, LoginProfileOperations loginProfiles,
+public record ConsoleServices(Store store, IamSignIn iam,
     Authorizer authorizer, Gateway gateway, OrganizationDirectory organizations, CostApis costs, Clock clock,
     AwsIds ids) {
 

@@ -9,8 +9,8 @@ import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
-import dev.billinggate.service.iam.IamSchema;
-import dev.billinggate.store.ReadTx;
+import dev.billinggate.service.iam.IamCredentials;
+import dev.billinggate.service.iam.IamSignIn.RegisteredAccount;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
@@ -125,17 +125,12 @@ final class RootAccessPages {
     String id = account.id();
     record RootState(boolean password, boolean mfa, boolean billing) {}
     RootState state = services.store().read(tx -> new RootState(
-        services.accounts().find(tx, id).map(a -> a.rootPasswordHash() != null).orElse(false),
-        rootMfa(tx, id), BillingAccess.isActivated(tx, id)));
+        services.iam().account(tx, id).map(RegisteredAccount::rootPassword).orElse(false),
+        IamCredentials.STORED.rootHasMfaDevice(tx, id), BillingAccess.isActivated(tx, id)));
     return Html.of("<tr><th scope=\"row\">%s <span class=\"muted\">%s</span></th><td>%s</td><td>%s</td><td>%s</td></tr>",
         account.name(), id, ex.msg(state.password() ? "root.present" : "root.absent"),
         ex.msg(state.mfa() ? "root.present" : "root.absent"),
         ex.msg(state.billing() ? "state.activated" : "state.deactivated"));
-  }
-
-  private static boolean rootMfa(ReadTx tx, String accountId) {
-    return tx.scan(IamSchema.MFA_DEVICES, accountId + "/", null, Integer.MAX_VALUE).stream()
-        .anyMatch(e -> IamSchema.ROOT_USER.equals(e.value().userName()));
   }
 
   /**

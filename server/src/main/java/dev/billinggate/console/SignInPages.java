@@ -14,11 +14,10 @@ import dev.billinggate.console.web.Responses;
 import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpResponse;
-import dev.billinggate.service.iam.Base32;
 import dev.billinggate.service.iam.IamArns;
-import dev.billinggate.service.iam.IamSchema;
-import dev.billinggate.service.iam.Totp;
-import dev.billinggate.store.ReadTx;
+import dev.billinggate.service.iam.IamCredentials;
+import dev.billinggate.service.iam.IamSignIn.RegisteredAccount;
+import dev.billinggate.service.iam.IamSignIn.UserSignIn;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.ChangePasswordRequest;
 import software.amazon.awssdk.services.iam.model.ChangePasswordResponse;
@@ -32,6 +31,7 @@ import software.amazon.awssdk.services.iam.model.ChangePasswordResponse;
 final class SignInPages {
   /** Steps of clock drift tolerated for MFA codes, as for STS. */
   private static final int MFA_WINDOW = 2;
+  private static final IamCredentials MFA = IamCredentials.STORED;
 
   private final ConsoleServices services;
   private final SessionStore sessions;
@@ -100,12 +100,8 @@ final class SignInPages {
   private record SignedIn(Identity identity, boolean passwordResetRequired) {}
 
   private Optional<SignedIn> root(Exchange ex) {
-    String email = ex.form().get("email", "");
-    Optional<IamSchema.Account> account = services.store().read(tx ->
-        services.accounts().accountIdByEmail(tx, email).flatMap(id -> services.accounts().find(tx, id)));
-    if (account.isEmpty() || account.get().rootPasswordHash() == null
-        || !services.accounts().verifyRootPassword(account.get().accountId(), ex.form().get("password", ""))
-        || !mfaSatisfied(account.get().accountId(), IamSchema.ROOT_USER, ex.form().get("mfaCode"))) {
+    Optional<RegisteredAccount> account = services.iam().root(ex.form().get("email", ""), ex.form().get("password", ""));
+    if (account.isEmpty() || !mfaSatisfied(account.get().accountId(), IamCredentials.ROOT_USER, ex.form().get("mfaCode"))) {
       return Optional.empty();
     }
     String id = account.get().accountId();
@@ -114,43 +110,23 @@ final class SignInPages {
   }
 
   private Optional<SignedIn> iamUser(Exchange ex) {
-    String accountOrAlias = ex.form().get("account", "");
-    String userName = ex.form().get("username", "");
-    Optional<IamSchema.User> user = services.store().read(tx -> accountId(tx, accountOrAlias)
-        .flatMap(id -> tx.get(IamSchema.USERS, IamSchema.key(id, userName))));
-    if (user.isEmpty()) {
+    Optional<UserSignIn> user = services.iam().user(ex.form().get("account", ""), ex.form().get("username", ""),
+        ex.form().get("password", ""));
+    if (user.isEmpty() || !mfaSatisfied(user.get().accountId(), user.get().name(), ex.form().get("mfaCode"))) {
       return Optional.empty();
     }
-    IamSchema.User found = user.get();
-    if (!services.loginProfiles().verifyUserPassword(found.accountId(), found.name(), ex.form().get("password", ""))
-        || !mfaSatisfied(found.accountId(), found.name(), ex.form().get("mfaCode"))) {
-      return Optional.empty();
-    }
-    services.loginProfiles().recordPasswordUse(found.accountId(), found.name(), services.clock().instant());
-    boolean reset = services.store().read(tx -> tx.get(IamSchema.LOGIN_PROFILES, IamSchema.key(found.accountId(),
-        found.name()))).map(IamSchema.LoginProfile::passwordResetRequired).orElse(false);
-    Caller caller = new Caller(CallerType.IAM_USER, found.accountId(),
-        IamArns.user(found.accountId(), found.path(), found.name()), found.id(), null, null);
-    return Optional.of(new SignedIn(new Identity(caller, found.name() + " @ " + found.accountId(), null), reset));
-  }
-
-  /** A 12-digit account id as given, or the account the alias names. */
-  private static Optional<String> accountId(ReadTx tx, String accountOrAlias) {
-    if (accountOrAlias.matches("\\d{12}")) {
-      return tx.get(IamSchema.ACCOUNTS, accountOrAlias).map(IamSchema.Account::accountId);
-    }
-    return tx.get(IamSchema.ALIASES, accountOrAlias).map(IamSchema.AccountRef::accountId);
+    UserSignIn found = user.get();
+    services.iam().recordPasswordUse(found.accountId(), found.name(), services.clock().instant());
+    Caller caller = new Caller(CallerType.IAM_USER, found.accountId(), found.arn(), found.id(), null, null);
+    return Optional.of(new SignedIn(new Identity(caller, found.name() + " @ " + found.accountId(), null),
+        found.passwordResetRequired()));
   }
 
   /** True when the principal has no enabled MFA device, or {@code code} is its current code. */
   private boolean mfaSatisfied(String accountId, String userKey, String code) {
-    Optional<IamSchema.MfaDevice> device = services.store().read(tx ->
-        tx.scan(IamSchema.MFA_DEVICES, accountId + "/", null, Integer.MAX_VALUE).stream()
-            .map(ReadTx.Entry::value)
-            .filter(d -> d.enableDate() != null && userKey.equalsIgnoreCase(String.valueOf(d.userName())))
-            .findFirst());
-    return device.isEmpty() || (code != null
-        && Totp.matches(Base32.decode(device.get().seedBase32()), services.clock().instant(), code.trim(), MFA_WINDOW));
+    Optional<String> device = services.store().read(tx -> MFA.enabledMfaDevice(tx, accountId, userKey));
+    return device.isEmpty() || (code != null && services.store().read(tx -> MFA.mfaCodeMatches(tx, accountId,
+        userKey, device.get(), code.trim(), services.clock().instant(), MFA_WINDOW)));
   }
 
   private static Html render(Exchange ex, ConsoleSession session, String error) {

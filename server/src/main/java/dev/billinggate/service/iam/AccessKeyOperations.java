@@ -150,7 +150,7 @@ public final class AccessKeyOperations {
   }
 
   /** A key by id, through the index: what the credential lookup uses. */
-  public static Optional<AccessKey> byId(ReadTx tx, String accessKeyId) {
+  static Optional<AccessKey> byId(ReadTx tx, String accessKeyId) {
     return tx.get(IamSchema.ACCESS_KEY_INDEX, accessKeyId)
         .flatMap(loc -> tx.get(IamSchema.ACCESS_KEYS, key(loc.accountId(), loc.userKey(), accessKeyId)));
   }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class IamService implements ServiceHandler {
   private final AccountRegistry accounts;
+  private final IamSignIn signIn;
   private final UserOperations users;
   private final GroupOperations groups;
   private final RoleOperations roles;
@@ -71,6 +72,7 @@ public final class IamService implements ServiceHandler {
     this.inlinePolicies = new InlinePolicyOperations(env, lookups);
     this.accessKeys = new AccessKeyOperations(env, lookups);
     this.loginProfiles = new LoginProfileOperations(env, lookups, passwords);
+    this.signIn = new PasswordSignIn(env.store(), accounts, loginProfiles);
     this.mfa = new MfaOperations(env, lookups);
     this.account = new AccountOperations(env, lookups);
     this.tags = new TagOperations(env, lookups);
@@ -129,6 +131,8 @@ public final class IamService implements ServiceHandler {
   }
 
   public AccountRegistry accounts() { return accounts; }
+  /** The console's sign-in port. */
+  public IamSignIn signIn() { return signIn; }
   /** What the app's Organizations {@code AccountProvisioner} delegates account creation to. */
   public MemberAccounts memberAccounts() { return memberAccounts; }
   public UserOperations users() { return users; }

@@ -208,7 +208,7 @@ public final class MfaOperations {
   }
 
   /** The device enabled for a user ({@link IamSchema#ROOT_USER} for root), for GetSessionToken's MFA check. */
-  public static Optional<MfaDevice> enabledDevice(ReadTx tx, String account, String userKey, String serialNumber) {
+  static Optional<MfaDevice> enabledDevice(ReadTx tx, String account, String userKey, String serialNumber) {
     return all(tx, account).stream()
         .filter(d -> userKey.equalsIgnoreCase(String.valueOf(d.userName())) && d.serialNumber().equals(serialNumber))
         .findFirst();

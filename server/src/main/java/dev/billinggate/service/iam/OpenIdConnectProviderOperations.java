@@ -179,7 +179,7 @@ public final class OpenIdConnectProviderOperations {
    * The provider of {@code accountId} registered for the token issuer {@code issuerUrl} (an {@code iss}
    * claim, with its {@code https://}), for web-identity federation.
    */
-  public static Optional<OidcProvider> find(ReadTx tx, String accountId, String issuerUrl) {
+  static Optional<OidcProvider> find(ReadTx tx, String accountId, String issuerUrl) {
     if (issuerUrl == null || !issuerUrl.startsWith(SCHEME)) {
       return Optional.empty();
     }

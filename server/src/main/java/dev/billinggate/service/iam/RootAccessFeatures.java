@@ -12,7 +12,12 @@ public final class RootAccessFeatures {
 
   private RootAccessFeatures() {}
 
-  public static OrganizationRootFeatures of(ReadTx tx, String organizationId) {
+  /** Whether the organization has turned on root sessions (what STS's AssumeRoot requires). */
+  public static boolean rootSessions(ReadTx tx, String organizationId) {
+    return of(tx, organizationId).rootSessions();
+  }
+
+  static OrganizationRootFeatures of(ReadTx tx, String organizationId) {
     return tx.get(IamSchema.ORGANIZATION_ROOT_FEATURES, organizationId).orElse(NONE);
   }
 }

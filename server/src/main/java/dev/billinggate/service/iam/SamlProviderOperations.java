@@ -165,7 +165,7 @@ public final class SamlProviderOperations {
   }
 
   /** The provider a SAML provider ARN names, for AssumeRoleWithSAML (any account's). */
-  public static Optional<SamlProvider> find(ReadTx tx, String arn) {
+  static Optional<SamlProvider> find(ReadTx tx, String arn) {
     String account = arn == null ? null : IamArns.account(arn);
     return account == null ? Optional.empty() : lookup(tx, account, arn);
   }

@@ -82,7 +82,7 @@ public final class AssumeRootOperations {
         .filter(s -> s.isManagementAccount() || s.iamDelegatedAdministrator())
         .orElseThrow(() -> CommonError.ACCESS_DENIED.exception(
             "The caller's account is not the management account or the delegated administrator for IAM."));
-    if (!env.store().read(tx -> RootAccessFeatures.of(tx, standing.organizationId()).rootSessions())) {
+    if (!env.store().read(tx -> RootAccessFeatures.rootSessions(tx, standing.organizationId()))) {
       throw CommonError.ACCESS_DENIED.exception("Root sessions are not enabled for the organization %s.",
           standing.organizationId());
     }

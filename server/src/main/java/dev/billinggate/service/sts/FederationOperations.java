@@ -8,7 +8,8 @@ import dev.billinggate.core.CommonError;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.iam.IamArns;
 import dev.billinggate.service.iam.IamEnv;
-import dev.billinggate.service.iam.IamSchema.Role;
+import dev.billinggate.service.iam.IamRoles;
+import dev.billinggate.service.iam.IamRoles.AssumableRole;
 import dev.billinggate.service.iam.Tags;
 import dev.billinggate.service.sts.SamlVerifier.SamlIdentity;
 import dev.billinggate.service.sts.SessionOperations.RoleSession;
@@ -146,14 +147,14 @@ public final class FederationOperations {
     }
     AccessTarget target = AccessTarget.of(action, roleArn).withContext(keys);
     String account = IamArns.account(roleArn);
-    return env.store().read(tx -> SessionOperations.findRole(tx, roleArn))
+    return env.store().read(tx -> IamRoles.STORED.find(tx, roleArn))
         .map(role -> target.withResourcePolicy(account, role.trustPolicy()).withResourceTags(role.tags()))
         .orElse(target.withResourcePolicy(account, null));
   }
 
   private RoleSession start(String roleArn, String sessionName, Integer duration, SessionRequest request,
       CallContext context) {
-    Role role = env.store().read(tx -> SessionOperations.findRole(tx, roleArn)).orElseThrow(() ->
+    AssumableRole role = env.store().read(tx -> IamRoles.STORED.find(tx, roleArn)).orElseThrow(() ->
         CommonError.ACCESS_DENIED.exception("Not authorized to perform %s", context.operation()));
     return sessions.startRoleSession(role, sessionName, duration, request, context);
   }

@@ -2,9 +2,8 @@ package dev.billinggate.service.sts;
 
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
-import dev.billinggate.service.iam.AccessKeyOperations;
+import dev.billinggate.service.iam.IamCredentials;
 import dev.billinggate.service.iam.IamEnv;
-import dev.billinggate.service.iam.IamSchema.AccessKey;
 import java.util.Optional;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageRequest;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageResponse;
@@ -38,7 +37,7 @@ public final class IdentityOperations {
    */
   public GetAccessKeyInfoResponse getAccessKeyInfo(GetAccessKeyInfoRequest request, CallContext context) {
     String id = request.accessKeyId();
-    Optional<String> account = env.store().read(tx -> AccessKeyOperations.byId(tx, id).map(AccessKey::accountId)
+    Optional<String> account = env.store().read(tx -> IamCredentials.STORED.accessKeyAccount(tx, id)
         .or(() -> tx.get(StsSchema.SESSIONS, id).map(StsSchema.TemporaryCredential::accountId)));
     return GetAccessKeyInfoResponse.builder().account(account.orElse(null)).build();
   }

@@ -1,7 +1,5 @@
 package dev.billinggate.service.sts;
 
-import static dev.billinggate.service.iam.IamSchema.key;
-
 import dev.billinggate.auth.Caller;
 import dev.billinggate.auth.CallerType;
 import dev.billinggate.auth.Session;
@@ -10,15 +8,12 @@ import dev.billinggate.core.IdGenerator;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
-import dev.billinggate.service.iam.Base32;
 import dev.billinggate.service.iam.IamArns;
+import dev.billinggate.service.iam.IamCredentials;
 import dev.billinggate.service.iam.IamEnv;
-import dev.billinggate.service.iam.IamSchema;
-import dev.billinggate.service.iam.IamSchema.Role;
-import dev.billinggate.service.iam.MfaOperations;
+import dev.billinggate.service.iam.IamRoles;
+import dev.billinggate.service.iam.IamRoles.AssumableRole;
 import dev.billinggate.service.iam.Tags;
-import dev.billinggate.service.iam.Totp;
-import dev.billinggate.store.ReadTx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +46,8 @@ public final class SessionOperations {
   private static final int MFA_WINDOW = 2;
 
   private final IamEnv env;
+  private final IamRoles roles = IamRoles.STORED;
+  private final IamCredentials credentials = IamCredentials.STORED;
   private final SessionPolicies sessionPolicies;
 
   public SessionOperations(IamEnv env) {
@@ -76,7 +73,7 @@ public final class SessionOperations {
     requireArn(request.roleArn());
     sessionTags(request.tags(), request.transitiveTagKeys());
     String roleAccount = IamArns.account(request.roleArn());
-    Optional<Role> role = env.store().read(tx -> findRole(tx, request.roleArn()));
+    Optional<AssumableRole> role = env.store().read(tx -> roles.find(tx, request.roleArn()));
     Map<String, List<String>> keys = new HashMap<>(Tags.requestKeys(tags(request.tags())));
     keys.put("sts:RoleSessionName", List.of(request.roleSessionName()));
     if (request.externalId() != null) {
@@ -98,7 +95,7 @@ public final class SessionOperations {
     if (caller.isRoot()) {
       throw CommonError.ACCESS_DENIED.exception("Roles may not be assumed by root accounts.");
     }
-    Role role = env.store().read(tx -> findRole(tx, request.roleArn())).orElseThrow(() -> CommonError.ACCESS_DENIED
+    AssumableRole role = env.store().read(tx -> roles.find(tx, request.roleArn())).orElseThrow(() -> CommonError.ACCESS_DENIED
         .exception("User: %s is not authorized to perform: sts:AssumeRole on resource: %s", caller.arn(),
             request.roleArn()));
     boolean chained = caller.type() == CallerType.ASSUMED_ROLE;
@@ -143,7 +140,7 @@ public final class SessionOperations {
    * Starts a session of {@code role} (AssumeRole and its federated forms): checks the duration
    * against the role's MaxSessionDuration and the session policies' limits, then issues credentials.
    */
-  RoleSession startRoleSession(Role role, String sessionName, Integer requestedDuration, SessionRequest request,
+  RoleSession startRoleSession(AssumableRole role, String sessionName, Integer requestedDuration, SessionRequest request,
       CallContext context) {
     int duration = requestedDuration == null ? DEFAULT_ROLE_DURATION : requestedDuration;
     if (duration > role.maxSessionDuration()) {
@@ -152,7 +149,7 @@ public final class SessionOperations {
     }
     Integer packed = sessionPolicies.check(request.policy(), request.policyArns(), request.requestTags());
     Instant issued = issueTime(context);
-    Session session = new Session(IamArns.role(role.accountId(), role.path(), role.name()), role.id(),
+    Session session = new Session(role.arn(), role.id(),
         sessionName, issued, issued.plusSeconds(duration), request.policy(), arns(request.policyArns()),
         request.tags(), request.transitiveTagKeys(), request.sourceIdentity(), request.mfa());
     Caller assumed = new Caller(CallerType.ASSUMED_ROLE, role.accountId(),
@@ -210,16 +207,14 @@ public final class SessionOperations {
   }
 
   /** Stores the credentials (and the assumed role's last use, in the same transaction) and renders them. */
-  Credentials issue(Caller caller, Role assumedRole, CallContext context) {
+  Credentials issue(Caller caller, AssumableRole assumedRole, CallContext context) {
     String secret = env.ids().secretAccessKey();
     // Real tokens are opaque base64 of several hundred characters; clients only pass them back.
     String token = env.ids().next(IdGenerator.SECRET, 356);
     env.store().write(tx -> {
       tx.put(StsSchema.SESSIONS, caller.accessKeyId(), StsSchema.TemporaryCredential.of(caller, secret, token));
       if (assumedRole != null) {
-        String roleKey = key(assumedRole.accountId(), assumedRole.name());
-        tx.get(IamSchema.ROLES, roleKey)
-            .ifPresent(current -> tx.put(IamSchema.ROLES, roleKey, current.usedAt(context.now(), context.region())));
+        roles.markUsed(tx, assumedRole, context.now(), context.region());
       }
       return null;
     });
@@ -252,27 +247,16 @@ public final class SessionOperations {
       return caller.session() != null && caller.session().mfaAuthenticated();
     }
     String userKey = switch (caller.type()) {
-      case ROOT -> IamSchema.ROOT_USER;
+      case ROOT -> IamCredentials.ROOT_USER;
       case IAM_USER -> caller.principalName();
       default -> null;
     };
     boolean valid = userKey != null && tokenCode != null && serialNumber != null && env.store().read(
-        tx -> MfaOperations.enabledDevice(tx, caller.accountId(), userKey, serialNumber))
-        .map(device -> Totp.matches(Base32.decode(device.seedBase32()), now, tokenCode, MFA_WINDOW))
-        .orElse(false);
+        tx -> credentials.mfaCodeMatches(tx, caller.accountId(), userKey, serialNumber, tokenCode, now, MFA_WINDOW));
     if (!valid) {
       throw CommonError.ACCESS_DENIED.exception("MultiFactorAuthentication failed with invalid MFA one time pass code.");
     }
     return true;
-  }
-
-  static Optional<Role> findRole(ReadTx tx, String roleArn) {
-    String account = IamArns.account(roleArn);
-    if (account == null || !"role".equals(IamArns.resourceType(roleArn))) {
-      return Optional.empty();
-    }
-    return tx.get(IamSchema.ROLES, key(account, IamArns.name(roleArn)))
-        .filter(r -> IamArns.role(account, r.path(), r.name()).equals(roleArn));
   }
 
   /** Transitive session tags of a chained caller carry over to the new session. */

@@ -1,15 +1,8 @@
 package dev.billinggate.service.sts;
 
-import static dev.billinggate.service.iam.IamSchema.key;
-
-import dev.billinggate.auth.Caller;
-import dev.billinggate.auth.CallerType;
 import dev.billinggate.auth.CredentialLookup;
 import dev.billinggate.core.Partition;
-import dev.billinggate.service.iam.AccessKeyOperations;
-import dev.billinggate.service.iam.IamArns;
-import dev.billinggate.service.iam.IamSchema;
-import dev.billinggate.service.iam.IamSchema.AccessKey;
+import dev.billinggate.service.iam.IamCredentials;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.Store;
 import java.util.Optional;
@@ -39,16 +32,6 @@ public final class StoredCredentialLookup implements CredentialLookup {
   }
 
   private static Optional<Credential> longTerm(ReadTx tx, String accessKeyId) {
-    return AccessKeyOperations.byId(tx, accessKeyId).flatMap(k -> caller(tx, k)
-        .map(caller -> new Credential(k.secret(), null, null, "Active".equals(k.status()), caller)));
-  }
-
-  private static Optional<Caller> caller(ReadTx tx, AccessKey k) {
-    String account = k.accountId();
-    if (k.ownedByRoot()) {
-      return Optional.of(new Caller(CallerType.ROOT, account, IamArns.root(account), account, k.accessKeyId(), null));
-    }
-    return tx.get(IamSchema.USERS, key(account, k.userName())).map(u -> new Caller(CallerType.IAM_USER, account,
-        IamArns.user(account, u.path(), u.name()), u.id(), k.accessKeyId(), null));
+    return IamCredentials.STORED.accessKey(tx, accessKeyId);
   }
 }

@@ -103,6 +103,7 @@ class ArchitectureTest {
       {"protocol.json", "protocol", "core", "core.http", "model"},
       {"protocol.rest", "protocol", "protocol.json", "core", "core.http", "model"},
       {"protocol.codecs", "protocol", "protocol.query", "protocol.json", "protocol.rest", "core"},
+      {"twin"},
       {"service", "auth", "core"},
       // One row per service; an arrow to another service goes to that service's ports.
       {"service.organizations", "service", "auth", "core", "store", "policy", "policy.document"},
@@ -118,7 +119,7 @@ class ArchitectureTest {
       {"gateway.http", "core.http"},
       {"gateway", "auth", "auth.sigv4", "core", "core.http", "model", "protocol", "protocol.codecs", "service"},
       {"emulator", "auth", "auth.sigv4", "core", "core.http", "gateway", "protocol", "protocol.codecs", "service",
-          "service.billing", "service.organizations", "store", "idp"},
+          "service.billing", "service.organizations", "store", "idp", "twin"},
       {"console.session", "auth", "core", "store"},
       {"console.web", "console.session", "core.http"},
       {"console.gate", "auth", "authz", "catalog", "core", "service", "service.billing", "service.organizations",
@@ -127,13 +128,13 @@ class ArchitectureTest {
       {"console", "console.session", "console.web", "console.gate", "console.view", "auth", "authz", "catalog",
           "core", "core.http", "costdata", "gateway", "service", "service.organizations", "service.iam",
           "service.sts", "service.billing", "service.costexplorer", "store"},
-      {"governance", "core", "catalog", "policy", "policy.document", "policy.eval"},
+      {"governance", "core", "catalog", "policy", "policy.document", "policy.eval", "twin"},
       {"app", "core", "core.http", "catalog", "model", "policy", "policy.document", "policy.eval", "policy.managed",
           "auth", "auth.sigv4", "store", "store.engine", "store.memory", "store.sqlite", "costdata", "protocol",
           "protocol.codecs", "service", "service.organizations", "service.iam", "service.sts", "service.billing",
           "service.account", "service.costexplorer", "service.budgets", "service.sqs", "authz", "gateway.http", "gateway",
-          "emulator", "console", "governance", "federation", "idp"},
+          "emulator", "console", "governance", "federation", "idp", "twin"},
       {"cli", "app", "governance", "core", "catalog", "costdata", "store", "store.sqlite", "service.billing",
-          "service.organizations", "emulator"},
+          "service.organizations", "emulator", "twin"},
   };
 }

@@ -167,7 +167,7 @@ public final class BillingGate implements AutoCloseable {
       directory.invalidate();
       costData.forgetCached();
       console.signOutEveryone();
-    }, () -> Bootstrap.rebuild(config, out, clock));
+    }, () -> Bootstrap.rebuild(config, out, clock), new TwinLoader(store, iam.accountImport(), clock));
     if (passwords != null) {
       state.recordFirstStart();
     }

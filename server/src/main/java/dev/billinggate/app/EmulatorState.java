@@ -5,6 +5,7 @@ import dev.billinggate.emulator.StateControl;
 import dev.billinggate.store.SnapshotContent;
 import dev.billinggate.store.SnapshotInfo;
 import dev.billinggate.store.Snapshots;
+import dev.billinggate.twin.Twin;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ final class EmulatorState implements StateControl {
   private final Clock clock;
   private final Runnable forgetDerivedState;
   private final Supplier<SnapshotContent> rebuiltFirstStart;
+  private final TwinLoader twins;
 
   /**
    * @param forgetDerivedState drops what services keep in memory about the stored state
@@ -31,12 +33,13 @@ final class EmulatorState implements StateControl {
    *     which has no {@link #FIRST_START}; built once, on its first reset
    */
   EmulatorState(Snapshots snapshots, RequestGate gate, Clock clock, Runnable forgetDerivedState,
-      Supplier<SnapshotContent> rebuiltFirstStart) {
+      Supplier<SnapshotContent> rebuiltFirstStart, TwinLoader twins) {
     this.snapshots = snapshots;
     this.gate = gate;
     this.clock = clock;
     this.forgetDerivedState = forgetDerivedState;
     this.rebuiltFirstStart = rebuiltFirstStart;
+    this.twins = twins;
   }
 
   /** Keeps the state just bootstrapped as what {@link #reset} returns to. */
@@ -95,5 +98,14 @@ final class EmulatorState implements StateControl {
   public SnapshotInfo importSnapshot(String name, SnapshotContent content) {
     SnapshotNames.check(name);
     return snapshots.put(name, content);
+  }
+
+  @Override
+  public TwinLoaded importTwin(Twin twin, boolean unknownBillingOn) {
+    return gate.exclusively(() -> {
+      TwinLoaded loaded = twins.load(twin, unknownBillingOn);
+      forgetDerivedState.run();
+      return loaded;
+    });
   }
 }

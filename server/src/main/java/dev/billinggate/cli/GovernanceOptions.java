@@ -77,6 +77,11 @@ final class GovernanceOptions {
   }
 
   AwsClients clients() {
-    return new AwsClients(new Connection(profile, region, endpointUrl, maxAttempts, retryMode == RetryMode.ADAPTIVE, rateLimit));
+    return clients(endpointUrl);
+  }
+
+  /** Clients for {@code endpoint} instead of {@code --endpoint-url} (a side of {@code twin diff}). */
+  AwsClients clients(URI endpoint) {
+    return new AwsClients(new Connection(profile, region, endpoint, maxAttempts, retryMode == RetryMode.ADAPTIVE, rateLimit));
   }
 }

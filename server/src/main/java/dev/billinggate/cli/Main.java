@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   private static final List<Class<?>> SUBCOMMANDS = List.of(
       ServeCommand.class, StateCommand.class, ImportCostsCommand.class, AuditCommand.class, VendCommand.class, RootCommand.class, ExplainCommand.class,
-      TrainCommand.class);
+      TrainCommand.class, TwinCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

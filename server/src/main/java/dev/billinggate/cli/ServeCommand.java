@@ -5,6 +5,13 @@ import dev.billinggate.app.ServerConfig;
 import dev.billinggate.app.StartupException;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.emulator.StateControl;
+import dev.billinggate.twin.Twin;
+import dev.billinggate.twin.TwinFormatException;
+import dev.billinggate.twin.TwinReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,10 +72,29 @@ final class ServeCommand implements Callable<Integer> {
           "the file (e.g. org.json -> org) and becomes the state; a later `state restore` of that name returns to it."})
   Path fromSnapshot;
 
+  @Option(names = "--from-twin", paramLabel = "FILE",
+      description = {"Start as the organization of this twin file (from `twin pull`): same ids, emails, states, policies,",
+          "root features and credential presence. Only into an empty store (--in-memory or a new --data); kept as",
+          "snapshot `twin`, so `state restore twin` undoes a rehearsal."})
+  Path fromTwin;
+
+  /** The billing switch of twin accounts whose switch the twin does not know. */
+  enum UnknownBilling { ON, OFF }
+
+  @Option(names = "--twin-unknown-billing", paramLabel = "ON|OFF", defaultValue = "OFF",
+      description = "With --from-twin: the billing switch of accounts whose switch the twin does not know (default: ${DEFAULT-VALUE}, the pessimistic case).")
+  UnknownBilling unknownBilling;
+
   @Option(names = "--moto-compat",
       description = {"For suites written for moto's server mode: POST /moto-api/reset (unsigned) resets, and requests",
           "signed with access keys billing-gate does not know act as the bootstrap admin. Loopback --host only."})
   boolean motoCompat;
+
+  private static Twin readTwin(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return TwinReader.read(in, file.toString());
+    }
+  }
 
   @Override
   public Integer call() {
@@ -82,6 +108,17 @@ final class ServeCommand implements Callable<Integer> {
       snapshot = fromSnapshot == null ? null : StartingSnapshot.read(fromSnapshot);
     } catch (IllegalArgumentException e) {
       System.err.println("billing-gate serve: --from-snapshot " + fromSnapshot + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (fromTwin != null && fromSnapshot != null) {
+      System.err.println("billing-gate serve: --from-twin and --from-snapshot each give the whole state; pick one.");
+      return ExitCodes.USAGE;
+    }
+    Twin twin;
+    try {
+      twin = fromTwin == null ? null : readTwin(fromTwin);
+    } catch (TwinFormatException | IOException e) {
+      System.err.println("billing-gate serve: --from-twin " + fromTwin + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
     ServerConfig config;
@@ -116,6 +153,23 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       System.err.println("billing-gate: started from snapshot " + snapshot.name() + " (" + fromSnapshot + ")");
+    }
+    if (twin != null) {
+      try {
+        StateControl.TwinLoaded loaded = gate.state().importTwin(twin, unknownBilling == UnknownBilling.ON);
+        gate.saveSnapshot("twin");
+        System.err.println("billing-gate: started from twin " + fromTwin + ": organization " + loaded.organizationId()
+            + ", " + loaded.accounts() + " accounts (snapshot twin)");
+        if (loaded.accessKeyId() != null) {
+          System.err.println("billing-gate: management account " + loaded.managementAccountId() + ": root access key "
+              + loaded.accessKeyId() + ", secret " + loaded.secretAccessKey() + " (shown once)");
+        }
+      } catch (RuntimeException e) {
+        // Not empty, or the twin cannot be built here (an email the emulator already has): nothing was loaded.
+        gate.close();
+        System.err.println("billing-gate serve: --from-twin " + fromTwin + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     if (motoCompat) {
       System.err.print(MotoCompat.BANNER);

@@ -49,7 +49,7 @@ final class StateCommand implements Runnable {
 
     @Override
     public final Integer call() {
-      String name = "billing-gate state " + spec.name();
+      String name = spec.qualifiedName();
       try {
         return call(new StateClient(options));
       } catch (StateClient.ApiError e) {

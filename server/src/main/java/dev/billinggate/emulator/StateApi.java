@@ -10,6 +10,11 @@ import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.store.SnapshotContent;
 import dev.billinggate.store.SnapshotInfo;
+import dev.billinggate.twin.Twin;
+import dev.billinggate.twin.TwinFormatException;
+import dev.billinggate.twin.TwinReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +31,7 @@ import java.util.regex.Pattern;
  * GET    /_billing-gate/v1/snapshots/NAME            ExportSnapshot (the snapshot file)
  * POST   /_billing-gate/v1/snapshots/NAME/restore    RestoreSnapshot
  * DELETE /_billing-gate/v1/snapshots/NAME            DeleteSnapshot
+ * PUT    /_billing-gate/v1/twin?unknownBilling=OFF   ImportTwin (a twin file; into an emulator holding only its bootstrap account)
  * </pre>
  *
  * <p>Only principals of the bootstrap account may call them, and only when IAM allows them the
@@ -34,6 +40,7 @@ import java.util.regex.Pattern;
  */
 final class StateApi {
   private static final String SNAPSHOTS = "/_billing-gate/v1/snapshots";
+  private static final String TWIN = "/_billing-gate/v1/twin";
   private static final Pattern SNAPSHOT = Pattern.compile(SNAPSHOTS + "/([^/]+)(/restore)?");
   private static final JsonMapper JSON = new JsonMapper();
 
@@ -56,6 +63,9 @@ final class StateApi {
     String path = request.rawPath();
     if (path.equals("/_billing-gate/v1/reset")) {
       return "POST".equals(method) ? Optional.of(new Call("ResetState", null)) : Optional.empty();
+    }
+    if (path.equals(TWIN)) {
+      return "PUT".equals(method) ? Optional.of(new Call("ImportTwin", null)) : Optional.empty();
     }
     if (path.equals(SNAPSHOTS)) {
       return "GET".equals(method) ? Optional.of(new Call("ListSnapshots", null)) : Optional.empty();
@@ -89,6 +99,7 @@ final class StateApi {
       case "ListSnapshots" -> json(Map.of("snapshots", state.list().stream().map(StateApi::info).toList()));
       case "SaveSnapshot" -> json(info(state.save(call.name())));
       case "ImportSnapshot" -> json(info(importFile(call.name(), request.body())));
+      case "ImportTwin" -> json(importTwin(request));
       case "ExportSnapshot" -> HttpResponse.of(200, "application/json",
           SnapshotFile.write(state.export(call.name()).orElseThrow(() -> notFound(call.name()))));
       case "RestoreSnapshot" -> {
@@ -123,6 +134,39 @@ final class StateApi {
       String reason = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
       throw EmulatorApiError.VALIDATION.exception("%s Nothing was imported.", reason);
     }
+  }
+
+  private Map<String, Object> importTwin(HttpRequest request) {
+    String unknownBilling = "";
+    for (String pair : request.rawQuery().split("&")) {
+      if (pair.startsWith("unknownBilling=")) {
+        unknownBilling = pair.substring("unknownBilling=".length());
+      }
+    }
+    if (!unknownBilling.isEmpty() && !unknownBilling.equals("ON") && !unknownBilling.equals("OFF")) {
+      throw EmulatorApiError.VALIDATION.exception("unknownBilling must be ON or OFF, not %s.", unknownBilling);
+    }
+    StateControl.TwinLoaded loaded;
+    try {
+      Twin twin = TwinReader.read(new ByteArrayInputStream(request.body()), "twin");
+      loaded = state.importTwin(twin, unknownBilling.equals("ON"));
+    } catch (TwinFormatException | IllegalArgumentException e) {
+      throw EmulatorApiError.VALIDATION.exception("%s. Nothing was imported.", e.getMessage());
+    } catch (IllegalStateException e) {
+      throw EmulatorApiError.CONFLICT.exception("%s. Nothing was imported.", e.getMessage());
+    } catch (IOException e) {
+      throw EmulatorApiError.VALIDATION.exception("the twin could not be read: %s. Nothing was imported.",
+          e.getMessage());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("organizationId", loaded.organizationId());
+    out.put("accounts", loaded.accounts());
+    out.put("managementAccountId", loaded.managementAccountId());
+    if (loaded.accessKeyId() != null) {
+      out.put("managementRootAccessKeyId", loaded.accessKeyId());
+      out.put("managementRootSecretAccessKey", loaded.secretAccessKey());
+    }
+    return out;
   }
 
   private static void checkName(String name) {

@@ -2,6 +2,7 @@ package dev.billinggate.emulator;
 
 import dev.billinggate.store.SnapshotContent;
 import dev.billinggate.store.SnapshotInfo;
+import dev.billinggate.twin.Twin;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,4 +40,23 @@ public interface StateControl {
    * @throws IllegalArgumentException naming a record that is not a valid record of its table
    */
   SnapshotInfo importSnapshot(String name, SnapshotContent content);
+
+  /**
+   * Builds {@code twin}'s organization with its own ids, in one write, in an emulator that holds
+   * nothing but its bootstrap account.
+   *
+   * @param unknownBillingOn the billing switch of the accounts whose switch the twin does not know
+   * @throws IllegalStateException when the emulator is not empty (nothing is changed)
+   * @throws IllegalArgumentException when the twin cannot be built here (nothing is changed)
+   */
+  TwinLoaded importTwin(Twin twin, boolean unknownBillingOn);
+
+  /**
+   * A twin built. When its management account is not the bootstrap account, that account gets a new
+   * root access key, so someone can act as the organization's management; shown once.
+   *
+   * @param accessKeyId null when the management account is the bootstrap account
+   */
+  record TwinLoaded(String organizationId, int accounts, String managementAccountId, String accessKeyId,
+      String secretAccessKey) {}
 }

@@ -37,6 +37,7 @@ public final class IamService implements ServiceHandler {
   private final AuthorizationDetailsOperations authorizationDetails;
   private final ContextKeyOperations contextKeys;
   private final MemberAccounts memberAccounts;
+  private final AccountImport accountImport;
   private final CredentialReportOperations credentialReports;
   private final RootAccessOperations rootAccess;
   private final SigningCertificateOperations signingCertificates;
@@ -82,6 +83,7 @@ public final class IamService implements ServiceHandler {
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
     this.contextKeys = new ContextKeyOperations(env, identityPolicies);
     this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments, accessKeys);
+    this.accountImport = new AccountImport(env, accounts, memberAccounts);
     this.credentialReports = new CredentialReportOperations(env, lookups);
     this.rootAccess = new RootAccessOperations(env, organizations);
     this.signingCertificates = new SigningCertificateOperations(env, lookups);
@@ -135,6 +137,7 @@ public final class IamService implements ServiceHandler {
   public IamSignIn signIn() { return signIn; }
   /** What the app's Organizations {@code AccountProvisioner} delegates account creation to. */
   public MemberAccounts memberAccounts() { return memberAccounts; }
+  public AccountImport accountImport() { return accountImport; }
   public UserOperations users() { return users; }
   public GroupOperations groups() { return groups; }
   public RoleOperations roles() { return roles; }

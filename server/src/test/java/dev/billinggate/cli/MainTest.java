@@ -20,8 +20,8 @@ class MainTest {
   @ValueSource(strings = {"--help", "servee", "--version"})
   void anythingElseGetsEverySubcommand(String first) {
     assertThat(Main.forArguments(first).getSubcommands())
-        .containsOnlyKeys("serve", "import-costs", "audit", "vend", "root", "explain", "state", "train");
-    assertThat(Main.forArguments().getSubcommands()).hasSize(8);
+        .containsOnlyKeys("serve", "import-costs", "audit", "vend", "root", "explain", "state", "train", "twin");
+    assertThat(Main.forArguments().getSubcommands()).hasSize(9);
   }
 
   @Test

@@ -114,6 +114,20 @@ class TwinRoundTripIntegrationTest {
     o.putResourcePolicy(r -> r.content("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\","
         + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + admin + ":root\"},"
         + "\"Action\":\"organizations:Describe*\",\"Resource\":\"*\"}]}"));
+    try (var memberIam = org.memberAdmin(mfa)) {
+      memberIam.createRole(r -> r.roleName("Finance").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+          + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+          + BillingGateHandle.ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"));
+      String billingRead = memberIam.createPolicy(r -> r.policyName("BillingRead").policyDocument(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"aws-portal:ViewBilling\","
+          + "\"ce:Get*\"],\"Resource\":\"*\"}]}")).policy().arn();
+      memberIam.attachRolePolicy(r -> r.roleName("Finance").policyArn(billingRead));
+      memberIam.attachRolePolicy(r -> r.roleName("Finance")
+          .policyArn("arn:aws:iam::aws:policy/AWSBillingReadOnlyAccess"));
+      memberIam.putRolePolicy(r -> r.roleName("Finance").policyName("NoBudgets").policyDocument(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"budgets:*\","
+          + "\"Resource\":\"*\"}]}"));
+    }
     source.saveSnapshot("org");
 
     twinFile = dir.resolve("org-twin.json");
@@ -207,6 +221,32 @@ class TwinRoundTripIntegrationTest {
       assertThat(differences).hasSize(2);
       assertThat(differences.toString()).contains(invited, "rootCredentials.password: true -> false",
           "rootCredentials.accessKeys");
+    } finally {
+      twin.close();
+    }
+  }
+
+  @Test
+  void withIamTheTwinExplainsAsTheOrganizationDoes() throws Exception {
+    Path withIam = dir.resolve("org-iam.json");
+    var pull = cli.run("twin", "pull", withIam.toString(), "--probe-billing-access", "--iam");
+    assertThat(pull.exitCode()).as(pull.err()).isZero();
+    BillingGateHandle twin = BillingGateHandle.start(CONFIG.apply(BillingGateHandle.defaultConfig()));
+    GovernanceCli onTwin = new GovernanceCli(twin, dir.resolve("state"));
+    try {
+      assertThat(twin.server().state().importTwin(read(withIam), false).notLoaded()).isEmpty();
+      String finance = "arn:aws:iam::" + mfa + ":role/Finance";
+      for (String page : List.of("bills", "cost-explorer", "budgets")) {
+        var real = cli.run("explain", "--principal", finance, "--page", page, "--output", "json");
+        var rehearsed = onTwin.run("explain", "--principal", finance, "--page", page, "--output", "json");
+        assertThat(real.exitCode()).as(real.err()).isIn(0, 1);
+        assertThat(rehearsed.out()).as(page).isEqualTo(real.out());
+      }
+      // The loaded policies decide: the AWS managed one allows the bills, the inline one denies budgets.
+      assertThat(onTwin.run("explain", "--principal", finance, "--page", "bills", "--output", "json").out())
+          .contains("\"PASS\"").doesNotContain("\"FAIL\"");
+      assertThat(onTwin.run("explain", "--principal", finance, "--page", "budgets", "--output", "json").out())
+          .contains("role/Finance/inline/NoBudgets");
     } finally {
       twin.close();
     }

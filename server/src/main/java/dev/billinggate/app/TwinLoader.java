@@ -10,15 +10,18 @@ import dev.billinggate.store.WriteTx;
 import dev.billinggate.twin.Twin;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Builds a twin's organization in an emulator that holds nothing but its bootstrap account, in one
  * write: everything or, when anything fails, nothing. Ids, emails, names, states, the tree,
  * policies and attachments, trusted access, delegated administrators, the resource policy, root
- * features and root credential presence are the twin's. Members get the access role CreateAccount
- * gives ({@code OrganizationAccountAccessRole}); root credentials that were not audited are what
+ * features and root credential presence are the twin's; so are the roles and their policies when
+ * the twin has them ({@code --iam}), else members get the access role CreateAccount gives
+ * ({@code OrganizationAccountAccessRole}). Root credentials that were not audited are what
  * CreateAccount would leave.
  */
 final class TwinLoader {
@@ -51,6 +54,7 @@ final class TwinLoader {
 
   private TwinLoaded build(WriteTx tx, Twin twin, boolean unknownBillingOn) {
     Instant now = clock.instant();
+    List<String> notLoaded = new ArrayList<>();
     Twin.Organization org = twin.organization();
     Twin.Root root = twin.roots().get(0);
     boolean managed = twin.rootAccess().enabled("RootCredentialsManagement");
@@ -78,9 +82,17 @@ final class TwinLoader {
       OrganizationImport.tags(tx, org.id(), ou.id(), ou.tags());
     }
     for (Twin.Account account : twin.accounts()) {
+      boolean withRoles = account.iam() != null && account.iam().error() == null;
       if (!account.id().equals(management.id())) {
-        iam.member(tx, account.id(), account.email(), account.name(), ACCESS_ROLE, management.id(), org.id());
+        if (withRoles) {
+          iam.memberWithoutRoles(tx, account.id(), account.email(), account.name(), org.id());
+        } else {
+          iam.member(tx, account.id(), account.email(), account.name(), ACCESS_ROLE, management.id(), org.id());
+        }
         rootCredentials(tx, account.id(), account.rootCredentials(), managed);
+      }
+      if (withRoles) {
+        roles(tx, account.id(), account.iam(), notLoaded);
       }
       OrganizationImport.account(tx, org.id(), account.id(), account.email(), account.name(), account.state(),
           account.joinedMethod(), account.joinedAt(), account.parentId(), "ACTIVE".equals(account.state()) ? null : now);
@@ -108,7 +120,28 @@ final class TwinLoader {
     }
     return new TwinLoaded(org.id(), twin.accounts().size(), management.id(),
         managementKey == null ? null : managementKey.accessKeyId(),
-        managementKey == null ? null : managementKey.secret());
+        managementKey == null ? null : managementKey.secret(), notLoaded);
+  }
+
+  /**
+   * The account's roles as {@code --iam} read them: customer managed policies first, then each role, its
+   * attachments and inline policies. What this emulator cannot hold is listed in {@code notLoaded}.
+   */
+  private void roles(WriteTx tx, String accountId, Twin.Iam recorded, List<String> notLoaded) {
+    recorded.customerPolicies().forEach(p -> iam.customerPolicy(tx, accountId, p.name(), p.path(), p.document()));
+    for (Twin.Role role : recorded.roles()) {
+      if (!iam.role(tx, accountId, role.name(), role.path(), role.trustPolicy())) {
+        notLoaded.add("role " + role.name() + " in " + accountId + ": the emulator already has it");
+        continue;
+      }
+      for (String arn : role.attachedPolicyArns()) {
+        if (!iam.attachToRole(tx, accountId, role.name(), arn)) {
+          notLoaded.add("policy " + arn + " on role " + role.name() + " in " + accountId + ": unknown to billing-gate");
+        }
+      }
+      role.inlinePolicies().forEach((name, document) -> iam.inlineRolePolicy(tx, accountId, role.name(), name,
+          document));
+    }
   }
 
   /** As recorded when audited; otherwise what CreateAccount left (member provisioning already did it). */

@@ -160,6 +160,7 @@ final class ServeCommand implements Callable<Integer> {
         gate.saveSnapshot("twin");
         System.err.println("billing-gate: started from twin " + fromTwin + ": organization " + loaded.organizationId()
             + ", " + loaded.accounts() + " accounts (snapshot twin)");
+        loaded.notLoaded().forEach(item -> System.err.println("billing-gate: not loaded from the twin: " + item));
         if (loaded.accessKeyId() != null) {
           System.err.println("billing-gate: management account " + loaded.managementAccountId() + ": root access key "
               + loaded.accessKeyId() + ", secret " + loaded.secretAccessKey() + " (shown once)");

@@ -1,5 +1,6 @@
 package dev.billinggate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.billinggate.twin.Twin;
 import dev.billinggate.twin.TwinFormatException;
@@ -52,6 +53,9 @@ final class TwinPushCommand extends StateCommand.Subcommand {
         body.toByteArray()));
     String text = "Built organization " + loaded.path("organizationId").asText() + " ("
         + loaded.path("accounts").asInt() + " accounts) from " + file + " in " + client.endpoint() + ".";
+    for (JsonNode item : loaded.path("notLoaded")) {
+      text += "\nNot loaded: " + item.asText();
+    }
     if (loaded.has("managementRootAccessKeyId")) {
       text += "\nManagement account " + loaded.path("managementAccountId").asText() + ": root access key "
           + loaded.path("managementRootAccessKeyId").asText() + ", secret "

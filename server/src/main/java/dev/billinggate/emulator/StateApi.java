@@ -162,6 +162,7 @@ final class StateApi {
     out.put("organizationId", loaded.organizationId());
     out.put("accounts", loaded.accounts());
     out.put("managementAccountId", loaded.managementAccountId());
+    out.put("notLoaded", loaded.notLoaded());
     if (loaded.accessKeyId() != null) {
       out.put("managementRootAccessKeyId", loaded.accessKeyId());
       out.put("managementRootSecretAccessKey", loaded.secretAccessKey());

@@ -56,7 +56,8 @@ public interface StateControl {
    * root access key, so someone can act as the organization's management; shown once.
    *
    * @param accessKeyId null when the management account is the bootstrap account
+   * @param notLoaded what the twin has and this emulator could not build (a role's policy it does not know)
    */
   record TwinLoaded(String organizationId, int accounts, String managementAccountId, String accessKeyId,
-      String secretAccessKey) {}
+      String secretAccessKey, List<String> notLoaded) {}
 }

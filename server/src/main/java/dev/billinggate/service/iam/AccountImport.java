@@ -1,17 +1,25 @@
 package dev.billinggate.service.iam;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.IdGenerator;
 import dev.billinggate.service.iam.IamSchema.AccessKey;
 import dev.billinggate.service.iam.IamSchema.AccessKeyLocation;
 import dev.billinggate.service.iam.IamSchema.Account;
 import dev.billinggate.service.iam.IamSchema.AccountRef;
+import dev.billinggate.service.iam.IamSchema.CustomerPolicy;
+import dev.billinggate.service.iam.IamSchema.EntityKind;
+import dev.billinggate.service.iam.IamSchema.InlinePolicy;
+import dev.billinggate.service.iam.IamSchema.PolicyVersion;
+import dev.billinggate.service.iam.IamSchema.Role;
 import dev.billinggate.service.iam.IamSchema.MfaDevice;
 import dev.billinggate.service.iam.IamSchema.OrganizationRootFeatures;
 import dev.billinggate.service.iam.IamSchema.SigningCertificate;
 import dev.billinggate.store.ReadTx;
 import dev.billinggate.store.WriteTx;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * IAM's side of an organization copied in with its own ids (an organization twin), inside the
@@ -23,11 +31,13 @@ public final class AccountImport {
   private final IamEnv env;
   private final AccountRegistry accounts;
   private final MemberAccounts members;
+  private final AttachmentOperations attachments;
 
-  AccountImport(IamEnv env, AccountRegistry accounts, MemberAccounts members) {
+  AccountImport(IamEnv env, AccountRegistry accounts, MemberAccounts members, AttachmentOperations attachments) {
     this.env = env;
     this.accounts = accounts;
     this.members = members;
+    this.attachments = attachments;
   }
 
   /** How many accounts IAM knows: an empty emulator knows only the bootstrap account. */
@@ -45,6 +55,51 @@ public final class AccountImport {
   public void member(WriteTx tx, String accountId, String email, String name, String roleName,
       String managementAccountId, String organizationId) {
     members.provision(tx, accountId, email, name, roleName, managementAccountId, organizationId);
+  }
+
+  /** A member whose roles come from elsewhere (the twin's {@code --iam}): root user only, no access role. */
+  public void memberWithoutRoles(WriteTx tx, String accountId, String email, String name, String organizationId) {
+    members.rootUser(tx, accountId, email, name, organizationId);
+  }
+
+  /**
+   * A role as recorded. Its trust policy is not checked against the principals this emulator knows:
+   * a real role trusts accounts and identity providers outside the twin.
+   *
+   * @return false (nothing written) when the account already has a role of that name
+   */
+  public boolean role(WriteTx tx, String accountId, String name, String path, String trustPolicy) {
+    String key = IamSchema.key(accountId, name);
+    if (tx.get(IamSchema.ROLES, key).isPresent()) {
+      return false;
+    }
+    tx.put(IamSchema.ROLES, key, new Role(accountId, name, env.ids().roleId(), IamArns.path(path),
+        env.clock().instant(), trustPolicy, null, RoleOperations.DEFAULT_MAX_SESSION_DURATION, null, Map.of(), null,
+        null));
+    return true;
+  }
+
+  /** A customer managed policy with the recorded document as its only (default) version. */
+  public void customerPolicy(WriteTx tx, String accountId, String name, String path, String document) {
+    Instant now = env.clock().instant();
+    tx.put(IamSchema.POLICIES, IamSchema.key(accountId, name), new CustomerPolicy(accountId, name,
+        env.ids().policyId(), IamArns.path(path), null, now, now, "v1", 2, List.of(new PolicyVersion("v1", document,
+        now)), Map.of()));
+  }
+
+  /** @return false (nothing written) when the policy is unknown here (an AWS managed policy newer than billing-gate's copy) */
+  public boolean attachToRole(WriteTx tx, String accountId, String roleName, String policyArn) {
+    try {
+      attachments.attach(tx, accountId, EntityKind.ROLE, roleName, policyArn);
+      return true;
+    } catch (AwsException unknown) {
+      return false;
+    }
+  }
+
+  public void inlineRolePolicy(WriteTx tx, String accountId, String roleName, String policyName, String document) {
+    tx.put(IamSchema.INLINE_POLICIES, IamSchema.key(accountId, EntityKind.ROLE.name(), roleName, policyName),
+        new InlinePolicy(EntityKind.ROLE, roleName, policyName, document));
   }
 
   /** An account outside any organization's making (the management account): root user only, no password known. */

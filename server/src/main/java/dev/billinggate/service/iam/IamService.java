@@ -83,7 +83,7 @@ public final class IamService implements ServiceHandler {
     this.authorizationDetails = new AuthorizationDetailsOperations(env, lookups);
     this.contextKeys = new ContextKeyOperations(env, identityPolicies);
     this.memberAccounts = new MemberAccounts(env, accounts, roles, attachments, accessKeys);
-    this.accountImport = new AccountImport(env, accounts, memberAccounts);
+    this.accountImport = new AccountImport(env, accounts, memberAccounts, attachments);
     this.credentialReports = new CredentialReportOperations(env, lookups);
     this.rootAccess = new RootAccessOperations(env, organizations);
     this.signingCertificates = new SigningCertificateOperations(env, lookups);

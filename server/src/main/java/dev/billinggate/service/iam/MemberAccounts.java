@@ -41,16 +41,26 @@ public final class MemberAccounts {
    */
   public Account provision(WriteTx tx, String accountId, String email, String name, String roleName,
       String managementAccountId, String organizationId) {
+    Account account = rootUser(tx, accountId, email, name, organizationId);
+    accessRole(tx, accountId, roleName, managementAccountId);
+    return account;
+  }
+
+  /** The account and its root user, as CreateAccount leaves them (no access role yet). */
+  Account rootUser(WriteTx tx, String accountId, String email, String name, String organizationId) {
     Account created = accounts.createAccount(tx, accountId, email, name, null);
     boolean managed = RootAccessFeatures.of(tx, organizationId).rootCredentialsManagement();
     Account account = managed ? created.withRootPassword(null, false) : created.withRootPassword(Passwords.UNKNOWN, true);
     tx.put(IamSchema.ACCOUNTS, accountId, account);
+    return account;
+  }
+
+  private void accessRole(WriteTx tx, String accountId, String roleName, String managementAccountId) {
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
         + IamArns.root(managementAccountId) + "\"},\"Action\":\"sts:AssumeRole\"}]}";
     roles.insert(tx, new Role(accountId, roleName, env.ids().roleId(), "/", env.clock().instant(), trust, null,
         RoleOperations.DEFAULT_MAX_SESSION_DURATION, null, Map.of(), null, null));
     attachments.attach(tx, accountId, EntityKind.ROLE, roleName, ACCESS_ROLE_POLICY);
-    return account;
   }
 
   /**

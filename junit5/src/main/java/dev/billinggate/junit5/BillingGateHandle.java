@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -177,6 +178,15 @@ public final class BillingGateHandle implements AutoCloseable {
 
   public SqsClient sqs() {
     return admin(SqsClient.class, this::sqs);
+  }
+
+  public S3Client s3() {
+    return admin(S3Client.class, this::s3);
+  }
+
+  /** S3 in us-east-1; the endpoint is an IP address, so the SDK addresses buckets path-style. */
+  public S3Client s3(AwsCredentials credentials) {
+    return configure(S3Client.builder(), credentials).region(Region.US_EAST_1).build();
   }
 
   public IamClient iam(AwsCredentials credentials) {

@@ -41,6 +41,7 @@ import dev.billinggate.service.iam.Passwords;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.service.organizations.OrganizationsService;
 import dev.billinggate.service.sts.StoredCredentialLookup;
+import dev.billinggate.service.s3.S3Service;
 import dev.billinggate.service.sqs.SqsService;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.SnapshotInfo;
@@ -156,7 +157,7 @@ public final class BillingGate implements AutoCloseable {
     AtomicReference<URI> endpoint = new AtomicReference<>();
     SqsService sqs = new SqsService(store, random, endpoint::get);
     Gateway gateway = new Gateway(
-        List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs),
+        List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs, new S3Service(store)),
         verifier, authorizer::authorize, clock, ids);
     Console console = new Console(new ConsoleServices(store, iam.signIn(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());
@@ -189,7 +190,7 @@ public final class BillingGate implements AutoCloseable {
 
   private static NettyHttpServer listen(ServerConfig config, Gateway gateway,
       Function<HttpRequest, HttpResponse> handler) {
-    HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_BODY_BYTES,
+    HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_WIRE_BYTES,
         2 * Runtime.getRuntime().availableProcessors(), gateway::tooLarge);
     try {
       return NettyHttpServer.start(http, handler);

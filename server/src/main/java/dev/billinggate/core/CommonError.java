@@ -38,6 +38,7 @@ public enum CommonError implements ErrorCode {
   @Override public int httpStatus() { return status; }
 
   public String code(ServiceId.Protocol protocol) {
-    return protocol == ServiceId.Protocol.AWS_QUERY ? queryCode : jsonCode;
+    // The XML protocols name errors alike; restXml (S3) shares awsQuery's codes.
+    return protocol == ServiceId.Protocol.AWS_QUERY || protocol == ServiceId.Protocol.REST_XML ? queryCode : jsonCode;
   }
 }

@@ -12,9 +12,10 @@ public enum ServiceId {
   BUDGETS("budgets", Protocol.AWS_JSON_1_1, "AWSBudgetServiceGateway", "budgets", "2016-10-20"),
   BILLING("billing", Protocol.AWS_JSON_1_0, "AWSBilling", "billing", "2023-09-07"),
   ACCOUNT("account", Protocol.REST_JSON_1, null, "account", "2021-02-01"),
-  SQS("sqs", Protocol.AWS_JSON_1_0, "AmazonSQS", "sqs", "2012-11-05");
+  SQS("sqs", Protocol.AWS_JSON_1_0, "AmazonSQS", "sqs", "2012-11-05"),
+  S3("s3", Protocol.REST_XML, null, "s3", "2006-03-01");
 
-  public enum Protocol { AWS_QUERY, AWS_JSON_1_0, AWS_JSON_1_1, REST_JSON_1 }
+  public enum Protocol { AWS_QUERY, AWS_JSON_1_0, AWS_JSON_1_1, REST_JSON_1, REST_XML }
 
   private final String signingName;
   private final Protocol protocol;

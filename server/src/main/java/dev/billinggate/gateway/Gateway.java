@@ -18,6 +18,7 @@ import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.OperationTable.Entry;
 import dev.billinggate.service.ServiceHandler;
+import dev.billinggate.service.StreamingOperation.Streamed;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -96,14 +97,15 @@ public final class Gateway {
       // unsigned: the router guesses from the headers
     }
     ProtocolCodec codec = ProtocolCodecs.forService(router.route(headersOnly, scope));
-    return codec.encodeError(CommonError.PAYLOAD_TOO_LARGE.exception("Request entity too large."), ids.requestId());
+    return codec.encodeError(codec.tooLarge(), ids.requestId());
   }
 
   private HttpResponse dispatch(HttpRequest request, SignatureParameters signature, ProtocolCodec codec, String requestId) {
     // 1. Authenticate: SigV4 over the bytes as received.
     VerifiedRequest verified = verifier.verify(request, signature, codec.service());
-    // 2. Decode the operation's input from the wire.
-    DecodedRequest decoded = codec.decode(request);
+    // 2. Decode the operation's input from the wire, as the service reads it (S3's chunks unframed).
+    HttpRequest content = verified.content();
+    DecodedRequest decoded = codec.decode(content);
     // 3. Find the behaviour; operations the model knows but nobody implements say so.
     Entry<?, ?> entry = tables.get(codec.service()).find(decoded.operation()).orElseThrow(() ->
         CommonError.NOT_IMPLEMENTED.exception("billing-gate does not implement %s:%s yet.",
@@ -113,9 +115,9 @@ public final class Gateway {
     CallContext context = new CallContext(verified.caller(), decoded.operation(), requestId,
         regionOf(verified), clock.instant(), request.remoteAddress(), request.secure());
     // 5. Authorize with the policy engine, then 6. run the operation.
-    SdkResponse output = run(entry, decoded.input(), context);
+    Streamed<?> output = run(entry, decoded.input(), content.body(), context);
     // 7. Encode the answer.
-    return codec.encodeResponse(decoded.operation(), output, requestId);
+    return codec.encodeResponse(decoded.operation(), (SdkResponse) output.response(), output.body(), requestId);
   }
 
   /**
@@ -136,7 +138,8 @@ public final class Gateway {
     codec.validate(decoded);
     CallContext context = new CallContext(null, decoded.operation(), requestId, UNSIGNED_REGION, clock.instant(),
         request.remoteAddress(), request.secure());
-    return codec.encodeResponse(decoded.operation(), run(entry, decoded.input(), context), requestId);
+    Streamed<?> output = run(entry, decoded.input(), request.body(), context);
+    return codec.encodeResponse(decoded.operation(), (SdkResponse) output.response(), output.body(), requestId);
   }
 
   /**
@@ -153,7 +156,7 @@ public final class Gateway {
     codec.validate(new DecodedRequest(operation, input));
     CallContext named = new CallContext(context.caller(), operation, context.requestId(), context.region(),
         context.now(), context.sourceIp(), context.secureTransport());
-    return output.cast(run(entry, input, named));
+    return output.cast(run(entry, input, new byte[0], named).response());
   }
 
   /** The model's name of the operation {@code input} belongs to ({@code ListVirtualMFADevices}, not the class's spelling). */
@@ -172,13 +175,13 @@ public final class Gateway {
     return SigV4Verifier.SDK_GLOBAL_REGION.equals(region) ? "us-east-1" : region;
   }
 
-  private <I, O> SdkResponse run(Entry<I, O> entry, Object input, CallContext context) {
+  private <I, O> Streamed<O> run(Entry<I, O> entry, Object input, byte[] body, CallContext context) {
     I typed = entry.requestType().cast(input);
     if (entry.authenticator() != null) {
       context = context.withCaller(entry.authenticator().caller(typed, context));
     }
     AccessTarget target = entry.access().target(typed, context);
     access.check(context.caller(), target, context);
-    return (SdkResponse) entry.operation().handle(typed, context);
+    return entry.streaming().handle(typed, body, context);
   }
 }

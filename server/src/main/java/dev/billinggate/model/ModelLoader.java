@@ -86,7 +86,8 @@ final class ModelLoader {
         JsonTree.text(JsonTree.map(node, "key"), "shape"),
         JsonTree.text(JsonTree.map(node, "value"), "shape"),
         Boolean.TRUE.equals(node.get("sensitive")),
-        Boolean.TRUE.equals(node.get("exception")) ? error(name, node, members) : null);
+        Boolean.TRUE.equals(node.get("exception")) ? error(name, node, members) : null,
+        JsonTree.text(node, "payload"));
   }
 
   private static ErrorInfo error(String name, Map<String, Object> node, Map<String, Member> members) {

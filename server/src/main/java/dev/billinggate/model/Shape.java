@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param value map value shape name
  * @param sensitive whether AWS hides the value in validation messages
  * @param error the error facts when this shape is an exception, else {@code null}
+ * @param payload the member a REST structure sends as its whole body, {@code null} when its members
+ *     are the body's elements
  */
 public record Shape(
     String name,
@@ -39,4 +41,5 @@ public record Shape(
     String key,
     String value,
     boolean sensitive,
-    ErrorInfo error) {}
+    ErrorInfo error,
+    String payload) {}

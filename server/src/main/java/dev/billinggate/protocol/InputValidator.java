@@ -31,6 +31,10 @@ public final class InputValidator {
   private void structure(Shape shape, SdkPojo pojo, String prefix, List<Violation> out) {
     for (Member member : shape.members().values()) {
       SdkField<?> field = SdkTypes.fieldByMember(pojo, member.name());
+      if (field == null && member.locationName() != null) {
+        // The SDK renames a few bound members (S3's CopyObject Bucket is DestinationBucket); the wire name stays.
+        field = SdkTypes.fieldByLocation(pojo, member.locationName());
+      }
       Object value = field == null ? null : SdkTypes.value(field, pojo);
       String path = prefix + Character.toLowerCase(member.name().charAt(0)) + member.name().substring(1);
       if (value == null) {

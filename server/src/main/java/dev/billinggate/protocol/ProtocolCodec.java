@@ -21,6 +21,10 @@ import software.amazon.awssdk.core.SdkResponse;
 public abstract class ProtocolCodec {
   /** Larger bodies are refused before parsing (IAM's largest inputs, policy documents, are far smaller). */
   public static final int MAX_BODY_BYTES = 1 << 20;
+  /** S3 objects up to this size are kept (AWS takes 5 GB in one PutObject; billing-gate keeps objects in memory). */
+  public static final int MAX_OBJECT_BYTES = 16 << 20;
+  /** What the HTTP server takes: the largest object in aws-chunked framing, whose chunk headers add about 1%. */
+  public static final int MAX_WIRE_BYTES = MAX_OBJECT_BYTES + (MAX_OBJECT_BYTES >> 4);
   /** The header every response carries the request id in (query responses also repeat it in the body). */
   public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
 
@@ -47,8 +51,8 @@ public abstract class ProtocolCodec {
 
   /** Identifies the operation and decodes its input; malformed input is the protocol's 4xx error. */
   public final DecodedRequest decode(HttpRequest request) {
-    if (request.body() != null && request.body().length > MAX_BODY_BYTES) {
-      throw CommonError.PAYLOAD_TOO_LARGE.exception("Request body is larger than %d bytes.", MAX_BODY_BYTES);
+    if (request.body() != null && request.body().length > maxBodyBytes()) {
+      throw tooLarge();
     }
     String operation = operationName(request);
     SdkPojo builder = SdkTypes.requestBuilder(service, operation);
@@ -61,6 +65,16 @@ public abstract class ProtocolCodec {
       // A value the SDK type cannot hold (e.g. a number out of its range) is malformed input, not a crash.
       throw CommonError.SERIALIZATION.exception("Cannot decode %s input: %s", operation, e.getClass().getSimpleName());
     }
+  }
+
+  /** The largest body this protocol's services take. */
+  public int maxBodyBytes() {
+    return MAX_BODY_BYTES;
+  }
+
+  /** The error for a body over {@link #maxBodyBytes()}. */
+  public AwsException tooLarge() {
+    return CommonError.PAYLOAD_TOO_LARGE.exception("Request body is larger than %d bytes.", maxBodyBytes());
   }
 
   /** Fills {@code builder}, a fresh {@code <operation>Request} builder, from the wire request. */
@@ -76,6 +90,14 @@ public abstract class ProtocolCodec {
 
   /** The success response of {@code operation}. */
   public abstract HttpResponse encodeResponse(String operation, SdkResponse response, String requestId);
+
+  /**
+   * The success response of an operation that answers with a body of its own ({@code body} not
+   * null): only restXml (S3's objects) has such operations, so the other protocols ignore it.
+   */
+  public HttpResponse encodeResponse(String operation, SdkResponse response, byte[] body, String requestId) {
+    return encodeResponse(operation, response, requestId);
+  }
 
   /** The error response for {@code error}. */
   public abstract HttpResponse encodeError(AwsException error, String requestId);

@@ -30,8 +30,13 @@ public final class OperationTable {
    * @param authenticator for operations AWS serves without a signature (AssumeRoleWithWebIdentity,
    *     AssumeRoleWithSAML): finds the caller in the request itself; {@code null} for signed operations
    */
-  public record Entry<I, O>(Class<I> requestType, Operation<I, O> operation, AccessRule<I> access,
-      Authenticator<I> authenticator) {}
+  public record Entry<I, O>(Class<I> requestType, StreamingOperation<I, O> streaming, AccessRule<I> access,
+      Authenticator<I> authenticator) {
+    /** The operation for callers that send and expect no body of its own (the console, tests). */
+    public Operation<I, O> operation() {
+      return (request, context) -> streaming.handle(request, new byte[0], context).response();
+    }
+  }
 
   /** Authenticates an unsigned request from its own content (a token, an assertion). */
   @FunctionalInterface
@@ -46,6 +51,12 @@ public final class OperationTable {
     register(requestType, access, operation, null);
   }
 
+  /** Registers an operation that reads the request body or answers with one of its own. */
+  public <I extends SdkRequest, O extends SdkResponse> void onStreaming(
+      Class<I> requestType, AccessRule<I> access, StreamingOperation<I, O> operation) {
+    register(requestType, access, operation, null);
+  }
+
   /**
    * Registers an operation AWS accepts unsigned: {@code authenticator} establishes the caller from
    * the request; a signature, if one is sent anyway, is still verified but does not make the caller.
@@ -57,6 +68,13 @@ public final class OperationTable {
 
   private <I extends SdkRequest, O extends SdkResponse> void register(
       Class<I> requestType, AccessRule<I> access, Operation<I, O> operation, Authenticator<I> authenticator) {
+    register(requestType, access,
+        (request, body, context) -> new StreamingOperation.Streamed<>(operation.handle(request, context), null),
+        authenticator);
+  }
+
+  private <I extends SdkRequest, O extends SdkResponse> void register(Class<I> requestType, AccessRule<I> access,
+      StreamingOperation<I, O> operation, Authenticator<I> authenticator) {
     String simple = requestType.getSimpleName();
     if (!simple.endsWith("Request") || !requestType.getPackageName().equals(service.sdkPackage() + ".model")) {
       throw new IllegalArgumentException(requestType + " is not a " + service + " request type");

@@ -25,6 +25,8 @@ final class CanonicalRequest {
   // Every service but S3: normalize the path and encode it a second time.
   private static final V4CanonicalRequest.Options SERVICE_OPTIONS =
       new V4CanonicalRequest.Options(true, true);
+  // S3 signs the path as sent: no second encoding, no dot-segment normalization (keys may hold "//" or "..").
+  private static final V4CanonicalRequest.Options S3_OPTIONS = new V4CanonicalRequest.Options(false, false);
 
   private CanonicalRequest() {}
 
@@ -32,7 +34,7 @@ final class CanonicalRequest {
    * @throws IllegalArgumentException when the method or path cannot be canonicalized (the signature
    *     cannot match such a request)
    */
-  static String of(HttpRequest request, SignatureParameters signature, String payloadHash) {
+  static String of(HttpRequest request, SignatureParameters signature, String payloadHash, boolean s3) {
     SdkHttpRequest.Builder sdkRequest = SdkHttpRequest.builder()
         .method(SdkHttpMethod.fromValue(request.method()))
         .protocol("https")
@@ -45,7 +47,7 @@ final class CanonicalRequest {
     }
     // With no headers the SDK's canonical request is "METHOD\nURI\nQUERY\n\n\nHASH"; keep its first
     // three lines and put the signed headers after them.
-    String withoutHeaders = new V4CanonicalRequest(sdkRequest.build(), payloadHash, SERVICE_OPTIONS)
+    String withoutHeaders = new V4CanonicalRequest(sdkRequest.build(), payloadHash, s3 ? S3_OPTIONS : SERVICE_OPTIONS)
         .getCanonicalRequestString();
     int uriEnd = withoutHeaders.indexOf('\n', withoutHeaders.indexOf('\n') + 1);
     int queryEnd = withoutHeaders.indexOf('\n', uriEnd + 1);

@@ -80,8 +80,9 @@ public final class SigV4Verifier {
     Optional<Credential> known = credentials.find(signature.accessKeyId());
     if (known.isEmpty() && unknownKeys != null) {
       Caller caller = unknownKeys.get().orElseThrow(SigV4Errors::invalidClientToken);
+      // The secret is unknown, so chunk signatures cannot be checked either; the body is still unframed.
       return new VerifiedRequest(signature.accessKeyId(), caller, signature.scope(), signature.signedHeaders(),
-          signature.signedAt(), signature.presigned());
+          signature.signedAt(), signature.presigned(), content(request, service, null));
     }
     Credential credential = known
         .filter(Credential::active)
@@ -90,13 +91,20 @@ public final class SigV4Verifier {
     if (!signature.signedHeaders().contains("host")) {
       throw SigV4Errors.hostNotSigned();
     }
-    String expected = expectedSignature(request, signature, credential);
+    byte[] signingKey = signingKeys.signingKey(credential.secretAccessKey(), signature.scope());
+    String expected = expectedSignature(request, signature, signingKey, service);
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         signature.signature().getBytes(StandardCharsets.US_ASCII))) {
       throw SigV4Errors.signatureMismatch();
     }
+    AwsChunked.Chain chain = new AwsChunked.Chain(expected, signature.amzDate(), signature.scope().value(), signingKey);
     return new VerifiedRequest(signature.accessKeyId(), credential.caller(), signature.scope(),
-        signature.signedHeaders(), signature.signedAt(), signature.presigned());
+        signature.signedHeaders(), signature.signedAt(), signature.presigned(), content(request, service, chain));
+  }
+
+  /** The request as the service reads it: only S3 takes bodies framed in signed chunks. */
+  private static HttpRequest content(HttpRequest request, ServiceId service, AwsChunked.Chain chain) {
+    return service == ServiceId.S3 ? S3Payload.content(request, chain) : request;
   }
 
   private static void checkScope(SignatureParameters signature, ServiceId service) {
@@ -143,11 +151,13 @@ public final class SigV4Verifier {
     }
   }
 
-  private String expectedSignature(
-      HttpRequest request, SignatureParameters signature, Credential credential) {
+  private static String expectedSignature(
+      HttpRequest request, SignatureParameters signature, byte[] signingKey, ServiceId service) {
+    boolean s3 = service == ServiceId.S3;
+    String payloadHash = s3 ? S3Payload.signedHash(request, signature) : payloadHash(request, signature);
     String canonicalRequest;
     try {
-      canonicalRequest = CanonicalRequest.of(request, signature, payloadHash(request, signature));
+      canonicalRequest = CanonicalRequest.of(request, signature, payloadHash, s3);
     } catch (IllegalArgumentException e) {
       throw SigV4Errors.signatureMismatch();
     }
@@ -155,7 +165,6 @@ public final class SigV4Verifier {
         + signature.amzDate() + '\n'
         + signature.scope().value() + '\n'
         + SignerUtils.hashCanonicalRequest(canonicalRequest);
-    byte[] signingKey = signingKeys.signingKey(credential.secretAccessKey(), signature.scope());
     return BinaryUtils.toHex(SignerUtils.computeSignature(stringToSign, signingKey));
   }
 

@@ -1,6 +1,7 @@
 package dev.billinggate.auth.sigv4;
 
 import dev.billinggate.auth.Caller;
+import dev.billinggate.core.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param signedHeaders lower-case names of the headers the signature covers
  * @param signedAt the request's {@code X-Amz-Date}
  * @param presigned whether the signature came in the query string rather than the Authorization header
+ * @param content the request as the service reads it: for an S3 {@code aws-chunked} upload, the
+ *     verified data with its trailing headers; otherwise the request as received
  */
 public record VerifiedRequest(
     String accessKeyId,
@@ -20,7 +23,8 @@ public record VerifiedRequest(
     CredentialScope scope,
     List<String> signedHeaders,
     Instant signedAt,
-    boolean presigned) {
+    boolean presigned,
+    HttpRequest content) {
 
   public VerifiedRequest {
     signedHeaders = List.copyOf(signedHeaders);

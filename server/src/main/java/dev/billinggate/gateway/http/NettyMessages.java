@@ -54,7 +54,10 @@ final class NettyMessages {
         message.headers().add(name, line);
       }
     });
-    message.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    // A HEAD answer (S3's HeadObject) states the length of the body it does not send.
+    if (!message.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      message.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    }
     return message;
   }
 

@@ -5,6 +5,7 @@ import dev.billinggate.protocol.ProtocolCodec;
 import dev.billinggate.protocol.json.JsonCodec;
 import dev.billinggate.protocol.query.QueryCodec;
 import dev.billinggate.protocol.rest.RestJsonCodec;
+import dev.billinggate.protocol.rest.RestXmlCodec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,7 @@ public final class ProtocolCodecs {
       case AWS_QUERY -> new QueryCodec(id);
       case AWS_JSON_1_0, AWS_JSON_1_1 -> new JsonCodec(id);
       case REST_JSON_1 -> new RestJsonCodec(id);
+      case REST_XML -> new RestXmlCodec(id);
     });
   }
 }

@@ -7,22 +7,13 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.OperationModel;
 import dev.billinggate.protocol.ProtocolCodec;
-import dev.billinggate.protocol.SdkTypes;
-import dev.billinggate.protocol.Timestamps;
 import dev.billinggate.protocol.WireError;
+import dev.billinggate.protocol.XmlMembers;
+import dev.billinggate.protocol.XmlText;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.core.protocol.MarshallingType;
-import software.amazon.awssdk.core.traits.ListTrait;
-import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 
 /**
  * awsQuery (IAM, STS): form-encoded {@code Action}/{@code Version} plus flattened parameters in,
@@ -72,7 +63,7 @@ public final class QueryCodec extends ProtocolCodec {
     String wrapper = model().operation(operation).map(OperationModel::resultWrapper).orElse(null);
     if (wrapper != null) {
       xml.open(wrapper);
-      members(xml, response);
+      XmlMembers.write(xml, response);
       xml.close(wrapper);
     }
     xml.open("ResponseMetadata").element("RequestId", requestId).close("ResponseMetadata").close(root);
@@ -96,64 +87,5 @@ public final class QueryCodec extends ProtocolCodec {
   private static HttpResponse respond(int status, XmlText xml, String requestId) {
     return new HttpResponse(status, Map.of("content-type", CONTENT_TYPE, REQUEST_ID_HEADER, requestId),
         xml.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void members(XmlText xml, SdkPojo pojo) {
-    for (SdkField<?> field : pojo.sdkFields()) {
-      Object value = SdkTypes.value(field, pojo);
-      if (value != null) {
-        element(xml, field.unmarshallLocationName(), field, value);
-      }
-    }
-  }
-
-  private static void element(XmlText xml, String name, SdkField<?> field, Object value) {
-    MarshallingType<?> type = field.marshallingType();
-    if (type == MarshallingType.LIST) {
-      ListTrait trait = field.getRequiredTrait(ListTrait.class);
-      if (!trait.isFlattened()) {
-        xml.open(name);
-      }
-      for (Object item : (List<?>) value) {
-        if (item != null) {
-          element(xml, trait.isFlattened() ? name : trait.memberFieldInfo().unmarshallLocationName(), trait.memberFieldInfo(), item);
-        }
-      }
-      if (!trait.isFlattened()) {
-        xml.close(name);
-      }
-      return;
-    }
-    xml.open(name);
-    if (type == MarshallingType.SDK_POJO) {
-      members(xml, (SdkPojo) value);
-    } else if (type == MarshallingType.MAP) {
-      MapTrait trait = field.getRequiredTrait(MapTrait.class);
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        xml.open("entry").element(trait.keyLocationName(), String.valueOf(entry.getKey()));
-        if (entry.getValue() != null) {
-          element(xml, trait.valueLocationName(), trait.valueFieldInfo(), entry.getValue());
-        }
-        xml.close("entry");
-      }
-    } else {
-      xml.text(scalar(field, value));
-    }
-    xml.close(name);
-  }
-
-  private static String scalar(SdkField<?> field, Object value) {
-    if (value instanceof Instant instant) {
-      TimestampFormatTrait.Format format = Timestamps.format(field, TimestampFormatTrait.Format.ISO_8601);
-      return switch (format) {
-        case UNIX_TIMESTAMP, UNIX_TIMESTAMP_MILLIS -> Timestamps.epochSeconds(instant).toPlainString();
-        case RFC_822 -> Timestamps.rfc822(instant);
-        default -> Timestamps.iso8601(instant);
-      };
-    }
-    if (value instanceof SdkBytes bytes) {
-      return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
-    }
-    return value.toString();
   }
 }

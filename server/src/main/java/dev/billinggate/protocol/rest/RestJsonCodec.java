@@ -7,25 +7,20 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.OperationModel;
 import dev.billinggate.protocol.ProtocolCodec;
-import dev.billinggate.protocol.ScalarText;
 import dev.billinggate.protocol.SdkTypes;
 import dev.billinggate.protocol.Timestamps;
 import dev.billinggate.protocol.WireError;
 import dev.billinggate.protocol.json.JsonInput;
 import dev.billinggate.protocol.json.JsonOutput;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
-import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 
 /**
@@ -57,7 +52,7 @@ public final class RestJsonCodec extends ProtocolCodec {
   protected void decodeInput(String operation, HttpRequest request, SdkPojo builder) {
     JsonInput.read(request.body(), builder);
     Map<String, String> labels = routes.get(operation).match(request.method(), request.rawPath());
-    Map<String, String> query = query(request.rawQuery());
+    Map<String, String> query = RestBindings.query(request.rawQuery());
     for (SdkField<?> field : builder.sdkFields()) {
       String text = switch (field.location()) {
         case PATH, GREEDY_PATH -> labels.get(field.locationName());
@@ -66,7 +61,7 @@ public final class RestJsonCodec extends ProtocolCodec {
         default -> null;
       };
       if (text != null) {
-        field.set(builder, bound(field, text));
+        field.set(builder, RestBindings.bound(field, text));
       }
     }
   }
@@ -95,32 +90,5 @@ public final class RestJsonCodec extends ProtocolCodec {
     return new HttpResponse(wire.status(),
         Map.of("content-type", CONTENT_TYPE, REQUEST_ID_HEADER, requestId, "x-amzn-ErrorType", wire.code()),
         JsonOutput.error(wire));
-  }
-
-  private static Object bound(SdkField<?> field, String text) {
-    if (field.marshallingType() == MarshallingType.LIST) {
-      return List.of(text.split(","));
-    }
-    try {
-      return ScalarText.parse(text, field.marshallingType());
-    } catch (IllegalArgumentException e) {
-      throw CommonError.SERIALIZATION.exception("Invalid value for %s", field.locationName());
-    }
-  }
-
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> query = new HashMap<>();
-    if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        try {
-          query.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-              eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          throw CommonError.SERIALIZATION.exception("Invalid percent-encoding in the query string");
-        }
-      }
-    }
-    return query;
   }
 }

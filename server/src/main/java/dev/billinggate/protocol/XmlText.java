@@ -1,31 +1,31 @@
-package dev.billinggate.protocol.query;
+package dev.billinggate.protocol;
 
 /** Appends XML text and elements; escapes what XML 1.0 needs and replaces what it cannot carry. */
-final class XmlText {
+public final class XmlText {
   private final StringBuilder out = new StringBuilder(512);
 
-  XmlText open(String name) {
+  public XmlText open(String name) {
     out.append('<').append(name).append('>');
     return this;
   }
 
-  XmlText open(String name, String xmlns) {
+  public XmlText open(String name, String xmlns) {
     out.append('<').append(name).append(" xmlns=\"");
     text(xmlns);
     out.append("\">");
     return this;
   }
 
-  XmlText close(String name) {
+  public XmlText close(String name) {
     out.append("</").append(name).append('>');
     return this;
   }
 
-  XmlText element(String name, String text) {
+  public XmlText element(String name, String text) {
     return open(name).text(text).close(name);
   }
 
-  XmlText text(String text) {
+  public XmlText text(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {

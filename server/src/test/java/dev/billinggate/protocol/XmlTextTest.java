@@ -1,4 +1,4 @@
-package dev.billinggate.protocol.query;
+package dev.billinggate.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

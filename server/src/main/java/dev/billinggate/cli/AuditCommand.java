@@ -43,9 +43,10 @@ final class AuditCommand implements Callable<Integer> {
       description = "Results that exit 1: unknown (FAIL and UNKNOWN), fail (FAIL only) or none (default: ${DEFAULT-VALUE}).")
   FailOn failOn;
 
-  @Option(names = "--check-lockouts", description = "Also list each account's SQS queues (in --region) through an"
-      + " AssumeRoot session with SQSUnlockQueuePolicy and report those whose policy denies the account's"
-      + " administrators: a lock-out only root can repair (check no-queue-lockouts).")
+  @Option(names = "--check-lockouts", description = "Also list each account's SQS queues (in --region) and S3 buckets"
+      + " through AssumeRoot sessions with SQSUnlockQueuePolicy and S3UnlockBucketPolicy and report those whose policy"
+      + " denies the account's administrators: a lock-out only root can repair (checks no-queue-lockouts,"
+      + " no-bucket-lockouts).")
   boolean checkLockouts;
 
   @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Check and enable centralized root access (check, enable), delete member accounts' root credentials through it (plan, apply), let a root password be recovered, or unlock a queue whose policy locks everyone out.",
     subcommands = {RootCheckCommand.class, RootEnableCommand.class, RootPlanCommand.class, RootApplyCommand.class,
-        RootRecoverCommand.class, RootUnlockQueueCommand.class})
+        RootRecoverCommand.class, RootUnlockQueueCommand.class, RootUnlockBucketCommand.class})
 final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -13,6 +13,7 @@ import dev.billinggate.service.iam.IamCredentials;
 import dev.billinggate.service.iam.IamSignIn.RegisteredAccount;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.iam.model.EnableOrganizationsRootCredentialsManagementRequest;
@@ -36,10 +37,13 @@ import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 final class RootAccessPages {
   private final ConsoleServices services;
   private final RootTasks rootTasks;
+  private final List<ResourcePolicyPages> privilegedActions;
 
-  RootAccessPages(ConsoleServices services, RootTasks rootTasks) {
+  /** @param privilegedActions the pages that delete a locking policy (queues, buckets), offered below the tasks */
+  RootAccessPages(ConsoleServices services, RootTasks rootTasks, List<ResourcePolicyPages> privilegedActions) {
     this.services = services;
     this.rootTasks = rootTasks;
+    this.privilegedActions = List.copyOf(privilegedActions);
   }
 
   /** Root credential state of each account, and the organization's centralized root access features. */
@@ -78,7 +82,7 @@ final class RootAccessPages {
         %s<section class="card"><h2>%s</h2>%s<p class="muted">%s</p></section>
         <section class="card"><h2>%s</h2>%s</section>%s""",
         outcome(ex), ex.msg("root.centralized"), features, ex.msg("root.tasksNote"), ex.msg("root.members"), accounts,
-        Html.join(List.of(taskForm(ex), QueuePolicyPages.entryForm(ex))));
+        Html.join(Stream.concat(Stream.of(taskForm(ex)), privilegedActions.stream().map(p -> p.entryForm(ex))).toList()));
     return Responses.html(200, Layout.page(ex, ex.msg("nav.rootAccess"), content));
   }
 

@@ -53,9 +53,9 @@ final class AccountChecks {
       return Verdict.ERROR;
     }
     for (Check c : checks) {
-      // A locked queue is a finding, not a reason to keep root: a root session repairs it after deletion.
+      // A locked queue or bucket is a finding, not a reason to keep root: a root session repairs it after deletion.
       boolean blocks = c.status() == CheckStatus.FAIL && !c.id().equals(Check.ROOT_CREDENTIALS)
-          && !c.id().equals(Check.BILLING_PAGES_SCP) && !c.id().equals(Check.QUEUE_LOCKOUTS);
+          && !c.id().equals(Check.BILLING_PAGES_SCP) && !isLockout(c);
       if (blocks) {
         reasons.add(c.id() + ": " + c.evidence());
       }
@@ -64,12 +64,15 @@ final class AccountChecks {
       return Verdict.BLOCKED;
     }
     for (Check c : checks) {
-      boolean needed = c.status() == CheckStatus.UNKNOWN && !c.id().equals(Check.BILLING_PAGES_SCP)
-          && !c.id().equals(Check.QUEUE_LOCKOUTS);
+      boolean needed = c.status() == CheckStatus.UNKNOWN && !c.id().equals(Check.BILLING_PAGES_SCP) && !isLockout(c);
       if (needed) {
         reasons.add(c.id() + ": " + c.evidence());
       }
     }
     return reasons.isEmpty() ? Verdict.READY : Verdict.UNKNOWN;
+  }
+
+  private static boolean isLockout(Check c) {
+    return c.id().equals(Check.QUEUE_LOCKOUTS) || c.id().equals(Check.BUCKET_LOCKOUTS);
   }
 }

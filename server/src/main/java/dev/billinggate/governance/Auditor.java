@@ -22,7 +22,7 @@ public final class Auditor {
   private final EmulatorBillingProbe probe;
   private final Clock clock;
   private final IdGenerator ids;
-  /** Whether each account's queues are checked for policies that lock the account out ({@code --check-lockouts}). */
+  /** Whether each account's queues and buckets are checked for policies that lock the account out ({@code --check-lockouts}). */
   private final boolean checkLockouts;
 
   public Auditor(AwsClients clients, VendingRecords records, Clock clock, IdGenerator ids) {
@@ -194,6 +194,7 @@ public final class Auditor {
     }
     if (checkLockouts) {
       checks.add(QueueLockouts.check(clients, account.id(), state.status() == CheckStatus.PASS, context));
+      checks.add(BucketLockouts.check(clients, account.id(), state.status() == CheckStatus.PASS, context));
     }
     List<String> reasons = new ArrayList<>();
     Verdict verdict = AccountChecks.verdict(checks, reasons);

@@ -19,6 +19,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -93,6 +94,15 @@ public final class AwsClients implements AutoCloseable {
   /** SQS in the configured Region as a short-lived session (an AssumeRoot session); the caller closes it. */
   public SqsClient sqsAs(AwsCredentials session) {
     return configure(SqsClient.builder(), StaticCredentialsProvider.create(session)).region(region).build();
+  }
+
+  /**
+   * S3 as a short-lived session (an AssumeRoot session); the caller closes it. Buckets live in many
+   * Regions: the client follows S3's redirects to each bucket's own.
+   */
+  public S3Client s3As(AwsCredentials session) {
+    return configure(S3Client.builder(), StaticCredentialsProvider.create(session)).region(region)
+        .crossRegionAccessEnabled(true).build();
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(

@@ -15,4 +15,5 @@ public record Check(String id, CheckStatus status, String evidence, String remed
   public static final String BILLING_PAGES_SCP = "billing-pages-not-blocked-by-scp";
   public static final String ACCOUNT_STATE = "account-active";
   public static final String QUEUE_LOCKOUTS = "no-queue-lockouts";
+  public static final String BUCKET_LOCKOUTS = "no-bucket-lockouts";
 }

@@ -1,19 +1,6 @@
 package dev.billinggate.governance;
 
-import dev.billinggate.policy.AuthorizationRequest;
-import dev.billinggate.policy.ContextKeys;
-import dev.billinggate.policy.Decision;
-import dev.billinggate.policy.Policy;
 import dev.billinggate.policy.PolicyException;
-import dev.billinggate.policy.PolicyKind;
-import dev.billinggate.policy.PolicySet;
-import dev.billinggate.policy.Principal;
-import dev.billinggate.policy.PrincipalKind;
-import dev.billinggate.policy.document.Effect;
-import dev.billinggate.policy.document.PolicyDocument;
-import dev.billinggate.policy.document.PolicyParser;
-import dev.billinggate.policy.document.PolicyPrinter;
-import dev.billinggate.policy.document.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +12,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Whether a queue policy locks out its own account: an administrator of the account, whom identity
  * policies allow everything, is explicitly denied {@code sqs:SetQueueAttributes} — so nobody but the
  * root user (or an AssumeRoot session with SQSUnlockQueuePolicy) can replace the policy.
- *
- * <p>Only the policy's unconditional Deny statements are evaluated: a deny that depends on the
- * request (source VPC endpoint, TLS, a tag) does not lock an administrator out for good, and
- * counting it would flag the ordinary guardrails every well-run queue has.
+ * Which statements count is {@link PolicyLockouts}'s rule.
  */
 final class QueueLockouts {
   private static final String REPAIR_ACTION = "sqs:SetQueueAttributes";
-  private static final Policy ALLOW_ALL = BoundedPolicy.ENGINE.compile("administrator",
-      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
-      PolicyKind.MANAGED);
 
   private QueueLockouts() {}
 
@@ -74,25 +55,7 @@ final class QueueLockouts {
     }
   }
 
-  /**
-   * @param policy the queue policy JSON
-   * @throws dev.billinggate.policy.PolicyException when the engine cannot read the policy
-   */
   static boolean locksOut(String policy, String queueArn, String accountId) {
-    PolicyDocument doc = PolicyParser.parse(policy);
-    List<Statement> unconditional = doc.statements().stream()
-        .filter(s -> s.effect() == Effect.DENY && s.condition().isEmpty()).toList();
-    if (unconditional.isEmpty()) {
-      return false;
-    }
-    Policy denies = BoundedPolicy.ENGINE.compile("queue policy", PolicyPrinter.print(
-        new PolicyDocument(doc.version(), doc.id(), unconditional, false)), PolicyKind.RESOURCE);
-    String role = "arn:aws:iam::" + accountId + ":role/Administrator";
-    Principal administrator = new Principal(PrincipalKind.ROLE_SESSION,
-        "arn:aws:sts::" + accountId + ":assumed-role/Administrator/audit", accountId, role, false);
-    AuthorizationRequest request = new AuthorizationRequest(administrator, REPAIR_ACTION, queueArn, accountId,
-        Map.of(ContextKeys.PRINCIPAL_ARN, List.of(role), ContextKeys.PRINCIPAL_ACCOUNT, List.of(accountId)),
-        new PolicySet(List.of(ALLOW_ALL), null, List.of(), List.of(), List.of(), denies, false));
-    return BoundedPolicy.ENGINE.decide(request) == Decision.EXPLICIT_DENY;
+    return PolicyLockouts.locksOut(policy, queueArn, accountId, REPAIR_ACTION);
   }
 }

@@ -3,8 +3,6 @@ package dev.billinggate.governance;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -16,10 +14,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * empty {@code Policy}, the only change that task policy allows). Each deletion is recorded with the
  * deleted policy under the state directory, so the change can be reviewed and undone.
  */
-public final class QueueUnlock implements AutoCloseable {
-  /** The file under {@code --state-dir} that keeps what was deleted, newest last. */
-  static final String RECORDS = "unlocks.json";
-
+public final class QueueUnlock implements PolicyUnlock {
   private final SqsClient sqs;
   private final String accountId;
   private final String queueUrl;
@@ -36,22 +31,23 @@ public final class QueueUnlock implements AutoCloseable {
         accountId, queueUrl);
   }
 
-  /** The queue policy, empty when the queue has none. */
+  @Override
+  public String resource() {
+    return queueUrl;
+  }
+
+  @Override
   public Optional<String> policy() {
     return Optional.ofNullable(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
         .attributeNames(QueueAttributeName.POLICY)).attributesAsStrings().get(QueueAttributeName.POLICY.toString()));
   }
 
-  /** Deletes the queue policy and records it, with who deleted it, in {@code stateDir}. */
+  @Override
   public Unlocked delete(String policy, String deletedBy, Path stateDir, Clock clock) {
     sqs.setQueueAttributes(r -> r.queueUrl(queueUrl).attributesWithStrings(
         Map.of(QueueAttributeName.POLICY.toString(), "")));
     Unlocked unlocked = new Unlocked(Unlocked.SCHEMA_VERSION, accountId, queueUrl, policy, deletedBy, clock.instant());
-    Path file = stateDir.resolve(RECORDS);
-    Records read = StateFiles.read(file, Records.class, new Records(1, List.of()));
-    List<Unlocked> all = new ArrayList<>(read.unlocked() == null ? List.of() : read.unlocked());
-    all.add(unlocked);
-    StateFiles.write(file, new Records(1, all));
+    UnlockRecords.append(stateDir, unlocked);
     return unlocked;
   }
 
@@ -64,8 +60,6 @@ public final class QueueUnlock implements AutoCloseable {
       Instant deletedAt) {
     static final int SCHEMA_VERSION = 1;
   }
-
-  record Records(int schemaVersion, List<Unlocked> unlocked) {}
 
   @Override
   public void close() {

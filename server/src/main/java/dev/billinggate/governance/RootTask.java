@@ -9,7 +9,8 @@ public enum RootTask {
   DELETE("IAMDeleteRootUserCredentials", List.of("iam:DeleteLoginProfile", "iam:DeleteAccessKey",
       "iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice", "iam:DeleteSigningCertificate")),
   CREATE_PASSWORD("IAMCreateRootUserPassword", List.of("iam:CreateLoginProfile")),
-  UNLOCK_QUEUE("SQSUnlockQueuePolicy", List.of("sqs:GetQueueAttributes", "sqs:SetQueueAttributes"));
+  UNLOCK_QUEUE("SQSUnlockQueuePolicy", List.of("sqs:GetQueueAttributes", "sqs:SetQueueAttributes")),
+  UNLOCK_BUCKET("S3UnlockBucketPolicy", List.of("s3:ListAllMyBuckets", "s3:GetBucketPolicy", "s3:DeleteBucketPolicy"));
 
   private final String policyName;
   private final List<String> actions;

@@ -4,11 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import dev.billinggate.junit5.BillingGateHandle;
+import dev.billinggate.junit5.OrganizationFixture;
 import dev.billinggate.testing.Chromium;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBilling;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -25,19 +25,11 @@ class BucketLockoutBrowserTest {
   @Test
   void theManagementAccountDeletesALockingBucketPolicy() {
     try (BillingGateHandle emulator = BillingGateHandle.start(); Chromium chromium = Chromium.startOrSkip()) {
-      OrganizationsClient organizations = emulator.organizations(BillingGateHandle.ADMIN);
-      organizations.createOrganization(r -> r.featureSet("ALL"));
-      organizations.enableAWSServiceAccess(r -> r.servicePrincipal("iam.amazonaws.com"));
-      emulator.iam(BillingGateHandle.ADMIN).enableOrganizationsRootCredentialsManagement(r -> {});
-      emulator.iam(BillingGateHandle.ADMIN).enableOrganizationsRootSessions(r -> {});
-      String request = organizations.createAccount(r -> r.accountName("finance").email("finance@example.com"))
-          .createAccountStatus().id();
-      emulator.clock().advance(Duration.ofSeconds(3));
-      String member = organizations.describeCreateAccountStatus(r -> r.createAccountRequestId(request))
-          .createAccountStatus().accountId();
-      S3Client memberAdmin = emulator.s3(BillingGateHandle.session(emulator.sts(BillingGateHandle.ADMIN)
-          .assumeRole(r -> r.roleSessionName("admin")
-              .roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole")).credentials()));
+      OrganizationFixture organization = emulator.organization();
+      organization.create();
+      organization.enableCentralizedRootAccess();
+      String member = organization.createAccount("finance", IAMUserAccessToBilling.ALLOW);
+      S3Client memberAdmin = emulator.s3(organization.assumeOrganizationAccountAccessRole(member));
       memberAdmin.createBucket(r -> r.bucket("statements"));
       memberAdmin.createBucket(r -> r.bucket("statements-archive"));
       memberAdmin.putObject(r -> r.bucket("statements").key("2026-11.pdf"), RequestBody.fromString("pdf"));

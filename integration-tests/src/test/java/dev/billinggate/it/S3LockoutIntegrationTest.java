@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.organizations.model.IAMUserAccessToBilling;
-import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The S3 lock-out and its repair, as a CCoE lives it: a member's administrator puts a bucket policy
@@ -38,12 +36,10 @@ class S3LockoutIntegrationTest {
   @BeforeAll
   static void lockTheBucket() {
     org = emulator.organization();
-    emulator.organizations().createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
+    org.create();
     org.enableCentralizedRootAccess();
-    member = org.createAccount("Workloads", IAMUserAccessToBilling.ALLOW);
-    Credentials admin = emulator.sts(ADMIN).assumeRole(r -> r.roleSessionName("admin")
-        .roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole")).credentials();
-    memberAdmin = emulator.s3(BillingGateHandle.session(admin));
+    member = org.createAccount("Ledgers", IAMUserAccessToBilling.ALLOW);
+    memberAdmin = emulator.s3(org.assumeOrganizationAccountAccessRole(member));
     memberAdmin.createBucket(r -> r.bucket("ledger"));
     memberAdmin.putObject(r -> r.bucket("ledger").key("entries.csv"), RequestBody.fromString("before the lock-out"));
     memberAdmin.putBucketPolicy(r -> r.bucket("ledger").policy(DENY_ALL));

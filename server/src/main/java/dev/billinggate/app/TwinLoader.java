@@ -46,7 +46,7 @@ final class TwinLoader {
       if (OrganizationImport.anyOrganization(tx) || iam.accounts(tx) > 1) {
         throw new IllegalStateException("the emulator is not empty (it holds an organization or accounts besides"
             + " the bootstrap account " + Bootstrap.ACCOUNT_ID + "): a twin loads only into a fresh one (serve"
-            + " --in-memory or a new --data directory)");
+            + " --in-memory or a new --data directory; without --from-twin, --data serves what it holds)");
       }
       return build(tx, twin, unknownBillingOn);
     });

@@ -117,7 +117,11 @@ final class ServeCommand implements Callable<Integer> {
     Twin twin;
     try {
       twin = fromTwin == null ? null : readTwin(fromTwin);
-    } catch (TwinFormatException | IOException e) {
+    } catch (TwinFormatException e) {
+      // The message starts with the file's name.
+      System.err.println("billing-gate serve: --from-twin " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
       System.err.println("billing-gate serve: --from-twin " + fromTwin + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }

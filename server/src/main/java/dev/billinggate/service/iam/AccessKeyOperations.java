@@ -90,24 +90,22 @@ public final class AccessKeyOperations {
 
   public UpdateAccessKeyResponse updateAccessKey(UpdateAccessKeyRequest request, CallContext context) {
     CredentialOwner owner = CredentialOwner.of(request.userName(), context);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CredentialOwner resolved = owner.resolve(tx, lookups);
       AccessKey key = find(tx, resolved, request.accessKeyId());
       StatusType status = request.status();
       tx.put(IamSchema.ACCESS_KEYS, resolved.keyOf(key.accessKeyId()), key.withStatus(status.toString()));
-      return null;
     });
     return UpdateAccessKeyResponse.builder().build();
   }
 
   public DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest request, CallContext context) {
     CredentialOwner owner = CredentialOwner.of(request.userName(), context);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CredentialOwner resolved = owner.resolve(tx, lookups);
       AccessKey key = find(tx, resolved, request.accessKeyId());
       tx.delete(IamSchema.ACCESS_KEYS, resolved.keyOf(key.accessKeyId()));
       tx.delete(IamSchema.ACCESS_KEY_INDEX, key.accessKeyId());
-      return null;
     });
     return DeleteAccessKeyResponse.builder().build();
   }
@@ -138,14 +136,13 @@ public final class AccessKeyOperations {
         && key.lastUsedDate().plus(LAST_USED_GRANULARITY).isAfter(when))) {
       return;
     }
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       tx.get(IamSchema.ACCESS_KEY_INDEX, accessKeyId).ifPresent(loc -> {
         String storeKey = key(loc.accountId(), loc.userKey(), accessKeyId);
         tx.get(IamSchema.ACCESS_KEYS, storeKey).ifPresent(k -> tx.put(IamSchema.ACCESS_KEYS, storeKey,
             new AccessKey(k.accountId(), k.userName(), k.accessKeyId(), k.secret(), k.status(), k.createDate(), when,
                 service, region)));
       });
-      return null;
     });
   }
 

@@ -47,12 +47,12 @@ public final class AccountOperations {
   /** An account has at most one alias; a new one replaces the old, as in AWS. */
   public CreateAccountAliasResponse createAccountAlias(CreateAccountAliasRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Account current = lookups.account(tx, account);
       var owner = tx.get(IamSchema.ALIASES, request.accountAlias());
       if (owner.isPresent()) {
         if (owner.get().accountId().equals(account)) {
-          return null;
+          return;
         }
         throw IamError.ENTITY_ALREADY_EXISTS.exception("The account alias %s already exists.", request.accountAlias());
       }
@@ -61,21 +61,19 @@ public final class AccountOperations {
       }
       tx.put(IamSchema.ALIASES, request.accountAlias(), new AccountRef(account));
       tx.put(IamSchema.ACCOUNTS, account, current.withAlias(request.accountAlias()));
-      return null;
     });
     return CreateAccountAliasResponse.builder().build();
   }
 
   public DeleteAccountAliasResponse deleteAccountAlias(DeleteAccountAliasRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Account current = lookups.account(tx, account);
       if (!request.accountAlias().equals(current.alias())) {
         throw IamError.NO_SUCH_ENTITY.exception("The account alias %s cannot be found.", request.accountAlias());
       }
       tx.delete(IamSchema.ALIASES, current.alias());
       tx.put(IamSchema.ACCOUNTS, account, current.withAlias(null));
-      return null;
     });
     return DeleteAccountAliasResponse.builder().build();
   }
@@ -96,9 +94,8 @@ public final class AccountOperations {
         Boolean.TRUE.equals(request.requireLowercaseCharacters()),
         Boolean.TRUE.equals(request.allowUsersToChangePassword()),
         request.maxPasswordAge(), request.passwordReusePrevention(), Boolean.TRUE.equals(request.hardExpiry()));
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       tx.put(IamSchema.PASSWORD_POLICIES, context.caller().accountId(), policy);
-      return null;
     });
     return UpdateAccountPasswordPolicyResponse.builder().build();
   }
@@ -122,12 +119,11 @@ public final class AccountOperations {
   public DeleteAccountPasswordPolicyResponse deleteAccountPasswordPolicy(
       DeleteAccountPasswordPolicyRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       if (tx.get(IamSchema.PASSWORD_POLICIES, account).isEmpty()) {
         throw IamError.NO_SUCH_ENTITY.exception("The account policy with name PasswordPolicy cannot be found.");
       }
       tx.delete(IamSchema.PASSWORD_POLICIES, account);
-      return null;
     });
     return DeleteAccountPasswordPolicyResponse.builder().build();
   }

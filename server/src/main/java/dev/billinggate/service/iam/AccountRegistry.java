@@ -44,11 +44,10 @@ public final class AccountRegistry {
   /** Sets the root user's console password (recovery allowed), whatever it had before. */
   public void setRootPassword(String accountId, String rootPassword) {
     String hash = passwords.hash(rootPassword);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Account account = tx.get(IamSchema.ACCOUNTS, accountId).orElseThrow(
           () -> IamError.NO_SUCH_ENTITY.exception("The account %s cannot be found.", accountId));
       tx.put(IamSchema.ACCOUNTS, accountId, account.withRootPassword(hash, true));
-      return null;
     });
   }
 

@@ -121,10 +121,9 @@ public final class AttachmentOperations {
   }
 
   public void attach(CallContext context, EntityKind kind, String entity, String policyArn) {
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       lookups.modifiableEntityName(tx, context.caller().accountId(), kind, entity);
       attach(tx, context.caller().accountId(), kind, entity, policyArn);
-      return null;
     });
   }
 
@@ -147,7 +146,7 @@ public final class AttachmentOperations {
 
   public void detach(CallContext context, EntityKind kind, String entity, String policyArn) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       String name = lookups.modifiableEntityName(tx, account, kind, entity);
       String entityKey = key(account, kind.name(), name, arnSegment(policyArn));
       if (tx.get(IamSchema.ENTITY_ATTACHMENTS, entityKey).isEmpty()) {
@@ -155,7 +154,6 @@ public final class AttachmentOperations {
       }
       tx.delete(IamSchema.ENTITY_ATTACHMENTS, entityKey);
       tx.delete(IamSchema.POLICY_ATTACHMENTS, key(account, arnSegment(policyArn), kind.name(), name));
-      return null;
     });
   }
 

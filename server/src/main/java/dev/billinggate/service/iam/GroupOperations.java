@@ -106,7 +106,7 @@ public final class GroupOperations {
   /** New path and/or name; memberships and policies keyed by the name move with it, the id stays. */
   public UpdateGroupResponse updateGroup(UpdateGroupRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Group group = lookups.group(tx, account, request.groupName());
       String old = group.name();
       String newName = request.newGroupName() == null ? old : request.newGroupName();
@@ -126,14 +126,13 @@ public final class GroupOperations {
       tx.delete(IamSchema.GROUPS, key(account, old));
       tx.put(IamSchema.GROUPS, key(account, newName), new Group(account, newName, group.id(),
           request.newPath() == null ? group.path() : request.newPath(), group.createDate()));
-      return null;
     });
     return UpdateGroupResponse.builder().build();
   }
 
   public DeleteGroupResponse deleteGroup(DeleteGroupRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Group group = lookups.group(tx, account, request.groupName());
       if (tx.count(IamSchema.GROUP_MEMBERS, prefix(account, group.name())) > 0) {
         throw IamError.DELETE_CONFLICT.exception("Cannot delete entity, must remove users from group first.");
@@ -145,18 +144,17 @@ public final class GroupOperations {
         throw IamError.DELETE_CONFLICT.exception("Cannot delete entity, must detach all policies first.");
       }
       tx.delete(IamSchema.GROUPS, key(account, group.name()));
-      return null;
     });
     return DeleteGroupResponse.builder().build();
   }
 
   public AddUserToGroupResponse addUserToGroup(AddUserToGroupRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Group group = lookups.group(tx, account, request.groupName());
       User user = lookups.user(tx, account, request.userName());
       if (tx.get(IamSchema.USER_GROUPS, key(account, user.name(), group.name())).isPresent()) {
-        return null;
+        return;
       }
       if (tx.count(IamSchema.USER_GROUPS, prefix(account, user.name())) >= GROUPS_PER_USER) {
         throw IamError.LIMIT_EXCEEDED.exception("Cannot exceed quota for GroupsPerUser: %d", GROUPS_PER_USER);
@@ -164,20 +162,18 @@ public final class GroupOperations {
       Membership membership = new Membership(group.name(), user.name());
       tx.put(IamSchema.GROUP_MEMBERS, key(account, group.name(), user.name()), membership);
       tx.put(IamSchema.USER_GROUPS, key(account, user.name(), group.name()), membership);
-      return null;
     });
     return AddUserToGroupResponse.builder().build();
   }
 
   public RemoveUserFromGroupResponse removeUserFromGroup(RemoveUserFromGroupRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       // AWS looks the user up first and removes a non-member without complaint (recorded answers)
       User user = lookups.user(tx, account, request.userName());
       Group group = lookups.group(tx, account, request.groupName());
       tx.delete(IamSchema.GROUP_MEMBERS, key(account, group.name(), user.name()));
       tx.delete(IamSchema.USER_GROUPS, key(account, user.name(), group.name()));
-      return null;
     });
     return RemoveUserFromGroupResponse.builder().build();
   }

@@ -111,12 +111,11 @@ public final class InlinePolicyOperations {
   public void put(CallContext context, EntityKind kind, String entity, String policyName, String document) {
     String account = context.caller().accountId();
     documents.validate(inlineId(kind, entity, policyName), document, inlineKind(kind));
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       String name = lookups.modifiableEntityName(tx, account, kind, entity);
       requireAggregateSize(tx, account, kind, name, policyName, document);
       tx.put(IamSchema.INLINE_POLICIES, key(account, kind.name(), name, policyName),
           new InlinePolicy(kind, name, policyName, document));
-      return null;
     });
   }
 
@@ -146,14 +145,13 @@ public final class InlinePolicyOperations {
 
   private void delete(CallContext context, EntityKind kind, String entity, String policyName) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       String name = lookups.modifiableEntityName(tx, account, kind, entity);
       String policyKey = key(account, kind.name(), name, policyName);
       if (tx.get(IamSchema.INLINE_POLICIES, policyKey).isEmpty()) {
         throw notFound(kind, policyName);
       }
       tx.delete(IamSchema.INLINE_POLICIES, policyKey);
-      return null;
     });
   }
 

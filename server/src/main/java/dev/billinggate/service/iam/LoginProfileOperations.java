@@ -92,7 +92,7 @@ public final class LoginProfileOperations {
    */
   private void createRootLoginProfile(String password, boolean rootSession, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Account root = lookups.account(tx, account);
       if (root.rootPasswordHash() != null) {
         throw IamError.ENTITY_ALREADY_EXISTS.exception("Login Profile for the root user already exists.");
@@ -104,7 +104,6 @@ public final class LoginProfileOperations {
         tx.put(IamSchema.ACCOUNTS, account,
             root.withRootPassword(passwords.hash(password), root.passwordRecoveryEnabled()));
       }
-      return null;
     });
   }
 
@@ -125,7 +124,7 @@ public final class LoginProfileOperations {
 
   public UpdateLoginProfileResponse updateLoginProfile(UpdateLoginProfileRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       LoginProfile profile = require(tx, account, request.userName());
       String hash = profile.passwordHash();
       if (request.password() != null) {
@@ -136,14 +135,13 @@ public final class LoginProfileOperations {
           ? profile.passwordResetRequired() : request.passwordResetRequired();
       tx.put(IamSchema.LOGIN_PROFILES, key(account, profile.userName()),
           new LoginProfile(profile.userName(), hash, profile.createDate(), reset));
-      return null;
     });
     return UpdateLoginProfileResponse.builder().build();
   }
 
   public DeleteLoginProfileResponse deleteLoginProfile(DeleteLoginProfileRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       if (IamLookups.targetsRoot(request.userName(), context)) {
         Account root = lookups.account(tx, account);
         if (root.rootPasswordHash() == null) {
@@ -153,11 +151,10 @@ public final class LoginProfileOperations {
         // altogether: recovery stays off until IAMCreateRootUserPassword allows it again.
         boolean recovery = root.passwordRecoveryEnabled() && context.caller().type() != CallerType.ASSUMED_ROOT;
         tx.put(IamSchema.ACCOUNTS, account, root.withRootPassword(null, recovery));
-        return null;
+        return;
       }
       LoginProfile profile = require(tx, account, IamLookups.targetUser(request.userName(), context));
       tx.delete(IamSchema.LOGIN_PROFILES, key(account, profile.userName()));
-      return null;
     });
     return DeleteLoginProfileResponse.builder().build();
   }
@@ -169,7 +166,7 @@ public final class LoginProfileOperations {
     }
     String account = context.caller().accountId();
     String userName = context.caller().principalName();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       LoginProfile profile = require(tx, account, userName);
       if (!passwords.verify(request.oldPassword(), profile.passwordHash())) {
         throw CommonError.ACCESS_DENIED.exception("The old password is incorrect.");
@@ -177,7 +174,6 @@ public final class LoginProfileOperations {
       PasswordRules.check(passwordPolicy(tx, account), request.newPassword());
       tx.put(IamSchema.LOGIN_PROFILES, key(account, profile.userName()),
           new LoginProfile(profile.userName(), passwords.hash(request.newPassword()), profile.createDate(), false));
-      return null;
     });
     return ChangePasswordResponse.builder().build();
   }
@@ -190,10 +186,9 @@ public final class LoginProfileOperations {
 
   /** Records a console sign-in with the user's password (GetUser's PasswordLastUsed). */
   public void recordPasswordUse(String accountId, String userName, java.time.Instant when) {
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       tx.get(IamSchema.USERS, key(accountId, userName)).ifPresent(u -> tx.put(IamSchema.USERS, key(accountId, userName),
           new User(u.accountId(), u.name(), u.id(), u.path(), u.createDate(), when, u.boundaryArn(), u.tags())));
-      return null;
     });
   }
 

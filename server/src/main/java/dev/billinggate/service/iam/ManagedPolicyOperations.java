@@ -107,7 +107,7 @@ public final class ManagedPolicyOperations {
 
   public DeletePolicyResponse deletePolicy(DeletePolicyRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CustomerPolicy policy = ownPolicy(tx, account, request.policyArn());
       if (attachmentCount(tx, account, request.policyArn()) > 0
           || Boundaries.usageCount(tx, account, request.policyArn()) > 0) {
@@ -118,7 +118,6 @@ public final class ManagedPolicyOperations {
             + "policy, you must delete the policy's versions. The default version is deleted with the policy.");
       }
       tx.delete(IamSchema.POLICIES, key(account, policy.name()));
-      return null;
     });
     return DeletePolicyResponse.builder().build();
   }
@@ -216,7 +215,7 @@ public final class ManagedPolicyOperations {
 
   public DeletePolicyVersionResponse deletePolicyVersion(DeletePolicyVersionRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CustomerPolicy policy = ownPolicy(tx, account, request.policyArn());
       requireVersion(policy, request.policyArn(), request.versionId());
       if (policy.defaultVersionId().equals(request.versionId())) {
@@ -226,19 +225,17 @@ public final class ManagedPolicyOperations {
           .filter(v -> !v.versionId().equals(request.versionId())).toList();
       tx.put(IamSchema.POLICIES, key(account, policy.name()),
           policy.withVersions(left, policy.defaultVersionId(), policy.nextVersion(), context.now()));
-      return null;
     });
     return DeletePolicyVersionResponse.builder().build();
   }
 
   public SetDefaultPolicyVersionResponse setDefaultPolicyVersion(SetDefaultPolicyVersionRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CustomerPolicy policy = ownPolicy(tx, account, request.policyArn());
       requireVersion(policy, request.policyArn(), request.versionId());
       tx.put(IamSchema.POLICIES, key(account, policy.name()),
           policy.withVersions(policy.versions(), request.versionId(), policy.nextVersion(), context.now()));
-      return null;
     });
     return SetDefaultPolicyVersionResponse.builder().build();
   }

@@ -81,13 +81,12 @@ public final class MfaOperations {
 
   public DeleteVirtualMfaDeviceResponse deleteVirtualMfaDevice(DeleteVirtualMfaDeviceRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       MfaDevice device = bySerial(tx, account, request.serialNumber());
       if (device.userName() != null) {
         throw IamError.DELETE_CONFLICT.exception("MFA VirtualDevice in use. Must deactivate first.");
       }
       tx.delete(IamSchema.MFA_DEVICES, key(account, device.name()));
-      return null;
     });
     return DeleteVirtualMfaDeviceResponse.builder().build();
   }
@@ -143,7 +142,7 @@ public final class MfaOperations {
 
   public EnableMfaDeviceResponse enableMfaDevice(EnableMfaDeviceRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       User user = lookups.user(tx, account, request.userName());
       MfaDevice device = bySerial(tx, account, request.serialNumber());
       if (device.userName() != null) {
@@ -154,7 +153,6 @@ public final class MfaOperations {
         throw IamError.INVALID_AUTHENTICATION_CODE.exception("Authentication code for device is not valid.");
       }
       tx.put(IamSchema.MFA_DEVICES, key(account, device.name()), device.enabledFor(user.name(), context.now()));
-      return null;
     });
     return EnableMfaDeviceResponse.builder().build();
   }
@@ -179,14 +177,13 @@ public final class MfaOperations {
 
   public DeactivateMfaDeviceResponse deactivateMfaDevice(DeactivateMfaDeviceRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       String owner = ownerKey(tx, account, request.userName(), context);
       MfaDevice device = bySerial(tx, account, request.serialNumber());
       if (!owner.equals(device.userName())) {
         throw IamError.NO_SUCH_ENTITY.exception("MFA Device with serial number %s does not exist.", request.serialNumber());
       }
       tx.put(IamSchema.MFA_DEVICES, key(account, device.name()), device.enabledFor(null, null));
-      return null;
     });
     return DeactivateMfaDeviceResponse.builder().build();
   }

@@ -119,7 +119,7 @@ public final class RoleOperations {
 
   public DeleteRoleResponse deleteRole(DeleteRoleRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Role role = lookups.modifiableRole(tx, account, request.roleName());
       if (InstanceProfileOperations.inAnyProfile(tx, account, role.name())) {
         throw IamError.DELETE_CONFLICT.exception("Cannot delete entity, must remove roles from instance profile first.");
@@ -132,7 +132,6 @@ public final class RoleOperations {
       }
       Boundaries.record(tx, account, EntityKind.ROLE, role.name(), role.boundaryArn(), null);
       tx.delete(IamSchema.ROLES, key(account, role.name()));
-      return null;
     });
     return DeleteRoleResponse.builder().build();
   }
@@ -153,11 +152,10 @@ public final class RoleOperations {
   public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest request, CallContext context) {
     String account = context.caller().accountId();
     documents.validate(IamArns.role(account, "/", request.roleName()), request.policyDocument(), PolicyKind.TRUST);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Role role = lookups.modifiableRole(tx, account, request.roleName());
       TrustPrincipals.requireExisting(tx, request.policyDocument());
       tx.put(IamSchema.ROLES, key(account, role.name()), role.withTrustPolicy(request.policyDocument()));
-      return null;
     });
     return UpdateAssumeRolePolicyResponse.builder().build();
   }
@@ -165,12 +163,11 @@ public final class RoleOperations {
   public PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(
       PutRolePermissionsBoundaryRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Role role = lookups.modifiableRole(tx, account, request.roleName());
       lookups.requireAttachable(tx, account, request.permissionsBoundary());
       Boundaries.record(tx, account, EntityKind.ROLE, role.name(), role.boundaryArn(), request.permissionsBoundary());
       tx.put(IamSchema.ROLES, key(account, role.name()), role.withBoundary(request.permissionsBoundary()));
-      return null;
     });
     return PutRolePermissionsBoundaryResponse.builder().build();
   }
@@ -178,11 +175,10 @@ public final class RoleOperations {
   public DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(
       DeleteRolePermissionsBoundaryRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       Role role = lookups.modifiableRole(tx, account, request.roleName());
       Boundaries.record(tx, account, EntityKind.ROLE, role.name(), role.boundaryArn(), null);
       tx.put(IamSchema.ROLES, key(account, role.name()), role.withBoundary(null));
-      return null;
     });
     return DeleteRolePermissionsBoundaryResponse.builder().build();
   }

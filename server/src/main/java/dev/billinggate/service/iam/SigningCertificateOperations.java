@@ -90,23 +90,21 @@ public final class SigningCertificateOperations {
 
   public UpdateSigningCertificateResponse update(UpdateSigningCertificateRequest request, CallContext context) {
     CredentialOwner owner = CredentialOwner.of(request.userName(), context);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CredentialOwner resolved = owner.resolve(tx, lookups);
       SigningCertificate certificate = find(tx, resolved, request.certificateId());
       tx.put(IamSchema.SIGNING_CERTIFICATES, resolved.keyOf(certificate.certificateId()),
           certificate.withStatus(request.statusAsString()));
-      return null;
     });
     return UpdateSigningCertificateResponse.builder().build();
   }
 
   public DeleteSigningCertificateResponse delete(DeleteSigningCertificateRequest request, CallContext context) {
     CredentialOwner owner = CredentialOwner.of(request.userName(), context);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       CredentialOwner resolved = owner.resolve(tx, lookups);
       SigningCertificate certificate = find(tx, resolved, request.certificateId());
       tx.delete(IamSchema.SIGNING_CERTIFICATES, resolved.keyOf(certificate.certificateId()));
-      return null;
     });
     return DeleteSigningCertificateResponse.builder().build();
   }

@@ -107,7 +107,7 @@ public final class UserOperations {
   /** Moves the user to a new path and/or name; everything keyed by the name moves with it. */
   public UpdateUserResponse updateUser(UpdateUserRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       User user = lookups.user(tx, account, request.userName());
       String newName = request.newUserName() == null ? user.name() : request.newUserName();
       String newPath = request.newPath() == null ? user.path() : request.newPath();
@@ -120,14 +120,13 @@ public final class UserOperations {
       tx.delete(IamSchema.USERS, key(account, user.name()));
       tx.put(IamSchema.USERS, key(account, newName), new User(account, newName, user.id(), newPath,
           user.createDate(), user.passwordLastUsed(), user.boundaryArn(), user.tags()));
-      return null;
     });
     return UpdateUserResponse.builder().build();
   }
 
   public DeleteUserResponse deleteUser(DeleteUserRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       User user = lookups.user(tx, account, request.userName());
       String name = user.name();
       conflictIf(tx.get(IamSchema.LOGIN_PROFILES, key(account, name)).isPresent(), "must delete login profile first");
@@ -142,7 +141,6 @@ public final class UserOperations {
       conflictIf(!SshPublicKeyOperations.of(tx, account, name).isEmpty(), "must delete SSH public keys first");
       Boundaries.record(tx, account, EntityKind.USER, name, user.boundaryArn(), null);
       tx.delete(IamSchema.USERS, key(account, name));
-      return null;
     });
     return DeleteUserResponse.builder().build();
   }
@@ -150,12 +148,11 @@ public final class UserOperations {
   public PutUserPermissionsBoundaryResponse putUserPermissionsBoundary(
       PutUserPermissionsBoundaryRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       User user = lookups.user(tx, account, request.userName());
       lookups.requireAttachable(tx, account, request.permissionsBoundary());
       Boundaries.record(tx, account, EntityKind.USER, user.name(), user.boundaryArn(), request.permissionsBoundary());
       tx.put(IamSchema.USERS, key(account, user.name()), user.withBoundary(request.permissionsBoundary()));
-      return null;
     });
     return PutUserPermissionsBoundaryResponse.builder().build();
   }
@@ -163,11 +160,10 @@ public final class UserOperations {
   public DeleteUserPermissionsBoundaryResponse deleteUserPermissionsBoundary(
       DeleteUserPermissionsBoundaryRequest request, CallContext context) {
     String account = context.caller().accountId();
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       User user = lookups.user(tx, account, request.userName());
       Boundaries.record(tx, account, EntityKind.USER, user.name(), user.boundaryArn(), null);
       tx.put(IamSchema.USERS, key(account, user.name()), user.withBoundary(null));
-      return null;
     });
     return DeleteUserPermissionsBoundaryResponse.builder().build();
   }

@@ -211,12 +211,11 @@ public final class SessionOperations {
     String secret = env.ids().secretAccessKey();
     // Real tokens are opaque base64 of several hundred characters; clients only pass them back.
     String token = env.ids().next(IdGenerator.SECRET, 356);
-    env.store().write(tx -> {
+    env.store().update(tx -> {
       tx.put(StsSchema.SESSIONS, caller.accessKeyId(), StsSchema.TemporaryCredential.of(caller, secret, token));
       if (assumedRole != null) {
         roles.markUsed(tx, assumedRole, context.now(), context.region());
       }
-      return null;
     });
     return Credentials.builder().accessKeyId(caller.accessKeyId()).secretAccessKey(secret).sessionToken(token)
         .expiration(caller.session().expiresAt()).build();

@@ -19,11 +19,13 @@ import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.iam.IamArns;
 import dev.billinggate.service.iam.IamEnv;
+import dev.billinggate.service.iam.IamSchema;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.iam.Passwords;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.service.organizations.OrganizationsService;
 import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.service.sts.StsSchema;
 import dev.billinggate.service.sts.StsService;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.Table;
@@ -113,8 +115,8 @@ public class DeepMemberAuthorizationBenchmark {
         new IamAccountProvisioner(iam.accounts(), iam.memberAccounts(), BillingAccess.DefaultRule.DOCUMENTED_ALLOW), new AwsIds(IdGenerator.seeded(7)),
         OrganizationsSettings.defaults().withAccountQuota(ACCOUNTS + 1).withDelays(Duration.ZERO, Duration.ZERO),
         () -> 0.5);
-    List<Table<?>> tables = new ArrayList<>(IamService.tables());
-    tables.addAll(StsService.tables());
+    List<Table<?>> tables = new ArrayList<>(IamSchema.tables());
+    tables.addAll(StsSchema.tables());
     tables.addAll(OrganizationsService.tables());
     store.declare(tables.toArray(Table<?>[]::new));
     organizations.register(orgTable);

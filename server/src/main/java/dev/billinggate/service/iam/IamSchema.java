@@ -44,7 +44,7 @@ public final class IamSchema {
 
   public record User(
       String accountId, String name, String id, String path, Instant createDate, Instant passwordLastUsed,
-      String boundaryArn, Map<String, String> tags) {
+      String boundaryArn, Map<String, String> tags) implements Tags.Tagged<User> {
 
     public User withBoundary(String arn) {
       return new User(accountId, name, id, path, createDate, passwordLastUsed, arn, tags);
@@ -63,7 +63,7 @@ public final class IamSchema {
   public record Role(
       String accountId, String name, String id, String path, Instant createDate, String trustPolicy,
       String description, int maxSessionDuration, String boundaryArn, Map<String, String> tags,
-      Instant lastUsedDate, String lastUsedRegion) {
+      Instant lastUsedDate, String lastUsedRegion) implements Tags.Tagged<Role> {
 
     public Role withTrustPolicy(String json) {
       return new Role(accountId, name, id, path, createDate, json, description, maxSessionDuration, boundaryArn,
@@ -95,7 +95,7 @@ public final class IamSchema {
   public record CustomerPolicy(
       String accountId, String name, String id, String path, String description, Instant createDate,
       Instant updateDate, String defaultVersionId, int nextVersion, List<PolicyVersion> versions,
-      Map<String, String> tags) {
+      Map<String, String> tags) implements Tags.Tagged<CustomerPolicy> {
 
     public CustomerPolicy withVersions(List<PolicyVersion> newVersions, String newDefault, int newNext, Instant now) {
       return new CustomerPolicy(accountId, name, id, path, description, createDate, now, newDefault, newNext,

@@ -7,10 +7,10 @@ import dev.billinggate.policy.managed.AwsManagedPolicies;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
 import dev.billinggate.store.Store;
-import dev.billinggate.store.Table;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * IAM: registers every implemented operation. The app builds one, opens the store with
@@ -95,10 +95,6 @@ public final class IamService implements ServiceHandler {
     this.serviceLinkedRoles = new ServiceLinkedRoleOperations(env, lookups, roles, attachments, deletionDelay);
   }
 
-  public static List<Table<?>> tables() {
-    return IamSchema.tables();
-  }
-
   @Override
   public ServiceId service() {
     return ServiceId.IAM;
@@ -106,30 +102,15 @@ public final class IamService implements ServiceHandler {
 
   @Override
   public void register(OperationTable table) {
-    users.register(table);
-    groups.register(table);
-    roles.register(table);
-    managedPolicies.register(table);
-    attachments.register(table);
-    inlinePolicies.register(table);
-    accessKeys.register(table);
-    loginProfiles.register(table);
-    mfa.register(table);
-    account.register(table);
-    tags.register(table);
-    simulation.register(table);
-    absentListings.register(table);
-    authorizationDetails.register(table);
-    contextKeys.register(table);
-    credentialReports.register(table);
-    rootAccess.register(table);
-    signingCertificates.register(table);
-    oidcProviders.register(table);
-    instanceProfiles.register(table);
-    samlProviders.register(table);
-    serverCertificates.register(table);
-    sshPublicKeys.register(table);
-    serviceLinkedRoles.register(table);
+    for (Consumer<OperationTable> part : List.<Consumer<OperationTable>>of(users::register, groups::register,
+        roles::register, managedPolicies::register, attachments::register, inlinePolicies::register,
+        accessKeys::register, loginProfiles::register, mfa::register, account::register, tags::register,
+        simulation::register, absentListings::register, authorizationDetails::register, contextKeys::register,
+        credentialReports::register, rootAccess::register, signingCertificates::register, oidcProviders::register,
+        instanceProfiles::register, samlProviders::register, serverCertificates::register, sshPublicKeys::register,
+        serviceLinkedRoles::register)) {
+      part.accept(table);
+    }
   }
 
   public AccountRegistry accounts() { return accounts; }

@@ -9,9 +9,9 @@ import dev.billinggate.service.ServiceHandler;
 import dev.billinggate.service.iam.IamEnv;
 import dev.billinggate.service.iam.IamOrganizations;
 import dev.billinggate.store.Store;
-import dev.billinggate.store.Table;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** STS. Shares IAM's environment: sessions read roles, users and MFA devices from IAM's tables. */
 public final class StsService implements ServiceHandler {
@@ -42,10 +42,6 @@ public final class StsService implements ServiceHandler {
         issuerKeys);
   }
 
-  public static List<Table<?>> tables() {
-    return StsSchema.tables();
-  }
-
   @Override
   public ServiceId service() {
     return ServiceId.STS;
@@ -53,10 +49,10 @@ public final class StsService implements ServiceHandler {
 
   @Override
   public void register(OperationTable table) {
-    sessions.register(table);
-    identity.register(table);
-    assumeRoot.register(table);
-    federation.register(table);
+    for (Consumer<OperationTable> part : List.<Consumer<OperationTable>>of(sessions::register, identity::register,
+        assumeRoot::register, federation::register)) {
+      part.accept(table);
+    }
   }
 
   public SessionOperations sessions() { return sessions; }

@@ -3,6 +3,7 @@ package dev.billinggate;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -71,6 +72,13 @@ class ArchitectureTest {
         .should().dependOnClassesThat(resideInAPackage(BASE + "service.iam")
             .and(not(belongToAnyOf(IAM_PUBLISHED))))
         .check(MAIN);
+  }
+
+  /** IAM's operation classes are its own: other packages call IAM through the gateway or its ports. */
+  @Test
+  void iamOperationClassesArePackagePrivate() {
+    classes().that().resideInAPackage(BASE + "service.iam").and().haveSimpleNameEndingWith("Operations")
+        .should().notBePublic().check(MAIN);
   }
 
   /** What other packages may use of {@code service.iam} (nested types of these included). */

@@ -51,7 +51,7 @@ class GovernanceRootIntegrationTest {
       var key = emulator.server().iam().memberAccounts().giveStandaloneRootCredentials(account, "Root-Passw0rd!");
       if (account.equals(allow)) {
         keyId = key.accessKeyId();
-        mfaSerial = emulator.server().iam().mfa().enableRootVirtualDevice(account).serialNumber();
+        mfaSerial = emulator.server().iam().enableRootVirtualDevice(account).serialNumber();
       }
     }
   }

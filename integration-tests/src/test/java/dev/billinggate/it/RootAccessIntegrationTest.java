@@ -99,7 +99,7 @@ class RootAccessIntegrationTest {
   void rootCredentialsAreAuditedThenDeletedThroughAssumeRoot() {
     String member = org.createAccount("Audited", IAMUserAccessToBilling.ALLOW);
     var key = emulator.server().iam().memberAccounts().giveStandaloneRootCredentials(member, "Member-Passw0rd!");
-    var mfa = emulator.server().iam().mfa().enableRootVirtualDevice(member);
+    var mfa = emulator.server().iam().enableRootVirtualDevice(member);
     IamClient memberRoot = emulator.iam(AwsBasicCredentials.create(key.accessKeyId(), key.secret()));
     String certificateId = memberRoot.uploadSigningCertificate(r -> r.certificateBody(certificate()))
         .certificate().certificateId();

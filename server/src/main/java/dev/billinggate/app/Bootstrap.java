@@ -5,7 +5,6 @@ import dev.billinggate.auth.CallerType;
 import dev.billinggate.core.IdGenerator;
 import dev.billinggate.service.CallContext;
 import dev.billinggate.service.billing.BillingAccess;
-import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.store.SnapshotContent;
 import dev.billinggate.store.Store;
@@ -21,8 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
-import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 /**
  * First start on an empty store: the standalone account of PRODUCT.md with its root user and the
@@ -79,11 +76,8 @@ final class Bootstrap {
     Caller root = new Caller(CallerType.ROOT, ACCOUNT_ID, "arn:aws:iam::" + ACCOUNT_ID + ":root", ACCOUNT_ID, null, null);
     CallContext context = new CallContext(root, "Bootstrap", "bootstrap", "us-east-1", clock.instant(), "127.0.0.1", false);
 
-    iam.users().createUser(CreateUserRequest.builder().userName(ADMIN_USER).build(), context);
-    iam.attachments().attach(context, EntityKind.USER, ADMIN_USER, ADMINISTRATOR_ACCESS);
-    iam.accessKeys().importAccessKey(ACCOUNT_ID, ADMIN_USER, ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY);
-    iam.loginProfiles().createLoginProfile(
-        CreateLoginProfileRequest.builder().userName(ADMIN_USER).password(passwords.admin()).build(), context);
+    iam.createAdministrator(context, ADMIN_USER, ADMINISTRATOR_ACCESS, ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY,
+        passwords.admin());
     store.write(tx -> {
       BillingAccess.set(tx, ACCOUNT_ID, false);
       return null;

@@ -1,7 +1,7 @@
 package dev.billinggate.app;
 
 import dev.billinggate.service.billing.BillingAccess;
-import dev.billinggate.service.iam.ServiceLinkedRoleOperations;
+import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.organizations.OrganizationsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public record ServerConfig(
   public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
       OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat) {
     this(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, billingAccessDefault, motoCompat,
-        ServiceLinkedRoleOperations.DEFAULT_DELETION_DELAY);
+        IamService.DEFAULT_SERVICE_LINKED_ROLE_DELETION_DELAY);
   }
 
   public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,

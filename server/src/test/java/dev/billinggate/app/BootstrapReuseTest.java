@@ -23,8 +23,7 @@ class BootstrapReuseTest {
         BillingGate second = BillingGate.start(config("Reuse-Root-1!", "Reuse-Admin-1!"), QUIET)) {
       for (BillingGate gate : new BillingGate[] {first, second}) {
         assertThat(gate.iam().accounts().verifyRootPassword(Bootstrap.ACCOUNT_ID, "Reuse-Root-1!")).isTrue();
-        assertThat(gate.iam().loginProfiles().verifyUserPassword(Bootstrap.ACCOUNT_ID, Bootstrap.ADMIN_USER, "Reuse-Admin-1!"))
-            .isTrue();
+        assertThat(gate.iam().signIn().user(Bootstrap.ACCOUNT_ID, Bootstrap.ADMIN_USER, "Reuse-Admin-1!")).isPresent();
       }
       // Each server has its own store: a change in one is not in the other, and reset still works.
       second.setIamUserAccessToBilling(Bootstrap.ACCOUNT_ID, true);

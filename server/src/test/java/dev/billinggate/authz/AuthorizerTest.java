@@ -12,14 +12,17 @@ import dev.billinggate.policy.PrincipalKind;
 import dev.billinggate.service.AccessTarget;
 import dev.billinggate.service.iam.Expect;
 import dev.billinggate.service.iam.IamFixture;
-import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.service.sts.StoredCredentialLookup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.AddUserToGroupRequest;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreateGroupRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
+import software.amazon.awssdk.services.iam.model.PutGroupPolicyRequest;
+import software.amazon.awssdk.services.iam.model.PutUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.TagRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -38,13 +41,15 @@ class AuthorizerTest {
   }
 
   private Caller aliceInAGroup() {
-    f.iam.users().createUser(CreateUserRequest.builder().userName("alice")
+    f.call(CreateUserRequest.builder().userName("alice")
         .tags(Tag.builder().key("team").value("billing").build()).build(), f.root());
-    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "alice", "own", ALLOW_ALL);
-    f.iam.attachments().attach(f.root(), EntityKind.USER, "alice", ADMIN_POLICY);
-    f.iam.groups().createGroup(CreateGroupRequest.builder().groupName("ops").build(), f.root());
-    f.iam.inlinePolicies().put(f.root(), EntityKind.GROUP, "ops", "group-inline", ALLOW_ALL);
-    f.iam.groups().addUserToGroup(AddUserToGroupRequest.builder().groupName("ops").userName("alice").build(),
+    f.call(PutUserPolicyRequest.builder().userName("alice").policyName("own").policyDocument(ALLOW_ALL).build(),
+        f.root());
+    f.call(AttachUserPolicyRequest.builder().userName("alice").policyArn(ADMIN_POLICY).build(), f.root());
+    f.call(CreateGroupRequest.builder().groupName("ops").build(), f.root());
+    f.call(PutGroupPolicyRequest.builder().groupName("ops").policyName("group-inline").policyDocument(ALLOW_ALL)
+        .build(), f.root());
+    f.call(AddUserToGroupRequest.builder().groupName("ops").userName("alice").build(),
         f.root());
     return f.userCaller("alice");
   }
@@ -87,7 +92,7 @@ class AuthorizerTest {
   @Test
   void roleSessionsCarryRoleAndSessionPolicies() {
     f.createRole("reader", IamFixture.TRUST_ACCOUNT);
-    f.iam.attachments().attach(f.root(), EntityKind.ROLE, "reader", ADMIN_POLICY);
+    f.call(AttachRolePolicyRequest.builder().roleName("reader").policyArn(ADMIN_POLICY).build(), f.root());
     f.call(TagRoleRequest.builder().roleName("reader").tags(Tag.builder().key("env").value("prod").build(),
         Tag.builder().key("team").value("infra").build()).build(), f.root());
     f.createUser("bob");
@@ -129,8 +134,8 @@ class AuthorizerTest {
     assertThat(request.policies().resourcePolicy().kind()).isEqualTo(PolicyKind.TRUST);
     // The trust policy delegates to the account: bob's own policies must allow sts:AssumeRole too.
     Expect.error(() -> authorizer.authorize(bob, target, f.ctx(bob)), "AccessDenied", null);
-    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "bob", "assume", """
-        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""");
+    f.call(PutUserPolicyRequest.builder().userName("bob").policyName("assume").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""").build(), f.root());
     authorizer.authorize(bob, target, f.ctx(bob));
 
     int asked = f.engine.requests.size();
@@ -145,8 +150,8 @@ class AuthorizerTest {
   void sessionTagsNeedTagSessionInTheTrustPolicy() {
     f.createUser("bob");
     Caller bob = f.userCaller("bob");
-    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "bob", "sts", """
-        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}""");
+    f.call(PutUserPolicyRequest.builder().userName("bob").policyName("sts").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}""").build(), f.root());
     AccessTarget tagged = AccessTarget.of("sts:AssumeRole", "arn:aws:iam::123456789012:role/reader")
         .withContext(java.util.Map.of("aws:TagKeys", List.of("team"), "aws:RequestTag/team", List.of("x")));
 
@@ -160,7 +165,8 @@ class AuthorizerTest {
   @Test
   void assumeRoleEndToEndWithTheRealEngine() {
     f.createRole("reader", IamFixture.TRUST_ACCOUNT);
-    f.iam.attachments().attach(f.root(), EntityKind.ROLE, "reader", "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
+    f.call(AttachRolePolicyRequest.builder().roleName("reader").policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess")
+        .build(), f.root());
     f.createUser("bob");
     Caller bob = f.userCaller("bob");
     AssumeRoleRequest assume = AssumeRoleRequest.builder().roleArn("arn:aws:iam::123456789012:role/reader")
@@ -168,8 +174,8 @@ class AuthorizerTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"*"}]}""").build();
 
     Expect.error(() -> authorizer.authorize(bob, f.target(assume, f.ctx(bob)), f.ctx(bob)), "AccessDenied", null);
-    f.iam.inlinePolicies().put(f.root(), EntityKind.USER, "bob", "assume", """
-        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""");
+    f.call(PutUserPolicyRequest.builder().userName("bob").policyName("assume").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""").build(), f.root());
     authorizer.authorize(bob, f.target(assume, f.ctx(bob)), f.ctx(bob));
     AssumeRoleResponse assumed = f.call(assume, f.ctx(bob));
     Caller session = new StoredCredentialLookup(f.store).find(assumed.credentials().accessKeyId()).orElseThrow()
@@ -204,7 +210,7 @@ class AuthorizerTest {
   void deletedUsersAreDenied() {
     f.createUser("bob");
     Caller bob = f.userCaller("bob");
-    f.iam.users().deleteUser(DeleteUserRequest.builder().userName("bob").build(), f.root());
+    f.call(DeleteUserRequest.builder().userName("bob").build(), f.root());
     Expect.error(() -> authorizer.authorize(bob, LIST_USERS, f.ctx(bob)), "AccessDenied", null);
   }
 

@@ -47,7 +47,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.iam.model.EnableOrganizationsRootSessionsRequest;
-import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.organizations.model.AttachPolicyRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 import software.amazon.awssdk.services.organizations.model.CreateOrganizationRequest;
@@ -126,8 +125,8 @@ public class DeepMemberAuthorizationBenchmark {
 
     String member = populate();
     String roleArn = IamArns.role(member, "/", "OrganizationAccountAccessRole");
-    String roleId = iam.roles().getRole(GetRoleRequest.builder().roleName("OrganizationAccountAccessRole").build(),
-        context(rootCaller(member), "GetRole")).role().roleId();
+    String roleId = store.read(tx -> tx.get(IamSchema.ROLES, IamSchema.key(member, "OrganizationAccountAccessRole")))
+        .orElseThrow().id();
     admin = new Caller(CallerType.ASSUMED_ROLE, member, IamArns.assumedRole(member, "OrganizationAccountAccessRole",
         "admin"), roleId + ":admin", "ASIABENCHADMIN000001", session(roleArn, roleId, List.of()));
     adminContext = context(admin, "ListUsers");

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
  * Long-term access keys of IAM users and of the root user (when root calls without UserName). Keys
  * are stored under their owner and indexed by key id for the credential lookup.
  */
-public final class AccessKeyOperations {
+final class AccessKeyOperations {
   static final int KEYS_PER_USER = 2;
   static final java.time.Duration LAST_USED_GRANULARITY = java.time.Duration.ofMinutes(15);
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.iam.model.UpdateAccountPasswordPolicyRequ
 import software.amazon.awssdk.services.iam.model.UpdateAccountPasswordPolicyResponse;
 
 /** Account-wide IAM settings: alias, password policy and the account summary. */
-public final class AccountOperations {
+final class AccountOperations {
   private final IamEnv env;
   private final IamLookups lookups;
 

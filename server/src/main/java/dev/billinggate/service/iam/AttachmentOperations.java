@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.PolicyUser;
 
 /** Attaching managed policies (customer or AWS) to users, groups and roles, and listing attachments. */
-public final class AttachmentOperations {
+final class AttachmentOperations {
   static final int POLICIES_PER_ENTITY = 10;
 
   private final IamEnv env;

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * policies, in one paged snapshot (what auditing tools read). AWS managed policies appear only when
  * attached in the account.
  */
-public final class AuthorizationDetailsOperations {
+final class AuthorizationDetailsOperations {
   private final IamEnv env;
   private final IamLookups lookups;
 

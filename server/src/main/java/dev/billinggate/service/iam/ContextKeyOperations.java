@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.iam.model.GetContextKeysForPrincipalPolic
 import software.amazon.awssdk.services.iam.model.GetContextKeysForPrincipalPolicyResponse;
 
 /** The condition keys policies test, so simulator callers know which context entries to supply. */
-public final class ContextKeyOperations {
+final class ContextKeyOperations {
   private final IamEnv env;
   private final IdentityPolicies identities;
 

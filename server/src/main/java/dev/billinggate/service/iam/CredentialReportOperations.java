@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.iam.model.ReportStateType;
  * AWS's columns. Generation completes at once; the report is a snapshot and expires after four
  * hours, as in AWS.
  */
-public final class CredentialReportOperations {
+final class CredentialReportOperations {
   static final Duration VALIDITY = Duration.ofHours(4);
   private static final String HEADER = "user,arn,user_creation_time,password_enabled,password_last_used,"
       + "password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"

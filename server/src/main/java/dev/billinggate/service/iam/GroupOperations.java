@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.iam.model.UpdateGroupRequest;
 import software.amazon.awssdk.services.iam.model.UpdateGroupResponse;
 
 /** IAM groups and group membership. */
-public final class GroupOperations {
+final class GroupOperations {
   static final int GROUPS_PER_USER = 10;
 
   private final IamEnv env;

@@ -4,13 +4,17 @@ import dev.billinggate.core.AwsIds;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.policy.PolicyEngine;
 import dev.billinggate.policy.managed.AwsManagedPolicies;
+import dev.billinggate.service.CallContext;
 import dev.billinggate.service.OperationTable;
 import dev.billinggate.service.ServiceHandler;
+import dev.billinggate.service.iam.IamSchema.EntityKind;
 import dev.billinggate.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 
 /**
  * IAM: registers every implemented operation. The app builds one, opens the store with
@@ -58,8 +62,11 @@ public final class IamService implements ServiceHandler {
 
   /** @param organizations the account's organization, for centralized root access */
   public IamService(IamEnv env, Passwords passwords, IamOrganizations organizations) {
-    this(env, passwords, organizations, ServiceLinkedRoleOperations.DEFAULT_DELETION_DELAY);
+    this(env, passwords, organizations, DEFAULT_SERVICE_LINKED_ROLE_DELETION_DELAY);
   }
+
+  /** How long a service-linked role's deletion task stays IN_PROGRESS unless configured. */
+  public static final Duration DEFAULT_SERVICE_LINKED_ROLE_DELETION_DELAY = Duration.ofSeconds(2);
 
   /** @param deletionDelay how long a service-linked role's deletion task stays IN_PROGRESS; zero: none */
   public IamService(IamEnv env, Passwords passwords, IamOrganizations organizations, Duration deletionDelay) {
@@ -119,20 +126,41 @@ public final class IamService implements ServiceHandler {
   /** What the app's Organizations {@code AccountProvisioner} delegates account creation to. */
   public MemberAccounts memberAccounts() { return memberAccounts; }
   public AccountImport accountImport() { return accountImport; }
-  public UserOperations users() { return users; }
-  public GroupOperations groups() { return groups; }
-  public RoleOperations roles() { return roles; }
-  public ManagedPolicyOperations managedPolicies() { return managedPolicies; }
-  public AttachmentOperations attachments() { return attachments; }
-  public InlinePolicyOperations inlinePolicies() { return inlinePolicies; }
-  public AccessKeyOperations accessKeys() { return accessKeys; }
-  public LoginProfileOperations loginProfiles() { return loginProfiles; }
-  public MfaOperations mfa() { return mfa; }
-  public AccountOperations account() { return account; }
-  public TagOperations tags() { return tags; }
-  public SimulationOperations simulation() { return simulation; }
-  public CredentialReportOperations credentialReports() { return credentialReports; }
-  public SigningCertificateOperations signingCertificates() { return signingCertificates; }
+  UserOperations users() { return users; }
+  GroupOperations groups() { return groups; }
+  RoleOperations roles() { return roles; }
+  ManagedPolicyOperations managedPolicies() { return managedPolicies; }
+  AttachmentOperations attachments() { return attachments; }
+  InlinePolicyOperations inlinePolicies() { return inlinePolicies; }
+  AccessKeyOperations accessKeys() { return accessKeys; }
+  LoginProfileOperations loginProfiles() { return loginProfiles; }
+  MfaOperations mfa() { return mfa; }
+  AccountOperations account() { return account; }
+  TagOperations tags() { return tags; }
+  SimulationOperations simulation() { return simulation; }
+  CredentialReportOperations credentialReports() { return credentialReports; }
+  SigningCertificateOperations signingCertificates() { return signingCertificates; }
+  /**
+   * Creates the bootstrap administrator of an account (as the caller's account root): an IAM user
+   * with {@code policyArn} attached, a known access key, and a console password.
+   */
+  public void createAdministrator(CallContext context, String userName, String policyArn, String accessKeyId,
+      String secretAccessKey, String password) {
+    users.createUser(CreateUserRequest.builder().userName(userName).build(), context);
+    attachments.attach(context, EntityKind.USER, userName, policyArn);
+    accessKeys.importAccessKey(context.caller().accountId(), userName, accessKeyId, secretAccessKey);
+    loginProfiles.createLoginProfile(
+        CreateLoginProfileRequest.builder().userName(userName).password(password).build(), context);
+  }
+
+  /**
+   * Creates and enables the root user's virtual MFA device, as the root user does in the console (the
+   * API's EnableMFADevice needs a UserName); for tests and fixtures.
+   */
+  public IamSchema.MfaDevice enableRootVirtualDevice(String accountId) {
+    return mfa.enableRootVirtualDevice(accountId);
+  }
+
   /** What the authorizer reads a principal's policies from. */
   public IdentityPolicies identityPolicies() { return identityPolicies; }
 }

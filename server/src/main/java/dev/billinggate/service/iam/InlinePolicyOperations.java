@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.iam.model.PutUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.PutUserPolicyResponse;
 
 /** Inline policies of users, groups and roles. */
-public final class InlinePolicyOperations {
+final class InlinePolicyOperations {
   private final IamEnv env;
   private final IamLookups lookups;
   private final IamAccess access;

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.iam.model.UntagInstanceProfileResponse;
  * Instance profiles: containers passing one role to EC2 instances. A role in a profile cannot be
  * deleted ({@link #inAnyProfile}); the profiles appear under their role in GetAccountAuthorizationDetails.
  */
-public final class InstanceProfileOperations {
+final class InstanceProfileOperations {
   static final int PROFILES_PER_ACCOUNT = 1000;
   static final int ROLES_PER_PROFILE = 1;
 

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.iam.model.UpdateLoginProfileResponse;
  * Console passwords: IAM users' login profiles, and the root user's password (and its recovery)
  * when the caller is root or an AssumeRoot session and omits UserName, as the root-task policies use them.
  */
-public final class LoginProfileOperations {
+final class LoginProfileOperations {
   private final IamEnv env;
   private final IamLookups lookups;
   private final IamAccess access;

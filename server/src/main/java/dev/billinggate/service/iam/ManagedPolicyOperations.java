@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionResponse;
 
 /** Managed policies: customer policies with their versions, and AWS managed policies (read-only). */
-public final class ManagedPolicyOperations {
+final class ManagedPolicyOperations {
   static final int MAX_VERSIONS = 5;
 
   private final IamEnv env;

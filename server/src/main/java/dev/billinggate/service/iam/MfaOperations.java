@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.iam.model.ResyncMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /** Virtual MFA devices with real TOTP checks. Hardware and FIDO devices are not emulated. */
-public final class MfaOperations {
+final class MfaOperations {
   /** Steps of clock drift tolerated either side of now. */
   static final int WINDOW = 2;
   /** The name AWS gives the root user's virtual MFA device. */

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.iam.model.UpdateOpenIdConnectProviderThum
  * ({@link #find} is its lookup). A ThumbprintList is optional, as in AWS today; offline there is no
  * certificate chain to take one from, so an omitted list stays empty.
  */
-public final class OpenIdConnectProviderOperations {
+final class OpenIdConnectProviderOperations {
   static final int PROVIDERS_PER_ACCOUNT = 100;
   static final int CLIENT_IDS_PER_PROVIDER = 100;
   static final int MAX_THUMBPRINTS = 5;

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
 import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 
 /** IAM roles: trust policies, session duration, description, boundaries. */
-public final class RoleOperations {
+final class RoleOperations {
   static final int DEFAULT_MAX_SESSION_DURATION = 3600;
 
   private final IamEnv env;

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.iam.model.ListOrganizationsFeaturesRespon
  * root sessions (AssumeRoot). The state belongs to the organization; the management account turns
  * features on, the management account or the IAM delegated administrator may turn them off or list them.
  */
-public final class RootAccessOperations {
+final class RootAccessOperations {
   private final IamEnv env;
   private final IamOrganizations organizations;
 

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.iam.model.UpdateSamlProviderResponse;
  * verifies assertions against ({@link #find} is its lookup), plus the private keys for encrypted
  * assertions. Metadata without a {@code validUntil} is valid for 100 years, as AWS shows it.
  */
-public final class SamlProviderOperations {
+final class SamlProviderOperations {
   static final int PROVIDERS_PER_ACCOUNT = 100;
   static final int PRIVATE_KEYS_PER_PROVIDER = 2;
   private static final int KEY_ID_LENGTH = 22;

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.iam.model.UploadServerCertificateResponse
  * Server certificates (for load balancers and CloudFront, before ACM): a PEM certificate, its chain,
  * and a private key that must belong to the certificate.
  */
-public final class ServerCertificateOperations {
+final class ServerCertificateOperations {
   static final int CERTIFICATES_PER_ACCOUNT = 20;
   private static final byte[] PROBE = "billing-gate key pair check".getBytes(StandardCharsets.US_ASCII);
 

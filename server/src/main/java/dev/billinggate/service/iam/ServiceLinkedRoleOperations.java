@@ -31,9 +31,8 @@ import software.amazon.awssdk.services.iam.model.GetServiceLinkedRoleDeletionSta
  * here can still use the role: the role goes at once, or stays while it is in an instance profile. Its
  * task answers IN_PROGRESS for the configured delay (from the injected clock), then SUCCEEDED or FAILED.
  */
-public final class ServiceLinkedRoleOperations {
+final class ServiceLinkedRoleOperations {
   static final String PATH_ROOT = "/aws-service-role/";
-  public static final Duration DEFAULT_DELETION_DELAY = Duration.ofSeconds(2);
   private static final String TRUST = """
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},"Action":"sts:AssumeRole"}]}""";
 

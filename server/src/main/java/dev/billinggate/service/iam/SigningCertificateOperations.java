@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.iam.model.UploadSigningCertificateRespons
  * X.509 signing certificates of IAM users and of the root user (UserName omitted by root or an
  * AssumeRoot session): what credential audits list and root-credential cleanup deletes.
  */
-public final class SigningCertificateOperations {
+final class SigningCertificateOperations {
   static final int CERTIFICATES_PER_USER = 2;
   private static final int ID_LENGTH = 32;
 

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.iam.model.Statement;
  * The IAM policy simulator: the same engine the gateway authorizes with, asked for explanations.
  * Only the policies given or found are evaluated (no SCPs), as AWS's simulator API does.
  */
-public final class SimulationOperations {
+final class SimulationOperations {
   private final IamEnv env;
   private final IdentityPolicies identities;
   private final PolicyDocuments documents;

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.iam.model.UploadSshPublicKeyRequest;
 import software.amazon.awssdk.services.iam.model.UploadSshPublicKeyResponse;
 
 /** IAM users' SSH public keys (what CodeCommit authenticates Git over SSH with). */
-public final class SshPublicKeyOperations {
+final class SshPublicKeyOperations {
   static final int KEYS_PER_USER = 5;
 
   private final IamEnv env;

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.iam.model.UntagUserRequest;
 import software.amazon.awssdk.services.iam.model.UntagUserResponse;
 
 /** Tags on users, roles and customer managed policies. */
-public final class TagOperations {
+final class TagOperations {
   /** The entity an operation's name or ARN identifies in the account; AWS's NoSuchEntity when there is none. */
   @FunctionalInterface
   private interface Lookup<E> {

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.iam.model.UpdateUserRequest;
 import software.amazon.awssdk.services.iam.model.UpdateUserResponse;
 
 /** IAM users: CreateUser, GetUser, ListUsers, DeleteUser and their permissions boundaries. */
-public final class UserOperations {
+final class UserOperations {
   private final IamEnv env;
   private final IamLookups lookups;
   private final IamAccess access;

@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
 import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageRequest;
@@ -60,7 +63,7 @@ class StsOperationsTest {
     AssumeRoleResponse response = f.call(AssumeRoleRequest.builder().roleArn(ROLE_ARN).roleSessionName("s1").build(),
         context);
 
-    String roleId = f.iam.roles().getRole(GetRoleRequest.builder().roleName("reader").build(), f.root()).role().roleId();
+    String roleId = f.<GetRoleResponse>call(GetRoleRequest.builder().roleName("reader").build(), f.root()).role().roleId();
     assertThat(response.credentials().accessKeyId()).matches("ASIA[A-Z2-7]{16}");
     assertThat(response.credentials().expiration())
         .isEqualTo(context.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3600));
@@ -72,7 +75,7 @@ class StsOperationsTest {
     assertThat(credential.sessionToken()).isEqualTo(response.credentials().sessionToken());
     assertThat(credential.caller().type()).isEqualTo(CallerType.ASSUMED_ROLE);
     assertThat(credential.caller().session().issuerArn()).isEqualTo(ROLE_ARN);
-    assertThat(f.iam.roles().getRole(GetRoleRequest.builder().roleName("reader").build(), f.root()).role()
+    assertThat(f.<GetRoleResponse>call(GetRoleRequest.builder().roleName("reader").build(), f.root()).role()
         .roleLastUsed().region()).isEqualTo("us-east-1");
   }
 
@@ -152,11 +155,11 @@ class StsOperationsTest {
   @Test
   void sessionTokensCarryMfaWhenTheCodeIsRight() {
     Caller bob = bob();
-    var device = f.iam.mfa().createVirtualMfaDevice(CreateVirtualMfaDeviceRequest.builder()
+    var device = f.<CreateVirtualMfaDeviceResponse>call(CreateVirtualMfaDeviceRequest.builder()
         .virtualMFADeviceName("bob").build(), f.root()).virtualMFADevice();
     byte[] secret = Base32.decode(device.base32StringSeed().asString(StandardCharsets.US_ASCII));
     long step = Totp.step(f.clock.instant());
-    f.iam.mfa().enableMfaDevice(EnableMfaDeviceRequest.builder().userName("bob").serialNumber(device.serialNumber())
+    f.call(EnableMfaDeviceRequest.builder().userName("bob").serialNumber(device.serialNumber())
         .authenticationCode1(Totp.code(secret, step - 1)).authenticationCode2(Totp.code(secret, step)).build(),
         f.root());
 
@@ -209,7 +212,7 @@ class StsOperationsTest {
     assertThat(me.account()).isEqualTo(ACCOUNT);
     assertThat(me.userId()).isEqualTo(bob.userId());
 
-    String keyId = f.iam.accessKeys().createAccessKey(CreateAccessKeyRequest.builder().userName("bob").build(),
+    String keyId = f.<CreateAccessKeyResponse>call(CreateAccessKeyRequest.builder().userName("bob").build(),
         f.root()).accessKey().accessKeyId();
     GetAccessKeyInfoResponse info = f.call(GetAccessKeyInfoRequest.builder().accessKeyId(keyId).build(),
         f.ctx(IamFixture.rootCaller(IamFixture.OTHER_ACCOUNT)));

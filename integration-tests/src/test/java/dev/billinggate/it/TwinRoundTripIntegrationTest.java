@@ -67,7 +67,7 @@ class TwinRoundTripIntegrationTest {
     invited = org.createAccount("Invited", IAMUserAccessToBilling.ALLOW);
     source.server().iam().memberAccounts().giveStandaloneRootCredentials(invited, "Invited-Passw0rd!");
     mfa = org.createAccount("Mfa", IAMUserAccessToBilling.DENY);
-    source.server().iam().mfa().enableRootVirtualDevice(mfa);
+    source.server().iam().enableRootVirtualDevice(mfa);
     source.setIamUserAccessToBilling(mfa, true);
     closed = org.createAccount("Closed", IAMUserAccessToBilling.ALLOW);
     o.closeAccount(r -> r.accountId(closed));

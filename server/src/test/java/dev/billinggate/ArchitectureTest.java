@@ -103,6 +103,7 @@ class ArchitectureTest {
       {"store.engine", "store"},
       {"store.memory", "store", "store.engine"},
       {"store.sqlite", "store", "store.engine"},
+      {"store.postgres", "store", "store.engine", "core"},
       {"costdata", "store", "core"},
       {"federation"},
       {"idp", "core", "federation", "store"},
@@ -139,11 +140,11 @@ class ArchitectureTest {
           "service.sts", "service.billing", "service.costexplorer", "store"},
       {"governance", "core", "catalog", "policy", "policy.document", "policy.eval", "twin"},
       {"app", "core", "core.http", "catalog", "model", "policy", "policy.document", "policy.eval", "policy.managed",
-          "auth", "auth.sigv4", "store", "store.engine", "store.memory", "store.sqlite", "costdata", "protocol",
+          "auth", "auth.sigv4", "store", "store.engine", "store.memory", "store.sqlite", "store.postgres", "costdata", "protocol",
           "protocol.codecs", "service", "service.organizations", "service.iam", "service.sts", "service.billing",
           "service.account", "service.costexplorer", "service.budgets", "service.sqs", "service.s3", "authz", "gateway.http", "gateway",
           "emulator", "console", "governance", "federation", "idp", "twin"},
-      {"cli", "app", "governance", "core", "catalog", "costdata", "store", "store.sqlite", "service.billing",
+      {"cli", "app", "governance", "core", "catalog", "costdata", "store", "store.sqlite", "store.postgres", "service.billing",
           "service.organizations", "emulator", "twin"},
   };
 }

@@ -8,7 +8,9 @@ final class Banner {
   private Banner() {}
 
   static void print(PrintStream out, URI endpoint, ServerConfig config, Bootstrap.Passwords created) {
-    String store = config.inMemory() ? "in memory (nothing is kept)" : config.dataDir().toAbsolutePath().normalize().toString();
+    String store = config.inMemory() ? "in memory (nothing is kept)"
+        : config.postgres() != null ? config.postgres().display()
+        : config.dataDir().toAbsolutePath().normalize().toString();
     out.printf("""
         billing-gate is listening on %1$s
           store:    %2$s

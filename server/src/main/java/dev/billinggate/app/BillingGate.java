@@ -13,6 +13,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.costdata.CostData;
 import dev.billinggate.emulator.EmulatorApi;
+import dev.billinggate.emulator.HealthProbes;
 import dev.billinggate.emulator.IdentityProviderApi;
 import dev.billinggate.emulator.MotoApi;
 import dev.billinggate.emulator.StateControl;
@@ -48,6 +49,8 @@ import dev.billinggate.store.SnapshotInfo;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.StoreException;
 import dev.billinggate.store.memory.InMemoryStore;
+import dev.billinggate.store.postgres.PostgresSettings;
+import dev.billinggate.store.postgres.PostgresStore;
 import dev.billinggate.store.sqlite.SqliteStore;
 import java.io.PrintStream;
 import java.net.URI;
@@ -92,7 +95,7 @@ public final class BillingGate implements AutoCloseable {
   public static BillingGate start(ServerConfig config, PrintStream out, Clock clock) {
     // Parsing the managed policies overlaps opening the store and wiring; the bootstrap is their first user.
     AwsManagedPolicies awsPolicies = AwsManagedPolicies.loadInBackground();
-    Store store = config.inMemory() ? new InMemoryStore() : open(config.dataDir());
+    Store store = config.inMemory() ? new InMemoryStore() : open(config);
     BillingGate gate;
     try {
       gate = wire(config, out, clock, store, awsPolicies);
@@ -144,7 +147,15 @@ public final class BillingGate implements AutoCloseable {
     AccountService account = new AccountService(store, directory,
         id -> iam.accounts().find(id).map(a -> new AccountFacts(a.name(), a.createdAt())));
 
-    Bootstrap.Passwords passwords = Bootstrap.needed(iam) ? Bootstrap.runOrReuse(iam, hashing, store, config, random, clock) : null;
+    // Servers starting together on a new shared database: one bootstraps, the others find it done.
+    Bootstrap.Passwords passwords = store.alone(() -> {
+      Bootstrap.Passwords made = Bootstrap.needed(iam) ? Bootstrap.runOrReuse(iam, hashing, store, config, random, clock)
+          : null;
+      if (made != null) {
+        store.snapshots().save(EmulatorState.FIRST_START, clock.instant());
+      }
+      return made;
+    });
 
     Authorizer authorizer = new Authorizer(store, engine, iam.identityPolicies(),
         new DirectoryOrganizationPolicies(directory));
@@ -169,17 +180,21 @@ public final class BillingGate implements AutoCloseable {
       costData.forgetCached();
       console.signOutEveryone();
     }, () -> Bootstrap.rebuild(config, out, clock), new TwinLoader(store, iam.accountImport(), clock));
-    if (passwords != null) {
-      state.recordFirstStart();
-    }
+    // Another server's commits may change what services cache about the state, as a restore here does.
+    store.onChangedElsewhere(() -> {
+      directory.invalidate();
+      costData.forgetCached();
+    });
     EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
         id -> iam.accounts().find(id).isPresent(), state, Bootstrap.ACCOUNT_ID, clock, ids);
     // Clients check that the server is up with GetCallerIdentity: its codec is ready before the port opens.
     ProtocolCodecs.forService(ServiceId.STS);
     IdentityProviderApi idpApi = new IdentityProviderApi(idp, verifier, authorizer::authorize, clock, ids);
     // The state API stays outside the request gate: a reset waits for the requests in flight.
-    Function<HttpRequest, HttpResponse> handler = idpApi.mountedOver(
-        emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle))), requests::around);
+    // Probes answer without the store; every other request first catches up with other servers' writes.
+    Function<HttpRequest, HttpResponse> handler = new HealthProbes(store::ready).mountedOver(StoreSync.around(store,
+        gateway, idpApi.mountedOver(emulatorApi.mountedOver(requests.around(console.mountedOver(gateway::handle))),
+            requests::around)));
     NettyHttpServer server = listen(config, gateway,
         config.motoCompat() ? new MotoApi(state, ids).mountedOver(handler) : handler);
     BillingGate gate = new BillingGate(store, server, config.host(), iam, costs, state);
@@ -203,9 +218,11 @@ public final class BillingGate implements AutoCloseable {
     }
   }
 
-  private static Store open(java.nio.file.Path dataDir) {
+  private static Store open(ServerConfig config) {
     try {
-      return SqliteStore.open(dataDir);
+      return config.postgres() != null
+          ? PostgresStore.open(config.postgres(), PostgresSettings.defaults())
+          : SqliteStore.open(config.dataDir());
     } catch (StoreException e) {
       throw new StartupException("cannot open the store: " + e.getMessage(), e);
     }

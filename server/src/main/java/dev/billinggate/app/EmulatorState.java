@@ -42,11 +42,6 @@ final class EmulatorState implements StateControl {
     this.twins = twins;
   }
 
-  /** Keeps the state just bootstrapped as what {@link #reset} returns to. */
-  void recordFirstStart() {
-    snapshots.save(FIRST_START, clock.instant());
-  }
-
   @Override
   public void reset() {
     gate.exclusively(() -> {

@@ -3,6 +3,7 @@ package dev.billinggate.app;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.store.postgres.PostgresTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,11 +22,12 @@ import java.time.Duration;
  *     access keys billing-gate does not know act as the bootstrap admin (loopback only)
  * @param serviceLinkedRoleDeletionDelay how long a DeleteServiceLinkedRole task stays IN_PROGRESS;
  *     zero completes it at once
+ * @param postgres the PostgreSQL database several servers share, or null for {@code dataDir} / in memory
  */
 public record ServerConfig(
     String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
     OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat,
-    Duration serviceLinkedRoleDeletionDelay) {
+    Duration serviceLinkedRoleDeletionDelay, PostgresTarget postgres) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 4566;
@@ -34,6 +36,13 @@ public record ServerConfig(
     if (serviceLinkedRoleDeletionDelay.isNegative()) {
       throw new IllegalArgumentException("the service-linked role deletion delay must not be negative");
     }
+  }
+
+  public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
+      OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat,
+      Duration serviceLinkedRoleDeletionDelay) {
+    this(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, billingAccessDefault, motoCompat,
+        serviceLinkedRoleDeletionDelay, null);
   }
 
   public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
@@ -54,21 +63,27 @@ public record ServerConfig(
 
   public ServerConfig withOrganizations(OrganizationsSettings settings) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings, billingAccessDefault,
-        motoCompat, serviceLinkedRoleDeletionDelay);
+        motoCompat, serviceLinkedRoleDeletionDelay, postgres);
   }
 
   public ServerConfig withBillingAccessDefault(BillingAccess.DefaultRule rule) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule, motoCompat,
-        serviceLinkedRoleDeletionDelay);
+        serviceLinkedRoleDeletionDelay, postgres);
   }
 
   public ServerConfig withMotoCompat(boolean on) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
-        billingAccessDefault, on, serviceLinkedRoleDeletionDelay);
+        billingAccessDefault, on, serviceLinkedRoleDeletionDelay, postgres);
   }
 
   public ServerConfig withServiceLinkedRoleDeletionDelay(Duration delay) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
-        billingAccessDefault, motoCompat, delay);
+        billingAccessDefault, motoCompat, delay, postgres);
+  }
+
+  /** Keeps the state in this PostgreSQL database instead of {@code dataDir}; several servers may share it. */
+  public ServerConfig withPostgres(PostgresTarget database) {
+    return new ServerConfig(host, port, dataDir, false, rootPassword, adminPassword, organizations,
+        billingAccessDefault, motoCompat, serviceLinkedRoleDeletionDelay, database);
   }
 }

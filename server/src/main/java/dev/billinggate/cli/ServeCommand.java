@@ -9,6 +9,7 @@ import dev.billinggate.emulator.StateControl;
 import dev.billinggate.twin.Twin;
 import dev.billinggate.twin.TwinFormatException;
 import dev.billinggate.twin.TwinReader;
+import dev.billinggate.store.postgres.PostgresTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,6 +37,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--in-memory", description = "Keep nothing on disk; state is lost on exit.")
   boolean inMemory;
+
+  @Option(names = "--store", paramLabel = "URL",
+      description = {"Keep the state in PostgreSQL instead of --data: postgresql://USER@HOST:PORT/DATABASE[?sslmode=...].",
+          "Several servers may share one database (docs/deploy.md). The password comes from PGPASSWORD or",
+          "--store-password-file, never from the URL."})
+  String store;
+
+  @Option(names = "--store-password-file", paramLabel = "FILE",
+      description = "File holding the PostgreSQL password (first line), instead of the PGPASSWORD variable.")
+  Path storePasswordFile;
 
   @Option(names = "--account-quota", paramLabel = "N", defaultValue = "10",
       description = "Accounts per organization, closed ones included (AWS's default quota: ${DEFAULT-VALUE}).")
@@ -96,11 +107,40 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** The --store database with its password, or null; a password is read, never taken from the URL. */
+  private PostgresTarget postgres() {
+    if (store == null) {
+      if (storePasswordFile != null) {
+        throw new IllegalArgumentException("--store-password-file needs --store");
+      }
+      return null;
+    }
+    if (inMemory) {
+      throw new IllegalArgumentException("--in-memory and --store exclude each other");
+    }
+    String password = System.getenv("PGPASSWORD");
+    if (storePasswordFile != null) {
+      try {
+        password = Files.readAllLines(storePasswordFile).stream().findFirst().orElse("");
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read --store-password-file " + storePasswordFile + ": " + e.getMessage());
+      }
+    }
+    return PostgresTarget.parse(store, password);
+  }
+
   @Override
   public Integer call() {
     if (motoCompat && !MotoCompat.loopback(host)) {
       System.err.println("billing-gate serve: --moto-compat accepts unknown access keys as the administrator; it"
           + " listens on loopback only, not on " + host + ".");
+      return ExitCodes.USAGE;
+    }
+    PostgresTarget postgres;
+    try {
+      postgres = postgres();
+    } catch (IllegalArgumentException e) {
+      System.err.println("billing-gate serve: --store: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     StartingSnapshot snapshot;
@@ -140,6 +180,9 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       System.err.println("billing-gate serve: " + e.getMessage());
       return ExitCodes.USAGE;
+    }
+    if (postgres != null) {
+      config = config.withPostgres(postgres);
     }
     BillingGate gate;
     try {

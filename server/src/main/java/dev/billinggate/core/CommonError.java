@@ -22,7 +22,9 @@ public enum CommonError implements ErrorCode {
   NOT_IMPLEMENTED("NotImplemented", "NotImplementedException", 501),
   THROTTLING("Throttling", "ThrottlingException", 400),
   PAYLOAD_TOO_LARGE("RequestEntityTooLarge", "RequestEntityTooLargeException", 413),
-  INTERNAL_FAILURE("InternalFailure", "InternalFailure", 500);
+  INTERNAL_FAILURE("InternalFailure", "InternalFailure", 500),
+  /** A store several servers share cannot be reached (docs/deploy.md); SDKs retry it. */
+  SERVICE_UNAVAILABLE("ServiceUnavailable", "ServiceUnavailable", 503);
 
   private final String queryCode;
   private final String jsonCode;

@@ -90,14 +90,26 @@ public final class Gateway {
 
   /** Answers a body over the size limit in the protocol of the service it was meant for. */
   public HttpResponse tooLarge(HttpRequest headersOnly) {
+    ProtocolCodec codec = codecFor(headersOnly);
+    return codec.encodeError(codec.tooLarge(), ids.requestId());
+  }
+
+  /**
+   * Answers {@code error} in the protocol of the service the request was meant for, without
+   * running it: for failures before the chain starts (e.g. the store cannot be reached).
+   */
+  public HttpResponse refuse(HttpRequest request, AwsException error) {
+    return codecFor(request).encodeError(error, ids.requestId());
+  }
+
+  private ProtocolCodec codecFor(HttpRequest request) {
     String scope = null;
     try {
-      scope = SignatureParameters.of(headersOnly).scope().service();
+      scope = SignatureParameters.of(request).scope().service();
     } catch (AwsException ignored) {
       // unsigned: the router guesses from the headers
     }
-    ProtocolCodec codec = ProtocolCodecs.forService(router.route(headersOnly, scope));
-    return codec.encodeError(codec.tooLarge(), ids.requestId());
+    return ProtocolCodecs.forService(router.route(request, scope));
   }
 
   private HttpResponse dispatch(HttpRequest request, SignatureParameters signature, ProtocolCodec codec, String requestId) {

@@ -1,6 +1,7 @@
 package dev.billinggate.store;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A store that hands every call to another; backends extend it to add what they own (files, locks). */
 public abstract class ForwardingStore implements Store {
@@ -23,6 +24,26 @@ public abstract class ForwardingStore implements Store {
   @Override
   public void declare(Table<?>... tables) {
     delegate.declare(tables);
+  }
+
+  @Override
+  public void sync() {
+    delegate.sync();
+  }
+
+  @Override
+  public void onChangedElsewhere(Runnable listener) {
+    delegate.onChangedElsewhere(listener);
+  }
+
+  @Override
+  public boolean ready() {
+    return delegate.ready();
+  }
+
+  @Override
+  public <T> T alone(Supplier<T> work) {
+    return delegate.alone(work);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.billinggate.store;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The persistence boundary. Services see tables of records and transactions, never SQL, so a
@@ -39,6 +40,36 @@ public interface Store extends AutoCloseable {
    * @throws IllegalArgumentException if a table name was already used with another record type
    */
   default void declare(Table<?>... tables) {}
+
+  /**
+   * Makes every write that any process sharing this store had committed when this was called
+   * visible to this process's reads from now on (read-your-writes across servers on one database).
+   * Called at the start of each request. A backend only this process writes to needs nothing.
+   *
+   * @throws dev.billinggate.core.AwsException {@code ServiceUnavailable} if the backend cannot be reached
+   */
+  default void sync() {}
+
+  /**
+   * Runs {@code listener} whenever writes of another process sharing this store became visible:
+   * what a service caches about the stored state is stale then. Never called by a backend only this
+   * process writes to.
+   */
+  default void onChangedElsewhere(Runnable listener) {}
+
+  /** Whether the backend answers now (a readiness probe); a local backend always does. */
+  default boolean ready() {
+    return true;
+  }
+
+  /**
+   * Runs {@code work} while no other process sharing this store runs work through this method, and
+   * after {@link #sync}: the first start's bootstrap, which several servers starting together on one
+   * new database must not all do.
+   */
+  default <T> T alone(Supplier<T> work) {
+    return work.get();
+  }
 
   /** Named copies of the whole committed state, and restoring one (reset, fixtures, tests). */
   Snapshots snapshots();

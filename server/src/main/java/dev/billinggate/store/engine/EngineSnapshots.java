@@ -5,6 +5,7 @@ import dev.billinggate.store.SnapshotInfo;
 import dev.billinggate.store.Snapshots;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * backend on first use after a restart) and, on a durable backend, a copy in its {@link
  * SnapshotSink}. Every operation runs as the engine's single writer, so it sees one commit point
  * and no write interleaves with a restore.
+ *
+ * <p>A {@linkplain SnapshotSink#shared() shared} sink's snapshots change under other processes too:
+ * the sink is then asked for the list on every call and images are loaded when used, never kept.
  */
 final class EngineSnapshots implements Snapshots {
   /** {@code image} is null until the snapshot is first used after the backend listed it. */
@@ -29,7 +33,24 @@ final class EngineSnapshots implements Snapshots {
   EngineSnapshots(MemoryEngine engine, SnapshotSink sink) {
     this.engine = engine;
     this.sink = sink;
-    sink.list().forEach(info -> saved.put(info.name(), new Saved(info, null)));
+    if (!sink.shared()) {
+      sink.list().forEach(info -> saved.put(info.name(), new Saved(info, null)));
+    }
+  }
+
+  private Map<String, Saved> saved() {
+    if (!sink.shared()) {
+      return saved;
+    }
+    Map<String, Saved> listed = new HashMap<>();
+    sink.list().forEach(info -> listed.put(info.name(), new Saved(info, null)));
+    return listed;
+  }
+
+  private void keep(SnapshotInfo info, Image image) {
+    if (!sink.shared()) {
+      saved.put(info.name(), new Saved(info, image));
+    }
   }
 
   @Override
@@ -39,7 +60,7 @@ final class EngineSnapshots implements Snapshots {
       Image image = engine.tables().capture();
       sink.save(name, createdAt, image.records());
       SnapshotInfo info = new SnapshotInfo(name, createdAt, image.records());
-      saved.put(name, new Saved(info, image));
+      keep(info, image);
       return info;
     });
   }
@@ -47,7 +68,7 @@ final class EngineSnapshots implements Snapshots {
   @Override
   public boolean restore(String name) {
     return engine.exclusively(() -> {
-      Saved found = saved.get(name);
+      Saved found = saved().get(name);
       if (found == null) {
         return false;
       }
@@ -60,13 +81,13 @@ final class EngineSnapshots implements Snapshots {
 
   @Override
   public List<SnapshotInfo> list() {
-    return saved.values().stream().map(Saved::info).sorted(Comparator.comparing(SnapshotInfo::name)).toList();
+    return saved().values().stream().map(Saved::info).sorted(Comparator.comparing(SnapshotInfo::name)).toList();
   }
 
   @Override
   public boolean delete(String name) {
     return engine.exclusively(() -> {
-      if (!saved.containsKey(name)) {
+      if (!saved().containsKey(name)) {
         return false;
       }
       sink.delete(name);
@@ -78,7 +99,7 @@ final class EngineSnapshots implements Snapshots {
   @Override
   public Optional<SnapshotContent> content(String name) {
     return engine.exclusively(() -> {
-      Saved found = saved.get(name);
+      Saved found = saved().get(name);
       if (found == null) {
         return Optional.empty();
       }
@@ -109,7 +130,7 @@ final class EngineSnapshots implements Snapshots {
       });
       sink.put(name, content.createdAt(), content.tables());
       SnapshotInfo info = new SnapshotInfo(name, content.createdAt(), content.records());
-      saved.put(name, new Saved(info, Image.encoded(content.tables())));
+      keep(info, Image.encoded(content.tables()));
       return info;
     });
   }
@@ -119,7 +140,7 @@ final class EngineSnapshots implements Snapshots {
       return found.image();
     }
     Image image = Image.encoded(sink.load(found.info().name()));
-    saved.put(found.info().name(), new Saved(found.info(), image));
+    keep(found.info(), image);
     return image;
   }
 

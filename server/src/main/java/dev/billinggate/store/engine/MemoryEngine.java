@@ -7,6 +7,7 @@ import dev.billinggate.store.Table;
 import dev.billinggate.store.WriteTx;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ public final class MemoryEngine implements Store {
   private final EngineSnapshots snapshots;
   private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
   private final ReentrantLock writer = new ReentrantLock();
+  private final List<Runnable> changedElsewhere = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   /**
@@ -75,22 +77,76 @@ public final class MemoryEngine implements Store {
     writer.lock();
     try {
       checkOpen();
-      BufferedWriteTx tx = new BufferedWriteTx(tables);
-      T result;
+      catchUp(sink.begin());
       try {
-        result = work.apply(tx);
+        BufferedWriteTx tx = new BufferedWriteTx(tables);
+        T result;
+        try {
+          result = work.apply(tx);
+        } finally {
+          tx.end();
+        }
+        List<Change> changes = tx.changes();
+        if (!changes.isEmpty()) {
+          sink.persist(changes);
+          applyVisibly(tx);
+        }
+        return result;
       } finally {
-        tx.end();
+        sink.end();
       }
-      List<Change> changes = tx.changes();
-      if (!changes.isEmpty()) {
-        sink.persist(changes);
-        applyVisibly(tx);
-      }
-      return result;
     } finally {
       writer.unlock();
     }
+  }
+
+  /**
+   * Applies what other processes committed to a shared backend (see {@link CommitSink#poll}), so
+   * that reads from now on see every write the backend had committed when this was called.
+   */
+  public void refresh() {
+    if (visibility.getReadHoldCount() > 0) {
+      throw new IllegalStateException("refresh inside a read on the same store");
+    }
+    writer.lock();
+    try {
+      checkOpen();
+      catchUp(sink.poll());
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code listener} after changes committed by another process became visible here: what
+   * services cache about the stored state must be dropped then, as after a restore.
+   */
+  @Override
+  public void onChangedElsewhere(Runnable listener) {
+    changedElsewhere.add(listener);
+  }
+
+  /** Makes another process's commits visible at once, as a local commit is; the caller is the writer. */
+  private void catchUp(Delta delta) {
+    if (delta == null || delta.isEmpty()) {
+      return;
+    }
+    Tables next = delta.rows() == null ? tables : Tables.of(Image.encoded(delta.rows()), tables);
+    ReentrantReadWriteLock.WriteLock lock = visibility.writeLock();
+    lock.lock();
+    try {
+      tables = next;
+      for (Change change : delta.changes()) {
+        if (change.isDelete()) {
+          next.rows(change.table()).remove(change.key());
+        } else {
+          next.rows(change.table()).put(change.key(), Row.encoded(change.json()));
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    changedElsewhere.forEach(Runnable::run);
   }
 
   private void applyVisibly(BufferedWriteTx tx) {
@@ -108,7 +164,10 @@ public final class MemoryEngine implements Store {
     return snapshots;
   }
 
-  /** Runs {@code work} as the single writer, so the committed state cannot change meanwhile. */
+  /**
+   * Runs {@code work} as the single writer (of every process, on a shared backend), so the committed
+   * state cannot change meanwhile.
+   */
   <T> T exclusively(Supplier<T> work) {
     if (visibility.getReadHoldCount() > 0) {
       throw new IllegalStateException("snapshot operation inside a read on the same store");
@@ -116,7 +175,12 @@ public final class MemoryEngine implements Store {
     writer.lock();
     try {
       checkOpen();
-      return work.get();
+      catchUp(sink.begin());
+      try {
+        return work.get();
+      } finally {
+        sink.end();
+      }
     } finally {
       writer.unlock();
     }

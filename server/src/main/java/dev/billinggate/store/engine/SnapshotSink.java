@@ -39,7 +39,15 @@ public interface SnapshotSink {
         public void put(String name, Instant createdAt, Map<String, ? extends Map<String, String>> rows) {}
       };
 
-  /** The stored snapshots, read once at open. */
+  /**
+   * True if other processes change this sink's snapshots too (a database several servers share):
+   * the engine then lists and loads them on every use instead of keeping copies.
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /** The stored snapshots: read once at open, or on every use when {@link #shared}. */
   List<SnapshotInfo> list();
 
   /** A stored snapshot's rows as JSON, by table then key. */

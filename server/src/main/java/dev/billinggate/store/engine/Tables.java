@@ -61,6 +61,11 @@ final class Tables {
         .checkType(table);
   }
 
+  /** A table's live rows by name, for applying another process's commit; the caller holds the write lock. */
+  NavigableMap<String, Row> rows(String name) {
+    return byName.computeIfAbsent(name, n -> new TableState(n, Map.of(), codec)).rows();
+  }
+
   RecordCodec codec() {
     return codec;
   }

@@ -1,0 +1,191 @@
+package dev.billinggate.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.billinggate.store.ForwardingStore;
+import dev.billinggate.store.StoreException;
+import dev.billinggate.store.engine.MemoryEngine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The store several servers share: one PostgreSQL database. Each server serves reads from its own
+ * in-memory copy (the engine SQLite uses too) and keeps it current: at the start of each request
+ * {@link #sync} reads the database's commit version and, if another server committed since, applies
+ * exactly the rows that changed; a write locks the commit version for its transaction and catches up
+ * first (see {@link PostgresSink}). docs/store.md, "Several servers on PostgreSQL", gives the design.
+ */
+public final class PostgresStore extends ForwardingStore {
+  /** {@code pg_advisory_lock} key of {@link #alone}: "bgboot" in ASCII. */
+  private static final long BOOTSTRAP_LOCK = 0x6267626f6f74L;
+  private static final long ALONE_WAIT_MILLIS = 120_000;
+
+  private final HikariDataSource pool;
+  private final MemoryEngine engine;
+  private final PostgresSink sink;
+  private final VersionFence fence;
+
+  private PostgresStore(HikariDataSource pool, MemoryEngine engine, PostgresSink sink) {
+    super(engine);
+    this.pool = pool;
+    this.engine = engine;
+    this.sink = sink;
+    this.fence = new VersionFence(pool);
+  }
+
+  /**
+   * Connects, migrates (or refuses a schema from a newer release) and loads every record.
+   *
+   * @throws StoreException if the database cannot be reached, refuses the credentials, or is not a
+   *     billing-gate schema this release can use; the message says which
+   */
+  public static PostgresStore open(PostgresTarget target, PostgresSettings settings) {
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(poolConfig(target, settings));
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to " + target.display() + ": " + rootMessage(e), e);
+    }
+    try {
+      PostgresSchema.migrate(pool, target.display());
+      try (Connection connection = pool.getConnection()) {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        CommitState state = CommitState.read(connection);
+        Map<String, Map<String, String>> rows = PostgresRows.loadAll(connection);
+        connection.rollback();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        PostgresSink sink = new PostgresSink(pool, state.version());
+        return new PostgresStore(pool, new MemoryEngine(rows, sink, sink), sink);
+      }
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw e instanceof StoreException se ? se
+          : new StoreException("cannot open the store in " + target.display() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static HikariConfig poolConfig(PostgresTarget target, PostgresSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("billing-gate-store");
+    config.setJdbcUrl(target.jdbcUrl());
+    config.setUsername(target.user());
+    config.setPassword(target.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(Math.min(2, settings.poolSize()));
+    config.setConnectionTimeout(settings.timeout().toMillis());
+    config.setValidationTimeout(Math.max(250, settings.timeout().toMillis() / 2));
+    // Fail at start, once, when the database cannot be reached or refuses the credentials.
+    config.setInitializationFailTimeout(1);
+    config.addDataSourceProperty("ApplicationName", "billing-gate");
+    int seconds = (int) Math.max(1, settings.timeout().toSeconds());
+    config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+    config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+    // A statement never waits longer than this; the socket timeout catches a database that stopped
+    // answering altogether (a frozen host) a little later.
+    config.addDataSourceProperty("socketTimeout", String.valueOf(seconds * 3 + 5));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    if (settings.sessionOptions()) {
+      long statementMillis = settings.timeout().toMillis() * 3;
+      config.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis
+          + " -c lock_timeout=" + statementMillis
+          + " -c idle_in_transaction_session_timeout=" + statementMillis * 4);
+    }
+    return config;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
+  @Override
+  public void sync() {
+    long latest;
+    try {
+      latest = fence.latest();
+    } catch (SQLException e) {
+      throw Unavailable.because("read the commit version", e);
+    }
+    if (latest != sink.localVersion()) {
+      engine.refresh();
+    }
+  }
+
+  @Override
+  public boolean ready() {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select = connection.prepareStatement(CommitState.SELECT)) {
+      select.setQueryTimeout(2);
+      try (ResultSet row = select.executeQuery()) {
+        boolean migrated = row.next();
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+        return migrated;
+      }
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Under a PostgreSQL session advisory lock, released by the server when this process dies. */
+  @Override
+  public <T> T alone(Supplier<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      lockAlone(connection);
+      try {
+        sync();
+        return work.get();
+      } finally {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+          unlock.setLong(1, BOOTSTRAP_LOCK);
+          unlock.execute();
+        }
+      }
+    } catch (SQLException e) {
+      throw Unavailable.because("take the bootstrap lock", e);
+    }
+  }
+
+  private static void lockAlone(Connection connection) throws SQLException {
+    long deadline = System.nanoTime() + ALONE_WAIT_MILLIS * 1_000_000;
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      lock.setLong(1, BOOTSTRAP_LOCK);
+      while (true) {
+        try (ResultSet row = lock.executeQuery()) {
+          row.next();
+          if (row.getBoolean(1)) {
+            return;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new SQLException("another server held the bootstrap lock for " + ALONE_WAIT_MILLIS / 1000 + " s");
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while waiting for the bootstrap lock", e);
+        }
+      }
+    }
+  }
+
+  /** Waits for a running write, then closes the connections. */
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } finally {
+      pool.close();
+    }
+  }
+}

@@ -63,7 +63,8 @@ public final class Console {
     this.services = services;
     this.gate = new PageGate(services.store(), services.authorizer(), services.organizations(),
         services.costs().management());
-    this.throttle = new SignInThrottle(services.clock(), settings.signInFailureLimit(), settings.signInFailureWindow());
+    this.throttle = new SignInThrottle(services.store(), services.clock(), settings.signInFailureLimit(),
+        settings.signInFailureWindow());
     SignInPages signIn = new SignInPages(services, sessions, throttle);
     gets.put("/signin", signIn::form);
     posts.put("/signin", signIn::signIn);

@@ -33,7 +33,7 @@ class ServeMotoCompatOptionsTest {
     assertThat(MotoCompat.loopback("no-such-host.invalid")).isFalse();
   }
 
-  private static String[] serve(String... args) {
+  static String[] serve(String... args) {
     String[] out = new String[2];
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

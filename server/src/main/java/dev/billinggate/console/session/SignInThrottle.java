@@ -1,62 +1,64 @@
 package dev.billinggate.console.session;
 
+import dev.billinggate.store.Store;
+import dev.billinggate.store.Table;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A mild brake on password guessing: after {@code limit} failed sign-ins from one address within
  * {@code window}, further attempts from it are refused until the oldest failure leaves the window.
- * Refusing (instead of sleeping) keeps the worker threads free.
+ * Refusing (instead of sleeping) keeps the worker threads free. The failures are kept in the store,
+ * so servers sharing one database (docs/deploy.md) count them together, and a reset forgets them.
  */
 public final class SignInThrottle {
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  /** Keyed by {@code address/} and the client address. */
+  static final Table<SignInFailures> FAILURES = Table.of("console.signin_failures", SignInFailures.class);
+
+  private final Store store;
   private final Clock clock;
   private final int limit;
   private final Duration window;
 
-  public SignInThrottle(Clock clock, int limit, Duration window) {
+  public SignInThrottle(Store store, Clock clock, int limit, Duration window) {
+    this.store = store;
     this.clock = clock;
     this.limit = limit;
     this.window = window;
   }
 
   public boolean blocked(String address) {
-    Deque<Instant> recent = failures.get(address);
-    if (recent == null) {
-      return false;
-    }
-    synchronized (recent) {
-      prune(recent);
-      return recent.size() >= limit;
-    }
+    Instant oldest = clock.instant().minus(window);
+    return store.read(tx -> tx.get(FAILURES, key(address)))
+        .map(f -> f.since(oldest).at().size() >= limit)
+        .orElse(false);
   }
 
   public void failed(String address) {
-    Deque<Instant> recent = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-    synchronized (recent) {
-      prune(recent);
-      recent.addLast(clock.instant());
-    }
+    Instant now = clock.instant();
+    store.update(tx -> {
+      List<Instant> recent = new ArrayList<>(tx.get(FAILURES, key(address))
+          .map(f -> f.since(now.minus(window)).at()).orElse(List.of()));
+      recent.add(now);
+      tx.put(FAILURES, key(address), new SignInFailures(recent));
+    });
   }
 
   public void succeeded(String address) {
-    failures.remove(address);
+    if (store.read(tx -> tx.get(FAILURES, key(address))).isPresent()) {
+      store.update(tx -> tx.delete(FAILURES, key(address)));
+    }
   }
 
   /** Forgets every failure, as a fresh start would. */
   public void clear() {
-    failures.clear();
+    store.update(tx -> tx.scan(FAILURES, "", null, Integer.MAX_VALUE).forEach(e -> tx.delete(FAILURES, e.key())));
   }
 
-  private void prune(Deque<Instant> recent) {
-    Instant oldest = clock.instant().minus(window);
-    while (!recent.isEmpty() && recent.peekFirst().isBefore(oldest)) {
-      recent.removeFirst();
-    }
+  private static String key(String address) {
+    return "address/" + address;
   }
 }

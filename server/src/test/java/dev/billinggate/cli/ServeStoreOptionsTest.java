@@ -1,0 +1,57 @@
+package dev.billinggate.cli;
+
+import static dev.billinggate.cli.ServeMotoCompatOptionsTest.serve;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.billinggate.store.postgres.PostgresTarget;
+import dev.billinggate.testing.PostgresCluster;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve --store}: what it refuses before connecting, and the clean failures of a start. */
+class ServeStoreOptionsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aPasswordInTheUrlIsAUsageErrorThatDoesNotRepeatIt() {
+    String[] result = serve("serve", "--port", "0", "--store", "postgresql://gate:s3cret-pw@127.0.0.1:5432/billing");
+
+    assertThat(result[0]).isEqualTo(String.valueOf(ExitCodes.USAGE));
+    assertThat(result[1]).contains("--store: the URL must not contain a password").doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void storeExcludesInMemoryAndThePasswordFileNeedsAStore() {
+    assertThat(serve("serve", "--port", "0", "--in-memory", "--store", "postgresql://gate@127.0.0.1/billing")[1])
+        .contains("--in-memory and --store exclude each other");
+    assertThat(serve("serve", "--port", "0", "--store-password-file", dir.resolve("pw").toString())[1])
+        .contains("--store-password-file needs --store");
+  }
+
+  @Test
+  void anUnreachableDatabaseIsAConfigurationErrorAtStart() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    String[] result = serve("serve", "--port", "0", "--store", "postgresql://gate@127.0.0.1:" + closed + "/billing");
+
+    assertThat(result[0]).isEqualTo(String.valueOf(ExitCodes.CONFIGURATION));
+    assertThat(result[1]).contains("cannot open the store: cannot connect to postgresql://gate@127.0.0.1:" + closed);
+  }
+
+  @Test
+  void aWrongPasswordFromThePasswordFileIsAConfigurationErrorAtStart() throws Exception {
+    PostgresTarget database = PostgresCluster.sharedOrSkip().newDatabase();
+    Path passwordFile = Files.writeString(dir.resolve("pw"), "not-the-password\n");
+
+    String[] result = serve("serve", "--port", "0", "--store-password-file", passwordFile.toString(),
+        "--store", "postgresql://" + database.user() + "@127.0.0.1:" + database.port() + "/" + database.database());
+
+    assertThat(result[0]).isEqualTo(String.valueOf(ExitCodes.CONFIGURATION));
+    assertThat(result[1]).contains("password authentication failed").doesNotContain("not-the-password");
+  }
+}

@@ -173,18 +173,18 @@ public final class BillingGate implements AutoCloseable {
     Console console = new Console(new ConsoleServices(store, iam.signIn(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());
     RequestGate requests = new RequestGate();
-    EmulatorState state = new EmulatorState(store.snapshots(), requests, clock, () -> {
-      // Everything services keep in memory about stored state. Content-keyed caches (compiled
-      // policies, SigV4 signing keys) stay valid: the same key always means the same value.
+    // Everything services keep in memory about stored state. Content-keyed caches (compiled
+    // policies, SigV4 signing keys) stay valid: the same key always means the same value.
+    Runnable forgetCachedState = () -> {
       directory.invalidate();
       costData.forgetCached();
+    };
+    EmulatorState state = new EmulatorState(store.snapshots(), requests, clock, () -> {
+      forgetCachedState.run();
       console.signOutEveryone();
     }, () -> Bootstrap.rebuild(config, out, clock), new TwinLoader(store, iam.accountImport(), clock));
-    // Another server's commits may change what services cache about the state, as a restore here does.
-    store.onChangedElsewhere(() -> {
-      directory.invalidate();
-      costData.forgetCached();
-    });
+    // Another server's commits change the stored state as a restore here does.
+    store.onChangedElsewhere(forgetCachedState);
     EmulatorApi emulatorApi = new EmulatorApi(verifier, authorizer::authorize, directory, store,
         id -> iam.accounts().find(id).isPresent(), state, Bootstrap.ACCOUNT_ID, clock, ids);
     // Clients check that the server is up with GetCallerIdentity: its codec is ready before the port opens.

@@ -142,6 +142,27 @@ class StateApiIntegrationTest {
   }
 
   @Test
+  void aFixtureOfSeveralMegabytesImports() throws Exception {
+    emulator.server().saveSnapshot("small");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var file = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        call("GET", "/_billing-gate/v1/snapshots/small").body());
+    var users = (com.fasterxml.jackson.databind.node.ObjectNode) file.path("tables").path("iam.users");
+    var admin = (com.fasterxml.jackson.databind.node.ObjectNode) users.get("123456789012/admin");
+    for (int i = 0; i < 8_000; i++) {
+      String name = "user-" + i;
+      users.set("123456789012/" + name, admin.deepCopy().put("userName", name)
+          .put("userId", String.format("AIDA%017d", i)).put("arn", "arn:aws:iam::123456789012:user/" + name));
+    }
+    String big = json.writeValueAsString(file);
+    assertThat(big.length()).isGreaterThan(2 << 20);
+
+    assertThat(call("PUT", "/_billing-gate/v1/snapshots/big", big, ADMIN).status()).isEqualTo(200);
+    emulator.server().restoreSnapshot("big");
+    assertThat(iam.listUsers(r -> r.maxItems(1000)).isTruncated()).isTrue();
+  }
+
+  @Test
   void malformedOrNewerFilesAreRefusedAndNothingChanges() {
     emulator.server().saveSnapshot("keep");
     String good = call("GET", "/_billing-gate/v1/snapshots/keep").body();

@@ -1,6 +1,10 @@
 package dev.billinggate.auth.sigv4;
 
+import dev.billinggate.core.AwsException;
+import dev.billinggate.core.CommonError;
 import dev.billinggate.core.http.HttpRequest;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import software.amazon.awssdk.utils.BinaryUtils;
  */
 final class S3Payload {
   private static final String UNSIGNED = "UNSIGNED-PAYLOAD";
+  private static final long DEFAULT_EXPIRES_SECONDS = 3600;
 
   private S3Payload() {}
 
@@ -91,5 +96,24 @@ final class S3Payload {
       // answered below
     }
     throw PayloadError.INVALID_ARGUMENT.exception("x-amz-decoded-content-length must be a non-negative number.");
+  }
+
+  /**
+   * A presigned S3 URL is valid from its {@code X-Amz-Date} (give or take the usual 15 minutes of
+   * clock skew) until {@code X-Amz-Expires} seconds later (default 3600, at most 7 days).
+   */
+  static void checkPresignedExpiry(SignatureParameters signature, Instant now) {
+    Instant signedAt = signature.signedAt();
+    if (signedAt.isAfter(now.plus(SigV4Verifier.MAX_SKEW))) {
+      throw CommonError.ACCESS_DENIED.exception("Request is not valid yet");
+    }
+    String expires = QueryParameters.first(signature.query(), "X-Amz-Expires");
+    Instant expiry = signedAt.plusSeconds(expires == null ? DEFAULT_EXPIRES_SECONDS : Long.parseLong(expires));
+    if (!now.isBefore(expiry)) {
+      throw new AwsException(CommonError.ACCESS_DENIED, "Request has expired", Map.of(
+          "X-Amz-Expires", expires == null ? Long.toString(DEFAULT_EXPIRES_SECONDS) : expires,
+          "Expires", DateTimeFormatter.ISO_INSTANT.format(expiry),
+          "ServerTime", DateTimeFormatter.ISO_INSTANT.format(now)));
+    }
   }
 }

@@ -26,12 +26,13 @@ import software.amazon.awssdk.utils.BinaryUtils;
  *
  * <p>A presigned URL is held to the same 15-minute window as a header signature: outside S3, AWS
  * validates {@code X-Amz-Expires} (1..604800) but does not extend the window with it
- * (aws/aws-sdk-go#2167).
+ * (aws/aws-sdk-go#2167). S3 honours it: a presigned S3 URL is valid until {@code X-Amz-Date} plus
+ * {@code X-Amz-Expires}.
  *
  * <p>Thread-safe; one instance serves the whole server.
  */
 public final class SigV4Verifier {
-  private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+  static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   private static final String EMPTY_BODY_SHA256 = BinaryUtils.toHex(SignerUtils.hash(new byte[0]));
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
@@ -76,7 +77,11 @@ public final class SigV4Verifier {
     Objects.requireNonNull(service, "service");
     checkScope(signature, service);
     Instant now = clock.instant();
-    checkSkew(signature, now);
+    if (service == ServiceId.S3 && signature.presigned()) {
+      S3Payload.checkPresignedExpiry(signature, now);
+    } else {
+      checkSkew(signature, now);
+    }
     Optional<Credential> known = credentials.find(signature.accessKeyId());
     if (known.isEmpty() && unknownKeys != null) {
       Caller caller = unknownKeys.get().orElseThrow(SigV4Errors::invalidClientToken);

@@ -60,40 +60,28 @@ final class AttachmentOperations {
   public void register(OperationTable table) {
     table.on(AttachUserPolicyRequest.class,
         (r, c) -> IamAccess.withPolicyArn(access.user("iam:AttachUserPolicy", c, r.userName()), r.policyArn()),
-        (r, c) -> {
-          attach(c, EntityKind.USER, r.userName(), r.policyArn());
-          return AttachUserPolicyResponse.builder().build();
-        });
+        (r, c) -> IamRules.done(() -> attach(c, EntityKind.USER, r.userName(), r.policyArn()),
+            AttachUserPolicyResponse.builder()::build));
     table.on(AttachGroupPolicyRequest.class,
         (r, c) -> IamAccess.withPolicyArn(access.group("iam:AttachGroupPolicy", c, r.groupName()), r.policyArn()),
-        (r, c) -> {
-          attach(c, EntityKind.GROUP, r.groupName(), r.policyArn());
-          return AttachGroupPolicyResponse.builder().build();
-        });
+        (r, c) -> IamRules.done(() -> attach(c, EntityKind.GROUP, r.groupName(), r.policyArn()),
+            AttachGroupPolicyResponse.builder()::build));
     table.on(AttachRolePolicyRequest.class,
         (r, c) -> IamAccess.withPolicyArn(access.role("iam:AttachRolePolicy", c, r.roleName()), r.policyArn()),
-        (r, c) -> {
-          attach(c, EntityKind.ROLE, r.roleName(), r.policyArn());
-          return AttachRolePolicyResponse.builder().build();
-        });
+        (r, c) -> IamRules.done(() -> attach(c, EntityKind.ROLE, r.roleName(), r.policyArn()),
+            AttachRolePolicyResponse.builder()::build));
     table.on(DetachUserPolicyRequest.class,
         (r, c) -> IamAccess.withPolicyArn(access.user("iam:DetachUserPolicy", c, r.userName()), r.policyArn()),
-        (r, c) -> {
-          detach(c, EntityKind.USER, r.userName(), r.policyArn());
-          return DetachUserPolicyResponse.builder().build();
-        });
+        (r, c) -> IamRules.done(() -> detach(c, EntityKind.USER, r.userName(), r.policyArn()),
+            DetachUserPolicyResponse.builder()::build));
     table.on(DetachGroupPolicyRequest.class,
         (r, c) -> IamAccess.withPolicyArn(access.group("iam:DetachGroupPolicy", c, r.groupName()), r.policyArn()),
-        (r, c) -> {
-          detach(c, EntityKind.GROUP, r.groupName(), r.policyArn());
-          return DetachGroupPolicyResponse.builder().build();
-        });
+        (r, c) -> IamRules.done(() -> detach(c, EntityKind.GROUP, r.groupName(), r.policyArn()),
+            DetachGroupPolicyResponse.builder()::build));
     table.on(DetachRolePolicyRequest.class,
         (r, c) -> IamAccess.withPolicyArn(access.role("iam:DetachRolePolicy", c, r.roleName()), r.policyArn()),
-        (r, c) -> {
-          detach(c, EntityKind.ROLE, r.roleName(), r.policyArn());
-          return DetachRolePolicyResponse.builder().build();
-        });
+        (r, c) -> IamRules.done(() -> detach(c, EntityKind.ROLE, r.roleName(), r.policyArn()),
+            DetachRolePolicyResponse.builder()::build));
     table.on(ListAttachedUserPoliciesRequest.class,
         (r, c) -> access.user("iam:ListAttachedUserPolicies", c, r.userName()),
         (r, c) -> {

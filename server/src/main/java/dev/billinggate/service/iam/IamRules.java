@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
@@ -58,5 +59,11 @@ final class IamRules {
       context.put("aws:TagKeys", List.copyOf(keys.apply(request)));
       return target.withContext(context);
     };
+  }
+
+  /** Runs an operation whose answer carries nothing, then builds its (empty) response. */
+  static <O> O done(Runnable work, Supplier<O> response) {
+    work.run();
+    return response.get();
   }
 }

@@ -52,18 +52,15 @@ final class InlinePolicyOperations {
   }
 
   public void register(OperationTable table) {
-    table.on(PutUserPolicyRequest.class, (r, c) -> access.user("iam:PutUserPolicy", c, r.userName()), (r, c) -> {
-      put(c, EntityKind.USER, r.userName(), r.policyName(), r.policyDocument());
-      return PutUserPolicyResponse.builder().build();
-    });
-    table.on(PutGroupPolicyRequest.class, (r, c) -> access.group("iam:PutGroupPolicy", c, r.groupName()), (r, c) -> {
-      put(c, EntityKind.GROUP, r.groupName(), r.policyName(), r.policyDocument());
-      return PutGroupPolicyResponse.builder().build();
-    });
-    table.on(PutRolePolicyRequest.class, (r, c) -> access.role("iam:PutRolePolicy", c, r.roleName()), (r, c) -> {
-      put(c, EntityKind.ROLE, r.roleName(), r.policyName(), r.policyDocument());
-      return PutRolePolicyResponse.builder().build();
-    });
+    table.on(PutUserPolicyRequest.class, (r, c) -> access.user("iam:PutUserPolicy", c, r.userName()),
+        (r, c) -> IamRules.done(() -> put(c, EntityKind.USER, r.userName(), r.policyName(), r.policyDocument()),
+            PutUserPolicyResponse.builder()::build));
+    table.on(PutGroupPolicyRequest.class, (r, c) -> access.group("iam:PutGroupPolicy", c, r.groupName()),
+        (r, c) -> IamRules.done(() -> put(c, EntityKind.GROUP, r.groupName(), r.policyName(), r.policyDocument()),
+            PutGroupPolicyResponse.builder()::build));
+    table.on(PutRolePolicyRequest.class, (r, c) -> access.role("iam:PutRolePolicy", c, r.roleName()),
+        (r, c) -> IamRules.done(() -> put(c, EntityKind.ROLE, r.roleName(), r.policyName(), r.policyDocument()),
+            PutRolePolicyResponse.builder()::build));
     table.on(GetUserPolicyRequest.class, (r, c) -> access.user("iam:GetUserPolicy", c, r.userName()), (r, c) -> {
       InlinePolicy p = get(c, EntityKind.USER, r.userName(), r.policyName());
       return GetUserPolicyResponse.builder().userName(p.entityName()).policyName(p.policyName())
@@ -79,18 +76,15 @@ final class InlinePolicyOperations {
       return GetRolePolicyResponse.builder().roleName(p.entityName()).policyName(p.policyName())
           .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
     });
-    table.on(DeleteUserPolicyRequest.class, (r, c) -> access.user("iam:DeleteUserPolicy", c, r.userName()), (r, c) -> {
-      delete(c, EntityKind.USER, r.userName(), r.policyName());
-      return DeleteUserPolicyResponse.builder().build();
-    });
-    table.on(DeleteGroupPolicyRequest.class, (r, c) -> access.group("iam:DeleteGroupPolicy", c, r.groupName()), (r, c) -> {
-      delete(c, EntityKind.GROUP, r.groupName(), r.policyName());
-      return DeleteGroupPolicyResponse.builder().build();
-    });
-    table.on(DeleteRolePolicyRequest.class, (r, c) -> access.role("iam:DeleteRolePolicy", c, r.roleName()), (r, c) -> {
-      delete(c, EntityKind.ROLE, r.roleName(), r.policyName());
-      return DeleteRolePolicyResponse.builder().build();
-    });
+    table.on(DeleteUserPolicyRequest.class, (r, c) -> access.user("iam:DeleteUserPolicy", c, r.userName()),
+        (r, c) -> IamRules.done(() -> delete(c, EntityKind.USER, r.userName(), r.policyName()),
+            DeleteUserPolicyResponse.builder()::build));
+    table.on(DeleteGroupPolicyRequest.class, (r, c) -> access.group("iam:DeleteGroupPolicy", c, r.groupName()),
+        (r, c) -> IamRules.done(() -> delete(c, EntityKind.GROUP, r.groupName(), r.policyName()),
+            DeleteGroupPolicyResponse.builder()::build));
+    table.on(DeleteRolePolicyRequest.class, (r, c) -> access.role("iam:DeleteRolePolicy", c, r.roleName()),
+        (r, c) -> IamRules.done(() -> delete(c, EntityKind.ROLE, r.roleName(), r.policyName()),
+            DeleteRolePolicyResponse.builder()::build));
     table.on(ListUserPoliciesRequest.class, (r, c) -> access.user("iam:ListUserPolicies", c, r.userName()), (r, c) -> {
       var page = list(c, EntityKind.USER, r.userName(), r.marker(), r.maxItems());
       return ListUserPoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())

@@ -79,8 +79,9 @@ final class TagOperations {
       var page = page(c, roles, r.roleName(), r.marker(), r.maxItems());
       return ListRoleTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
     });
-    table.on(TagPolicyRequest.class, (r, c) -> IamAccess.withRequestTags(AccessTarget.of("iam:TagPolicy",
-        r.policyArn()), r.tags()), (r, c) -> tag(c, policies, r.policyArn(), r.tags(), TagPolicyResponse.builder()::build));
+    table.on(TagPolicyRequest.class,
+        (r, c) -> IamAccess.withRequestTags(AccessTarget.of("iam:TagPolicy", r.policyArn()), r.tags()),
+        (r, c) -> tag(c, policies, r.policyArn(), r.tags(), TagPolicyResponse.builder()::build));
     table.on(UntagPolicyRequest.class, (r, c) -> withTagKeys(AccessTarget.of("iam:UntagPolicy", r.policyArn()),
         r.tagKeys()), (r, c) -> untag(c, policies, r.policyArn(), r.tagKeys(), UntagPolicyResponse.builder()::build));
     table.on(ListPolicyTagsRequest.class, (r, c) -> AccessTarget.of("iam:ListPolicyTags", r.policyArn()), (r, c) -> {

@@ -152,6 +152,33 @@ class S3IntegrationTest {
   }
 
   @Test
+  void rangesAndConditionsFollowHttp() {
+    s3.createBucket(r -> r.bucket("ranges"));
+    String etag = s3.putObject(r -> r.bucket("ranges").key("digits"), RequestBody.fromString("0123456789")).eTag();
+    var part = s3.getObjectAsBytes(r -> r.bucket("ranges").key("digits").range("bytes=2-4"));
+    assertThat(part.asUtf8String()).isEqualTo("234");
+    assertThat(part.response().contentRange()).isEqualTo("bytes 2-4/10");
+    assertThat(part.response().contentLength()).isEqualTo(3);
+    assertThat(s3.getObjectAsBytes(r -> r.bucket("ranges").key("digits").range("bytes=-3")).asUtf8String())
+        .isEqualTo("789");
+    assertThat(s3.getObjectAsBytes(r -> r.bucket("ranges").key("digits").range("bytes=7-")).asUtf8String())
+        .isEqualTo("789");
+    AwsServiceException beyond = failure(() -> s3.getObjectAsBytes(r -> r.bucket("ranges").key("digits")
+        .range("bytes=10-20")));
+    assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(beyond.awsErrorDetails().errorCode()).isEqualTo("InvalidRange");
+
+    assertThat(s3.getObjectAsBytes(r -> r.bucket("ranges").key("digits").ifMatch(etag)).asUtf8String())
+        .isEqualTo("0123456789");
+    AwsServiceException changed = failure(() -> s3.getObjectAsBytes(r -> r.bucket("ranges").key("digits")
+        .ifMatch("\"0000\"")));
+    assertThat(changed.statusCode()).isEqualTo(412);
+    assertThat(changed.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+    assertThat(failure(() -> s3.headObject(r -> r.bucket("ranges").key("digits").ifNoneMatch(etag))).statusCode())
+        .isEqualTo(304);
+  }
+
+  @Test
   void copyObjectCopiesDataAndMetadataOrReplacesIt() {
     s3.createBucket(r -> r.bucket("src-bucket"));
     s3.createBucket(r -> r.bucket("dst-bucket"));

@@ -199,7 +199,9 @@ public final class RestXmlCodec extends ProtocolCodec {
       }
     }
     byte[] content = body != null ? body : document(op, response, headers);
-    return new HttpResponse(op.responseCode(), headers, content);
+    // A body that is part of a resource (GetObject with Range) is HTTP's Partial Content.
+    int status = body != null && headers.containsKey("Content-Range") ? 206 : op.responseCode();
+    return new HttpResponse(status, headers, content);
   }
 
   private static void header(Map<String, String> headers, SdkField<?> field, Object value) {

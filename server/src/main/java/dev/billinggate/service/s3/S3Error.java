@@ -9,7 +9,6 @@ public enum S3Error implements ErrorCode {
   NO_SUCH_BUCKET("NoSuchBucket", 404),
   NO_SUCH_KEY("NoSuchKey", 404),
   NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404),
-  ENCRYPTION_CONFIGURATION_NOT_FOUND("ServerSideEncryptionConfigurationNotFoundError", 404),
   NO_SUCH_PUBLIC_ACCESS_BLOCK("NoSuchPublicAccessBlockConfiguration", 404),
   BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409),
   BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409),
@@ -26,6 +25,7 @@ public enum S3Error implements ErrorCode {
   KEY_TOO_LONG("KeyTooLongError", 400),
   ACCESS_DENIED("AccessDenied", 403),
   PRECONDITION_FAILED("PreconditionFailed", 412),
+  INVALID_RANGE("InvalidRange", 416),
   NOT_MODIFIED("NotModified", 304);
 
   private final String code;

@@ -33,33 +33,44 @@ final class RootAccessOperations {
   }
 
   public void register(OperationTable table) {
-    table.on(EnableOrganizationsRootCredentialsManagementRequest.class, (r, c) -> {
-      Result result = change(c, true, f -> new OrganizationRootFeatures(true, f.rootSessions()));
-      return EnableOrganizationsRootCredentialsManagementResponse.builder().organizationId(result.organizationId())
-          .enabledFeaturesWithStrings(result.enabled()).build();
-    });
-    table.on(EnableOrganizationsRootSessionsRequest.class, (r, c) -> {
-      Result result = change(c, true, f -> new OrganizationRootFeatures(f.rootCredentialsManagement(), true));
-      return EnableOrganizationsRootSessionsResponse.builder().organizationId(result.organizationId())
-          .enabledFeaturesWithStrings(result.enabled()).build();
-    });
-    table.on(DisableOrganizationsRootCredentialsManagementRequest.class, (r, c) -> {
-      Result result = change(c, false, f -> new OrganizationRootFeatures(false, f.rootSessions()));
-      return DisableOrganizationsRootCredentialsManagementResponse.builder().organizationId(result.organizationId())
-          .enabledFeaturesWithStrings(result.enabled()).build();
-    });
-    table.on(DisableOrganizationsRootSessionsRequest.class, (r, c) -> {
-      Result result = change(c, false, f -> new OrganizationRootFeatures(f.rootCredentialsManagement(), false));
-      return DisableOrganizationsRootSessionsResponse.builder().organizationId(result.organizationId())
-          .enabledFeaturesWithStrings(result.enabled()).build();
-    });
-    table.on(ListOrganizationsFeaturesRequest.class, (r, c) -> {
-      Standing standing = require(c, false);
-      OrganizationRootFeatures features =
-          env.store().read(tx -> RootAccessFeatures.of(tx, standing.organizationId()));
-      return ListOrganizationsFeaturesResponse.builder().organizationId(standing.organizationId())
-          .enabledFeaturesWithStrings(enabled(features)).build();
-    });
+    table.on(EnableOrganizationsRootCredentialsManagementRequest.class, this::enableCredentialsManagement);
+    table.on(EnableOrganizationsRootSessionsRequest.class, this::enableSessions);
+    table.on(DisableOrganizationsRootCredentialsManagementRequest.class, this::disableCredentialsManagement);
+    table.on(DisableOrganizationsRootSessionsRequest.class, this::disableSessions);
+    table.on(ListOrganizationsFeaturesRequest.class, this::listFeatures);
+  }
+
+  EnableOrganizationsRootCredentialsManagementResponse enableCredentialsManagement(
+      EnableOrganizationsRootCredentialsManagementRequest r, CallContext c) {
+    Result result = change(c, true, f -> new OrganizationRootFeatures(true, f.rootSessions()));
+    return EnableOrganizationsRootCredentialsManagementResponse.builder().organizationId(result.organizationId())
+        .enabledFeaturesWithStrings(result.enabled()).build();
+  }
+
+  EnableOrganizationsRootSessionsResponse enableSessions(EnableOrganizationsRootSessionsRequest r, CallContext c) {
+    Result result = change(c, true, f -> new OrganizationRootFeatures(f.rootCredentialsManagement(), true));
+    return EnableOrganizationsRootSessionsResponse.builder().organizationId(result.organizationId())
+        .enabledFeaturesWithStrings(result.enabled()).build();
+  }
+
+  DisableOrganizationsRootCredentialsManagementResponse disableCredentialsManagement(
+      DisableOrganizationsRootCredentialsManagementRequest r, CallContext c) {
+    Result result = change(c, false, f -> new OrganizationRootFeatures(false, f.rootSessions()));
+    return DisableOrganizationsRootCredentialsManagementResponse.builder().organizationId(result.organizationId())
+        .enabledFeaturesWithStrings(result.enabled()).build();
+  }
+
+  DisableOrganizationsRootSessionsResponse disableSessions(DisableOrganizationsRootSessionsRequest r, CallContext c) {
+    Result result = change(c, false, f -> new OrganizationRootFeatures(f.rootCredentialsManagement(), false));
+    return DisableOrganizationsRootSessionsResponse.builder().organizationId(result.organizationId())
+        .enabledFeaturesWithStrings(result.enabled()).build();
+  }
+
+  ListOrganizationsFeaturesResponse listFeatures(ListOrganizationsFeaturesRequest r, CallContext c) {
+    Standing standing = require(c, false);
+    OrganizationRootFeatures features = env.store().read(tx -> RootAccessFeatures.of(tx, standing.organizationId()));
+    return ListOrganizationsFeaturesResponse.builder().organizationId(standing.organizationId())
+        .enabledFeaturesWithStrings(enabled(features)).build();
   }
 
   private record Result(String organizationId, List<String> enabled) {}

@@ -5,14 +5,14 @@ import dev.billinggate.store.engine.Change;
 import dev.billinggate.store.engine.CommitSink;
 import dev.billinggate.store.engine.Delta;
 import dev.billinggate.store.engine.SnapshotSink;
+import dev.billinggate.store.jdbc.SnapshotTables;
+import dev.billinggate.store.jdbc.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -55,7 +55,10 @@ final class PostgresSink implements CommitSink, SnapshotSink {
       openBy = Thread.currentThread();
       open.setAutoCommit(false);
       CommitState state;
-      try (PreparedStatement lock = open.prepareStatement(CommitState.SELECT + " FOR UPDATE");
+      // Locks the row and takes the next version in one round trip; a transaction that ends
+      // without a commit rolls the version back with everything else.
+      try (PreparedStatement lock = open.prepareStatement("UPDATE commit_state SET version = version + 1 WHERE id = 1"
+              + " RETURNING version - 1, reload_version, history_from");
           ResultSet row = lock.executeQuery()) {
         state = CommitState.of(row);
       }
@@ -148,27 +151,33 @@ final class PostgresSink implements CommitSink, SnapshotSink {
             upsert.addBatch();
           }
         }
-        upsert.executeBatch();
-        delete.executeBatch();
-        tombstone.executeBatch();
+        if (changes.stream().anyMatch(c -> !c.isDelete())) {
+          upsert.executeBatch();
+        }
+        if (changes.stream().anyMatch(Change::isDelete)) {
+          delete.executeBatch();
+          tombstone.executeBatch();
+        }
       }
       if (version % 1_000 == 0) {
-        update("DELETE FROM tombstones WHERE version <= ?", version - TOMBSTONE_HISTORY);
-        update("UPDATE commit_state SET history_from = ? WHERE id = 1 AND history_from < ?",
+        Sql.update(open, "DELETE FROM tombstones WHERE version <= ?", version - TOMBSTONE_HISTORY);
+        Sql.update(open, "UPDATE commit_state SET history_from = ? WHERE id = 1 AND history_from < ?",
             version - TOMBSTONE_HISTORY, version - TOMBSTONE_HISTORY);
       }
-      commitAs(version, false);
+      commit(false);
     } catch (SQLException e) {
       throw Unavailable.because("commit", e);
     }
   }
 
-  /** Bumps the commit version (and, for a restore, makes every other server reload) and commits. */
-  private void commitAs(long version, boolean reload) throws SQLException {
+  /**
+   * Commits the transaction {@link #begin} started, which took version {@code openVersion + 1};
+   * a restore also makes every other server reload.
+   */
+  private void commit(boolean reload) throws SQLException {
+    long version = openVersion + 1;
     if (reload) {
-      update("UPDATE commit_state SET version = ?, reload_version = ? WHERE id = 1", version, version);
-    } else {
-      update("UPDATE commit_state SET version = ? WHERE id = 1", version);
+      Sql.update(open, "UPDATE commit_state SET reload_version = ? WHERE id = 1", version);
     }
     open.commit();
     localVersion = version;
@@ -199,91 +208,38 @@ final class PostgresSink implements CommitSink, SnapshotSink {
 
   @Override
   public List<SnapshotInfo> list() {
-    return readOutsideWrite("list snapshots", connection -> {
-      List<SnapshotInfo> out = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement("SELECT name, created_at, records FROM snapshots");
-          ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          out.add(new SnapshotInfo(row.getString(1), Instant.parse(row.getString(2)), row.getInt(3)));
-        }
-      }
-      return out;
-    });
+    return readOutsideWrite("list snapshots", SnapshotTables::list);
   }
 
   @Override
   public Map<String, Map<String, String>> load(String name) {
-    return readOutsideWrite("read snapshot " + name, connection -> {
-      Map<String, Map<String, String>> rows = new HashMap<>();
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT tbl, key, value::text FROM snapshot_items WHERE snapshot = ?")) {
-        select.setString(1, name);
-        try (ResultSet row = select.executeQuery()) {
-          while (row.next()) {
-            rows.computeIfAbsent(row.getString(1), t -> new LinkedHashMap<>()).put(row.getString(2), row.getString(3));
-          }
-        }
-      }
-      return rows;
-    });
+    return readOutsideWrite("read snapshot " + name, connection -> SnapshotTables.load(connection, name));
   }
 
   @Override
   public void save(String name, Instant createdAt, int records) {
-    inWrite("save snapshot " + name, () -> {
-      clear(name);
-      update("INSERT INTO snapshot_items (snapshot, tbl, key, value) SELECT ?, tbl, key, value FROM items", name);
-      update("INSERT INTO snapshots (name, created_at, records) VALUES (?, ?, ?)", name, createdAt.toString(), records);
-      open.commit();
-      end();
-    });
+    inWrite("save snapshot " + name, () -> SnapshotTables.save(open, name, createdAt, records));
   }
 
   @Override
   public void restore(String name) {
     inWrite("restore snapshot " + name, () -> {
       // DELETE, not TRUNCATE: TRUNCATE is not MVCC-safe, and other servers read items concurrently.
-      update("DELETE FROM items");
-      update("DELETE FROM tombstones");
-      long version = openVersion + 1;
-      update("INSERT INTO items (tbl, key, value, version) SELECT tbl, key, value, ? FROM snapshot_items"
-          + " WHERE snapshot = ?", version, name);
-      commitAs(version, true);
-    });
+      Sql.update(open, "DELETE FROM items");
+      Sql.update(open, "DELETE FROM tombstones");
+      Sql.update(open, "INSERT INTO items (tbl, key, value, version) SELECT tbl, key, value, ?"
+          + " FROM snapshot_items WHERE snapshot = ?", openVersion + 1, name);
+    }, true);
   }
 
   @Override
   public void delete(String name) {
-    inWrite("delete snapshot " + name, () -> {
-      clear(name);
-      open.commit();
-      end();
-    });
+    inWrite("delete snapshot " + name, () -> SnapshotTables.delete(open, name));
   }
 
   @Override
   public void put(String name, Instant createdAt, Map<String, ? extends Map<String, String>> rows) {
-    inWrite("store snapshot " + name, () -> {
-      clear(name);
-      int records = 0;
-      try (PreparedStatement insert = open.prepareStatement(
-          "INSERT INTO snapshot_items (snapshot, tbl, key, value) VALUES (?, ?, ?, ?::json)")) {
-        for (var table : rows.entrySet()) {
-          for (var row : table.getValue().entrySet()) {
-            insert.setString(1, name);
-            insert.setString(2, table.getKey());
-            insert.setString(3, row.getKey());
-            insert.setString(4, row.getValue());
-            insert.addBatch();
-            records++;
-          }
-        }
-        insert.executeBatch();
-      }
-      update("INSERT INTO snapshots (name, created_at, records) VALUES (?, ?, ?)", name, createdAt.toString(), records);
-      open.commit();
-      end();
-    });
+    inWrite("store snapshot " + name, () -> SnapshotTables.put(open, name, createdAt, rows));
   }
 
   @Override
@@ -299,13 +255,18 @@ final class PostgresSink implements CommitSink, SnapshotSink {
     T read(Connection connection) throws SQLException;
   }
 
-  /** Snapshot writes run in the transaction the engine began, which holds the commit lock. */
   private void inWrite(String what, SqlWork work) {
+    inWrite(what, work, false);
+  }
+
+  /** Snapshot writes run in the transaction the engine began, which holds the commit lock, and commit it. */
+  private void inWrite(String what, SqlWork work, boolean reload) {
     if (openBy != Thread.currentThread()) {
       throw new IllegalStateException(what + " outside the writer's transaction");
     }
     try {
       work.run();
+      commit(reload);
     } catch (SQLException e) {
       end();
       throw Unavailable.because(what, e);
@@ -323,20 +284,6 @@ final class PostgresSink implements CommitSink, SnapshotSink {
       }
     } catch (SQLException e) {
       throw Unavailable.because(what, e);
-    }
-  }
-
-  private void clear(String name) throws SQLException {
-    update("DELETE FROM snapshot_items WHERE snapshot = ?", name);
-    update("DELETE FROM snapshots WHERE name = ?", name);
-  }
-
-  private void update(String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement statement = open.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      statement.executeUpdate();
     }
   }
 }

@@ -89,6 +89,8 @@ public final class PostgresStore extends ForwardingStore {
     // answering altogether (a frozen host) a little later.
     config.addDataSourceProperty("socketTimeout", String.valueOf(seconds * 3 + 5));
     config.addDataSourceProperty("tcpKeepAlive", "true");
+    // Text parameters go untyped, so the statements SQLite shares (store.jdbc) write json columns.
+    config.addDataSourceProperty("stringtype", "unspecified");
     if (settings.sessionOptions()) {
       long statementMillis = settings.timeout().toMillis() * 3;
       config.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The PostgreSQL store against SQLite, in one run: signed GetCallerIdentity (LoadGenerator) and a
+# write mix (CreateUser + AttachUserPolicy through the SDK, WriteMixBenchmark) on
+#   1. one server on SQLite (--data),
+#   2. one server on PostgreSQL,
+#   3. two servers on the same PostgreSQL database (reads: one generator per server at once;
+#      writes: the writer threads spread over both).
+# PostgreSQL is a throwaway cluster (initdb in a temporary directory, a free port, fsync on as in
+# production; as the OS user postgres when run as root), deleted at the end.
+#   scripts/bench-postgres.sh
+# Environment: CONNECTIONS (8), THREADS (4 writers), WARMUP (3), DURATION (10), SERVER_OPTS.
+source "$(dirname "$0")/bench-common.sh"
+
+classpath=$(bench_classpath)
+(cd "$ROOT" && mvn -q -B -o -DskipTests -pl server -am package >&2)
+jar="$ROOT/server/target/billing-gate.jar"
+work=$(mktemp -d /tmp/bg-bench-postgres-XXXXXX)
+pids=()
+
+as_postgres() {
+  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+initdb=$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)
+bin=$(dirname "$(readlink -f "$initdb")")
+pg_port=$(free_port)
+echo "bench-pw" > "$work/pwfile"
+[ "$(id -u)" = "0" ] && chown -R postgres "$work"
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
+  as_postgres "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+as_postgres "$bin/initdb" -D "$work/data" -U bench --pwfile="$work/pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null
+as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w \
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
+PGPASSWORD=bench-pw "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U bench -d postgres -qc "CREATE DATABASE billing_gate"
+store="postgresql://bench@127.0.0.1:$pg_port/billing_gate"
+
+# Starts a server with the given store options; prints its port.
+serve() {
+  local port; port=$(free_port)
+  # shellcheck disable=SC2086
+  PGPASSWORD=bench-pw java ${SERVER_OPTS:--XX:+UseSerialGC} -jar "$jar" serve --port "$port" "$@" \
+    >"$work/serve-$port.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 3000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/_billing-gate/v1/ready")" = "200" ] && break
+    sleep 0.02
+  done
+  echo "$port"
+}
+stop_servers() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+reads() { # ports...
+  local gens=()
+  for port in "$@"; do
+    java -cp "$classpath" dev.billinggate.bench.LoadGenerator --url "http://127.0.0.1:$port" \
+      --connections "${CONNECTIONS:-8}" --warmup "${WARMUP:-3}" --duration "${DURATION:-10}" \
+      --access-key AKIAIOSFODNN7EXAMPLE --secret-key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY &
+    gens+=($!)
+  done
+  for g in "${gens[@]}"; do wait "$g"; done
+}
+writes() { # label ports...
+  local label=$1; shift
+  local urls; urls=$(printf 'http://127.0.0.1:%s,' "$@"); urls=${urls%,}
+  java -cp "$classpath" dev.billinggate.bench.WriteMixBenchmark --urls "$urls" --threads "${THREADS:-4}" \
+    --warmup "${WARMUP:-3}" --duration "${DURATION:-10}" --label "$label"
+}
+
+echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "## SQLite, one server"
+p=$(serve --data "$work/sqlite")
+reads "$p"; writes sqlite "$p"
+stop_servers
+
+echo "## PostgreSQL, one server"
+p=$(serve --store "$store")
+reads "$p"; writes postgres-1 "$p"
+
+echo "## PostgreSQL, two servers on one database"
+q=$(serve --store "$store")
+reads "$p" "$q"; writes postgres-2 "$p" "$q"
+stop_servers
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -131,6 +131,26 @@ class TwinLoadIntegrationTest {
     assertThat(again.err()).contains("ConflictException", "not empty", "Nothing was imported");
   }
 
+  /** Compact, 4,000 accounts are well over 1 MiB: the body limit of AWS API requests does not apply to this one. */
+  @Test
+  void aTwinOfThousandsOfAccountsIsPushedWhole() throws Exception {
+    Twin small = twin("member@example.com");
+    List<Twin.Account> accounts = new ArrayList<>(small.accounts());
+    Twin.Account member = accounts.get(1);
+    for (int i = 0; i < 4000; i++) {
+      String id = String.format("3%011d", i);
+      accounts.add(new Twin.Account(id, "Member " + i, "member-" + i + "@example.com", "ACTIVE", "CREATED",
+          member.joinedAt(), OU, Map.of("index", Integer.toString(i)), member.billing(), member.rootCredentials(),
+          null));
+    }
+    Twin big = new Twin(small.header(), small.organization(), small.roots(), small.organizationalUnits(),
+        small.policies(), small.trustedAccess(), small.delegatedAdministrators(), small.resourcePolicy(),
+        small.rootAccess(), accounts, small.failures());
+    var result = push(file(big), "--output", "json");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(JSON.readTree(result.out()).get("accounts").asInt()).isEqualTo(4002);
+  }
+
   @Test
   void aTruncatedFileIsRefusedBeforeAnyRequest() throws Exception {
     Path file = file(twin("member@example.com"));

@@ -37,9 +37,10 @@ as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w \
 PGPASSWORD=bench-pw "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U bench -d postgres -qc "CREATE DATABASE billing_gate"
 store="postgresql://bench@127.0.0.1:$pg_port/billing_gate"
 
-# Starts a server with the given store options; prints its port.
+# Starts a server with the given store options; sets $port. (Not run in $(...): the server's pid
+# must reach this shell's pids, or stop_servers and the exit trap could not stop it.)
 serve() {
-  local port; port=$(free_port)
+  port=$(free_port)
   # shellcheck disable=SC2086
   PGPASSWORD=bench-pw java ${SERVER_OPTS:--XX:+UseSerialGC} -jar "$jar" serve --port "$port" "$@" \
     >"$work/serve-$port.log" 2>&1 &
@@ -48,7 +49,6 @@ serve() {
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/_billing-gate/v1/ready")" = "200" ] && break
     sleep 0.02
   done
-  echo "$port"
 }
 stop_servers() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
@@ -73,16 +73,16 @@ writes() { # label ports...
 
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "## SQLite, one server"
-p=$(serve --data "$work/sqlite")
+serve --data "$work/sqlite"; p=$port
 reads "$p"; writes sqlite "$p"
 stop_servers
 
 echo "## PostgreSQL, one server"
-p=$(serve --store "$store")
+serve --store "$store"; p=$port
 reads "$p"; writes postgres-1 "$p"
 
 echo "## PostgreSQL, two servers on one database"
-q=$(serve --store "$store")
+serve --store "$store"; q=$port
 reads "$p" "$q"; writes postgres-2 "$p" "$q"
 stop_servers
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,7 +5,7 @@
 set -euo pipefail
 botocore=${1:-$(python3 -c 'import botocore, os; print(os.path.dirname(botocore.__file__))')}
 dest=$(cd "$(dirname "$0")/.." && pwd)/server/src/main/resources/aws-models
-for service in iam sts organizations ce billing account budgets sqs s3; do
+for service in iam sts organizations ce billing account budgets sqs s3 s3control; do
   version_dir=$(ls -d "$botocore/data/$service"/*/ | sort | tail -n 1)
   mkdir -p "$dest/$service"
   cp "$version_dir/service-2.json.gz" "$dest/$service/service-2.json.gz"

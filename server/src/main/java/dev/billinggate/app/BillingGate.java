@@ -42,6 +42,7 @@ import dev.billinggate.service.iam.Passwords;
 import dev.billinggate.service.organizations.OrganizationDirectory;
 import dev.billinggate.service.organizations.OrganizationsService;
 import dev.billinggate.service.sts.StoredCredentialLookup;
+import dev.billinggate.service.s3.S3ControlService;
 import dev.billinggate.service.s3.S3Service;
 import dev.billinggate.service.sqs.SqsService;
 import dev.billinggate.service.sts.StsService;
@@ -168,7 +169,8 @@ public final class BillingGate implements AutoCloseable {
     AtomicReference<URI> endpoint = new AtomicReference<>();
     SqsService sqs = new SqsService(store, random, endpoint::get);
     Gateway gateway = new Gateway(
-        List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs, new S3Service(store)),
+        List.of(iam, sts, organizations, costExplorer, budgets, new BillingService(), account, sqs, new S3Service(store),
+            new S3ControlService(store)),
         verifier, authorizer::authorize, clock, ids);
     Console console = new Console(new ConsoleServices(store, iam.signIn(), authorizer, gateway,
         directory, costs, clock, ids), ConsoleSettings.defaults());

@@ -13,7 +13,9 @@ public enum ServiceId {
   BILLING("billing", Protocol.AWS_JSON_1_0, "AWSBilling", "billing", "2023-09-07"),
   ACCOUNT("account", Protocol.REST_JSON_1, null, "account", "2021-02-01"),
   SQS("sqs", Protocol.AWS_JSON_1_0, "AmazonSQS", "sqs", "2012-11-05"),
-  S3("s3", Protocol.REST_XML, null, "s3", "2006-03-01");
+  S3("s3", Protocol.REST_XML, null, "s3", "2006-03-01"),
+  /** S3 Control signs as {@code s3}; the router tells it apart by its {@code /v20180820/} paths. */
+  S3_CONTROL("s3", Protocol.REST_XML, null, "s3control", "2018-08-20", "s3control");
 
   public enum Protocol { AWS_QUERY, AWS_JSON_1_0, AWS_JSON_1_1, REST_JSON_1, REST_XML }
 
@@ -22,13 +24,20 @@ public enum ServiceId {
   private final String targetPrefix;
   private final String sdkPackage;
   private final String apiVersion;
+  private final String modelName;
 
   ServiceId(String signingName, Protocol protocol, String targetPrefix, String sdkService, String apiVersion) {
+    this(signingName, protocol, targetPrefix, sdkService, apiVersion, signingName);
+  }
+
+  ServiceId(String signingName, Protocol protocol, String targetPrefix, String sdkService, String apiVersion,
+      String modelName) {
     this.signingName = signingName;
     this.protocol = protocol;
     this.targetPrefix = targetPrefix;
     this.sdkPackage = "software.amazon.awssdk.services." + sdkService;
     this.apiVersion = apiVersion;
+    this.modelName = modelName;
   }
 
   /** The service name in the SigV4 credential scope and the IAM action prefix. */
@@ -40,8 +49,9 @@ public enum ServiceId {
   public String sdkPackage() { return sdkPackage; }
   public String apiVersion() { return apiVersion; }
   /** Directory of botocore's {@code service-2.json.gz} under {@code /aws-models/}. */
-  public String modelName() { return signingName; }
+  public String modelName() { return modelName; }
 
+  /** The first service signing as {@code name}: S3 for {@code s3}, S3 Control being found by its path. */
   public static ServiceId bySigningName(String name) {
     for (ServiceId id : values()) {
       if (id.signingName.equals(name)) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * prefix, the query API version or the REST path decide.
  */
 final class ServiceRouter {
+  private static final String S3_CONTROL_PATH = "/v" + ServiceId.S3_CONTROL.apiVersion().replace("-", "") + "/";
 
   /**
    * The service named by {@code scopeService}, or the one the request looks like when that is null
@@ -17,6 +18,9 @@ final class ServiceRouter {
    */
   ServiceId route(HttpRequest request, String scopeService) {
     ServiceId named = scopeService == null ? null : ServiceId.bySigningName(scopeService);
+    if (named == ServiceId.S3 && request.rawPath().startsWith(S3_CONTROL_PATH)) {
+      return ServiceId.S3_CONTROL; // signs as s3; every S3 Control operation's path starts so
+    }
     return named != null ? named : guess(request);
   }
 
@@ -39,7 +43,7 @@ final class ServiceRouter {
     if (request.rawQuery().contains("Action=")) {
       return mentions(request, ServiceId.STS.apiVersion()) ? ServiceId.STS : ServiceId.IAM;
     }
-    return ServiceId.ACCOUNT;
+    return request.rawPath().startsWith(S3_CONTROL_PATH) ? ServiceId.S3_CONTROL : ServiceId.ACCOUNT;
   }
 
   private static boolean mentions(HttpRequest request, String apiVersion) {

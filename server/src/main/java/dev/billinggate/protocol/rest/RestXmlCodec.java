@@ -69,7 +69,8 @@ public final class RestXmlCodec extends ProtocolCodec {
 
   public RestXmlCodec(ServiceId service) {
     super(service);
-    this.namespace = "http://" + service.signingName() + ".amazonaws.com/doc/" + service.apiVersion() + "/";
+    String host = service == ServiceId.S3_CONTROL ? "awss3control" : service.signingName();
+    this.namespace = "http://" + host + ".amazonaws.com/doc/" + service.apiVersion() + "/";
     for (OperationModel op : model().operations().values()) {
       if (SdkTypes.requestClass(service, op.name()) == null) {
         continue; // deprecated operations the SDK dropped share their URI with their successors
@@ -98,7 +99,7 @@ public final class RestXmlCodec extends ProtocolCodec {
   }
 
   private Route route(HttpRequest request) {
-    String path = VirtualHost.pathStyle(request);
+    String path = path(request);
     Map<String, String> query = RestBindings.query(request.rawQuery());
     String named = query.get(X_ID);
     return routes.stream()
@@ -118,10 +119,16 @@ public final class RestXmlCodec extends ProtocolCodec {
             Map.of("Method", request.method(), "ResourceType", path.indexOf('/', 1) > 0 ? "OBJECT" : "BUCKET")));
   }
 
+  /** The path with the bucket of an S3 virtual host moved into it; S3 Control's host names an account. */
+  private String path(HttpRequest request) {
+    return service() == ServiceId.S3 ? VirtualHost.pathStyle(request)
+        : request.rawPath().isEmpty() ? "/" : request.rawPath();
+  }
+
   @Override
   protected void decodeInput(String operation, HttpRequest request, SdkPojo builder) {
     Route route = routes.stream().filter(r -> r.operation().equals(operation)).findFirst().orElseThrow();
-    Map<String, String> labels = route.path().match(request.method(), VirtualHost.pathStyle(request));
+    Map<String, String> labels = route.path().match(request.method(), path(request));
     Map<String, String> query = RestBindings.query(request.rawQuery());
     for (SdkField<?> field : builder.sdkFields()) {
       Object value = switch (field.location()) {
@@ -258,9 +265,18 @@ public final class RestXmlCodec extends ProtocolCodec {
   @Override
   public HttpResponse encodeError(AwsException error, String requestId) {
     WireError wire = WireError.of(service(), s3Wording(error));
-    XmlText xml = new XmlText().open("Error").element("Code", wire.code()).element("Message", wire.message());
+    // S3 answers <Error> with the request ids inside; S3 Control wraps it in <ErrorResponse>, ids outside.
+    boolean wrapped = service() == ServiceId.S3_CONTROL;
+    XmlText xml = new XmlText();
+    if (wrapped) {
+      xml.open("ErrorResponse");
+    }
+    xml.open("Error").element("Code", wire.code()).element("Message", wire.message());
     wire.fields().forEach(xml::element);
-    xml.element("RequestId", requestId).element("HostId", hostId(requestId)).close("Error");
+    if (wrapped) {
+      xml.close("Error");
+    }
+    xml.element("RequestId", requestId).element("HostId", hostId(requestId)).close(wrapped ? "ErrorResponse" : "Error");
     Map<String, String> headers = new HashMap<>(requestIds(requestId));
     headers.put("content-type", CONTENT_TYPE);
     return new HttpResponse(wire.status(), headers, (XML_DECLARATION + xml).getBytes(StandardCharsets.UTF_8));

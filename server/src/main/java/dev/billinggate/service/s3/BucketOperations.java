@@ -116,13 +116,15 @@ final class BucketOperations {
 
   PutBucketPolicyResponse putBucketPolicy(PutBucketPolicyRequest r, CallContext ctx) {
     BucketPolicies.requireValid(r.bucket(), r.policy());
-    update(r.bucket(), bucket -> {
-      if (BucketPolicies.isPublic(r.policy()) && PublicAccess.blocksPublicPolicy(bucket)) {
+    store.write(tx -> {
+      StoredBucket bucket = requireBucket(tx, r.bucket());
+      if (BucketPolicies.isPublic(r.policy()) && PublicAccess.blocksPublicPolicy(tx, bucket)) {
         throw S3Error.ACCESS_DENIED.exception("User: %s is not authorized to perform: s3:PutBucketPolicy on resource: "
             + "\"%s\" because public policies are prevented by the BlockPublicPolicy setting in S3 Block Public Access.",
             ctx.caller().arn(), S3Service.bucketArn(r.bucket()));
       }
-      return bucket.withPolicy(r.policy());
+      tx.put(BUCKETS, r.bucket(), bucket.withPolicy(r.policy()));
+      return null;
     });
     return PutBucketPolicyResponse.builder().build();
   }

@@ -36,7 +36,7 @@ final class S3Records {
   /** A default encryption rule: {@code AES256}, {@code aws:kms} or {@code aws:kms:dsse}, with its key. */
   record StoredEncryption(String algorithm, String kmsKeyId, Boolean bucketKeyEnabled) {}
 
-  /** The four Block Public Access switches of a bucket. */
+  /** The four Block Public Access switches of a bucket or (S3 Control) of an account. */
   record StoredPublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
       boolean restrictPublicBuckets) {}
 
@@ -54,4 +54,7 @@ final class S3Records {
 
   static final Table<StoredBucket> BUCKETS = Table.of("s3.bucket", StoredBucket.class);
   static final Table<StoredObject> OBJECTS = Table.of("s3.object", StoredObject.class);
+  /** An account's Block Public Access settings, keyed by account id. */
+  static final Table<StoredPublicAccessBlock> ACCOUNT_PUBLIC_ACCESS_BLOCKS =
+      Table.of("s3.account_public_access_block", StoredPublicAccessBlock.class);
 }

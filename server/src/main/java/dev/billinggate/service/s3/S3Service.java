@@ -111,18 +111,20 @@ public final class S3Service implements ServiceHandler {
    */
   private AccessTarget target(String action, String bucketName, String key, Caller caller) {
     String arn = key == null ? bucketArn(bucketName) : bucketArn(bucketName) + "/" + key;
-    StoredBucket bucket = store.read(tx -> tx.get(S3Records.BUCKETS, bucketName)).orElse(null);
-    if (bucket == null) {
-      return AccessTarget.of(action, arn);
-    }
-    String policy = bucket.policy();
-    if (ROOT_POLICY_ACTIONS.contains(action) && ownerRoot(caller, bucket.accountId())) {
-      policy = null;
-    } else if (policy != null && !caller.accountId().equals(bucket.accountId())
-        && PublicAccess.restrictsPublicBuckets(bucket) && BucketPolicies.isPublic(policy)) {
-      policy = null; // RestrictPublicBuckets: a public policy grants nothing outside the owner's account
-    }
-    return AccessTarget.of(action, arn).withResourcePolicy(bucket.accountId(), policy);
+    return store.read(tx -> {
+      StoredBucket bucket = tx.get(S3Records.BUCKETS, bucketName).orElse(null);
+      if (bucket == null) {
+        return AccessTarget.of(action, arn);
+      }
+      String policy = bucket.policy();
+      if (ROOT_POLICY_ACTIONS.contains(action) && ownerRoot(caller, bucket.accountId())) {
+        policy = null;
+      } else if (policy != null && !caller.accountId().equals(bucket.accountId())
+          && PublicAccess.restrictsPublicBuckets(tx, bucket) && BucketPolicies.isPublic(policy)) {
+        policy = null; // RestrictPublicBuckets: a public policy grants nothing outside the owner's account
+      }
+      return AccessTarget.of(action, arn).withResourcePolicy(bucket.accountId(), policy);
+    });
   }
 
   private static boolean ownerRoot(Caller caller, String owner) {

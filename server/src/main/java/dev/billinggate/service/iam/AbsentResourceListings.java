@@ -22,10 +22,12 @@ public final class AbsentResourceListings {
 
   public void register(OperationTable table) {
     table.on(ListServiceSpecificCredentialsRequest.class,
-        (r, c) -> access.userOrSelf("iam:ListServiceSpecificCredentials", c, r.userName()), (r, c) -> {
-          requireUser(r.userName(), c);
-          return ListServiceSpecificCredentialsResponse.builder().build();
-        });
+        (r, c) -> access.userOrSelf("iam:ListServiceSpecificCredentials", c, r.userName()), this::listServiceSpecificCredentials);
+  }
+
+  private ListServiceSpecificCredentialsResponse listServiceSpecificCredentials(ListServiceSpecificCredentialsRequest r, CallContext c) {
+    requireUser(r.userName(), c);
+    return ListServiceSpecificCredentialsResponse.builder().build();
   }
 
   private void requireUser(String userName, CallContext context) {

@@ -83,29 +83,32 @@ final class AttachmentOperations {
         (r, c) -> IamRules.done(() -> detach(c, EntityKind.ROLE, r.roleName(), r.policyArn()),
             DetachRolePolicyResponse.builder()::build));
     table.on(ListAttachedUserPoliciesRequest.class,
-        (r, c) -> access.user("iam:ListAttachedUserPolicies", c, r.userName()),
-        (r, c) -> {
-          var page = attached(c, EntityKind.USER, r.userName(), r.pathPrefix(), r.marker(), r.maxItems());
-          return ListAttachedUserPoliciesResponse.builder().attachedPolicies(page.items())
-              .isTruncated(page.truncated()).marker(page.marker()).build();
-        });
+        (r, c) -> access.user("iam:ListAttachedUserPolicies", c, r.userName()), this::listAttachedUserPolicies);
     table.on(ListAttachedGroupPoliciesRequest.class,
-        (r, c) -> access.group("iam:ListAttachedGroupPolicies", c, r.groupName()),
-        (r, c) -> {
-          var page = attached(c, EntityKind.GROUP, r.groupName(), r.pathPrefix(), r.marker(), r.maxItems());
-          return ListAttachedGroupPoliciesResponse.builder().attachedPolicies(page.items())
-              .isTruncated(page.truncated()).marker(page.marker()).build();
-        });
+        (r, c) -> access.group("iam:ListAttachedGroupPolicies", c, r.groupName()), this::listAttachedGroupPolicies);
     table.on(ListAttachedRolePoliciesRequest.class,
-        (r, c) -> access.role("iam:ListAttachedRolePolicies", c, r.roleName()),
-        (r, c) -> {
-          var page = attached(c, EntityKind.ROLE, r.roleName(), r.pathPrefix(), r.marker(), r.maxItems());
-          return ListAttachedRolePoliciesResponse.builder().attachedPolicies(page.items())
-              .isTruncated(page.truncated()).marker(page.marker()).build();
-        });
+        (r, c) -> access.role("iam:ListAttachedRolePolicies", c, r.roleName()), this::listAttachedRolePolicies);
     table.on(ListEntitiesForPolicyRequest.class,
         (r, c) -> dev.billinggate.service.AccessTarget.of("iam:ListEntitiesForPolicy", r.policyArn()),
         this::listEntitiesForPolicy);
+  }
+
+  private ListAttachedUserPoliciesResponse listAttachedUserPolicies(ListAttachedUserPoliciesRequest r, CallContext c) {
+    var page = attached(c, EntityKind.USER, r.userName(), r.pathPrefix(), r.marker(), r.maxItems());
+    return ListAttachedUserPoliciesResponse.builder().attachedPolicies(page.items())
+        .isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  private ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(ListAttachedGroupPoliciesRequest r, CallContext c) {
+    var page = attached(c, EntityKind.GROUP, r.groupName(), r.pathPrefix(), r.marker(), r.maxItems());
+    return ListAttachedGroupPoliciesResponse.builder().attachedPolicies(page.items())
+        .isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  private ListAttachedRolePoliciesResponse listAttachedRolePolicies(ListAttachedRolePoliciesRequest r, CallContext c) {
+    var page = attached(c, EntityKind.ROLE, r.roleName(), r.pathPrefix(), r.marker(), r.maxItems());
+    return ListAttachedRolePoliciesResponse.builder().attachedPolicies(page.items())
+        .isTruncated(page.truncated()).marker(page.marker()).build();
   }
 
   public void attach(CallContext context, EntityKind kind, String entity, String policyArn) {

@@ -61,21 +61,9 @@ final class InlinePolicyOperations {
     table.on(PutRolePolicyRequest.class, (r, c) -> access.role("iam:PutRolePolicy", c, r.roleName()),
         (r, c) -> IamRules.done(() -> put(c, EntityKind.ROLE, r.roleName(), r.policyName(), r.policyDocument()),
             PutRolePolicyResponse.builder()::build));
-    table.on(GetUserPolicyRequest.class, (r, c) -> access.user("iam:GetUserPolicy", c, r.userName()), (r, c) -> {
-      InlinePolicy p = get(c, EntityKind.USER, r.userName(), r.policyName());
-      return GetUserPolicyResponse.builder().userName(p.entityName()).policyName(p.policyName())
-          .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
-    });
-    table.on(GetGroupPolicyRequest.class, (r, c) -> access.group("iam:GetGroupPolicy", c, r.groupName()), (r, c) -> {
-      InlinePolicy p = get(c, EntityKind.GROUP, r.groupName(), r.policyName());
-      return GetGroupPolicyResponse.builder().groupName(p.entityName()).policyName(p.policyName())
-          .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
-    });
-    table.on(GetRolePolicyRequest.class, (r, c) -> access.role("iam:GetRolePolicy", c, r.roleName()), (r, c) -> {
-      InlinePolicy p = get(c, EntityKind.ROLE, r.roleName(), r.policyName());
-      return GetRolePolicyResponse.builder().roleName(p.entityName()).policyName(p.policyName())
-          .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
-    });
+    table.on(GetUserPolicyRequest.class, (r, c) -> access.user("iam:GetUserPolicy", c, r.userName()), this::getUserPolicy);
+    table.on(GetGroupPolicyRequest.class, (r, c) -> access.group("iam:GetGroupPolicy", c, r.groupName()), this::getGroupPolicy);
+    table.on(GetRolePolicyRequest.class, (r, c) -> access.role("iam:GetRolePolicy", c, r.roleName()), this::getRolePolicy);
     table.on(DeleteUserPolicyRequest.class, (r, c) -> access.user("iam:DeleteUserPolicy", c, r.userName()),
         (r, c) -> IamRules.done(() -> delete(c, EntityKind.USER, r.userName(), r.policyName()),
             DeleteUserPolicyResponse.builder()::build));
@@ -85,21 +73,45 @@ final class InlinePolicyOperations {
     table.on(DeleteRolePolicyRequest.class, (r, c) -> access.role("iam:DeleteRolePolicy", c, r.roleName()),
         (r, c) -> IamRules.done(() -> delete(c, EntityKind.ROLE, r.roleName(), r.policyName()),
             DeleteRolePolicyResponse.builder()::build));
-    table.on(ListUserPoliciesRequest.class, (r, c) -> access.user("iam:ListUserPolicies", c, r.userName()), (r, c) -> {
-      var page = list(c, EntityKind.USER, r.userName(), r.marker(), r.maxItems());
-      return ListUserPoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
-          .marker(page.marker()).build();
-    });
-    table.on(ListGroupPoliciesRequest.class, (r, c) -> access.group("iam:ListGroupPolicies", c, r.groupName()), (r, c) -> {
-      var page = list(c, EntityKind.GROUP, r.groupName(), r.marker(), r.maxItems());
-      return ListGroupPoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
-          .marker(page.marker()).build();
-    });
-    table.on(ListRolePoliciesRequest.class, (r, c) -> access.role("iam:ListRolePolicies", c, r.roleName()), (r, c) -> {
-      var page = list(c, EntityKind.ROLE, r.roleName(), r.marker(), r.maxItems());
-      return ListRolePoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
-          .marker(page.marker()).build();
-    });
+    table.on(ListUserPoliciesRequest.class, (r, c) -> access.user("iam:ListUserPolicies", c, r.userName()), this::listUserPolicies);
+    table.on(ListGroupPoliciesRequest.class, (r, c) -> access.group("iam:ListGroupPolicies", c, r.groupName()), this::listGroupPolicies);
+    table.on(ListRolePoliciesRequest.class, (r, c) -> access.role("iam:ListRolePolicies", c, r.roleName()), this::listRolePolicies);
+  }
+
+  private GetUserPolicyResponse getUserPolicy(GetUserPolicyRequest r, CallContext c) {
+    InlinePolicy p = get(c, EntityKind.USER, r.userName(), r.policyName());
+    return GetUserPolicyResponse.builder().userName(p.entityName()).policyName(p.policyName())
+        .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
+  }
+
+  private GetGroupPolicyResponse getGroupPolicy(GetGroupPolicyRequest r, CallContext c) {
+    InlinePolicy p = get(c, EntityKind.GROUP, r.groupName(), r.policyName());
+    return GetGroupPolicyResponse.builder().groupName(p.entityName()).policyName(p.policyName())
+        .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
+  }
+
+  private GetRolePolicyResponse getRolePolicy(GetRolePolicyRequest r, CallContext c) {
+    InlinePolicy p = get(c, EntityKind.ROLE, r.roleName(), r.policyName());
+    return GetRolePolicyResponse.builder().roleName(p.entityName()).policyName(p.policyName())
+        .policyDocument(PolicyDocuments.urlEncode(p.document())).build();
+  }
+
+  private ListUserPoliciesResponse listUserPolicies(ListUserPoliciesRequest r, CallContext c) {
+    var page = list(c, EntityKind.USER, r.userName(), r.marker(), r.maxItems());
+    return ListUserPoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
+        .marker(page.marker()).build();
+  }
+
+  private ListGroupPoliciesResponse listGroupPolicies(ListGroupPoliciesRequest r, CallContext c) {
+    var page = list(c, EntityKind.GROUP, r.groupName(), r.marker(), r.maxItems());
+    return ListGroupPoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
+        .marker(page.marker()).build();
+  }
+
+  private ListRolePoliciesResponse listRolePolicies(ListRolePoliciesRequest r, CallContext c) {
+    var page = list(c, EntityKind.ROLE, r.roleName(), r.marker(), r.maxItems());
+    return ListRolePoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
+        .marker(page.marker()).build();
   }
 
   public void put(CallContext context, EntityKind kind, String entity, String policyName, String document) {

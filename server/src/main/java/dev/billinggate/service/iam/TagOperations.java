@@ -67,28 +67,34 @@ final class TagOperations {
         r.tags()), (r, c) -> tag(c, users, r.userName(), r.tags(), TagUserResponse.builder()::build));
     table.on(UntagUserRequest.class, (r, c) -> withTagKeys(access.user("iam:UntagUser", c, r.userName()),
         r.tagKeys()), (r, c) -> untag(c, users, r.userName(), r.tagKeys(), UntagUserResponse.builder()::build));
-    table.on(ListUserTagsRequest.class, (r, c) -> access.user("iam:ListUserTags", c, r.userName()), (r, c) -> {
-      var page = page(c, users, r.userName(), r.marker(), r.maxItems());
-      return ListUserTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
-    });
+    table.on(ListUserTagsRequest.class, (r, c) -> access.user("iam:ListUserTags", c, r.userName()), this::listUserTags);
     table.on(TagRoleRequest.class, (r, c) -> IamAccess.withRequestTags(access.role("iam:TagRole", c, r.roleName()),
         r.tags()), (r, c) -> tag(c, roles, r.roleName(), r.tags(), TagRoleResponse.builder()::build));
     table.on(UntagRoleRequest.class, (r, c) -> withTagKeys(access.role("iam:UntagRole", c, r.roleName()),
         r.tagKeys()), (r, c) -> untag(c, roles, r.roleName(), r.tagKeys(), UntagRoleResponse.builder()::build));
-    table.on(ListRoleTagsRequest.class, (r, c) -> access.role("iam:ListRoleTags", c, r.roleName()), (r, c) -> {
-      var page = page(c, roles, r.roleName(), r.marker(), r.maxItems());
-      return ListRoleTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
-    });
+    table.on(ListRoleTagsRequest.class, (r, c) -> access.role("iam:ListRoleTags", c, r.roleName()), this::listRoleTags);
     table.on(TagPolicyRequest.class,
         (r, c) -> IamAccess.withRequestTags(AccessTarget.of("iam:TagPolicy", r.policyArn()), r.tags()),
         (r, c) -> tag(c, policies, r.policyArn(), r.tags(), TagPolicyResponse.builder()::build));
     table.on(UntagPolicyRequest.class, (r, c) -> withTagKeys(AccessTarget.of("iam:UntagPolicy", r.policyArn()),
         r.tagKeys()), (r, c) -> untag(c, policies, r.policyArn(), r.tagKeys(), UntagPolicyResponse.builder()::build));
-    table.on(ListPolicyTagsRequest.class, (r, c) -> AccessTarget.of("iam:ListPolicyTags", r.policyArn()), (r, c) -> {
-      var page = page(c, policies, r.policyArn(), r.marker(), r.maxItems());
-      return ListPolicyTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
-          .marker(page.marker()).build();
-    });
+    table.on(ListPolicyTagsRequest.class, (r, c) -> AccessTarget.of("iam:ListPolicyTags", r.policyArn()), this::listPolicyTags);
+  }
+
+  private ListUserTagsResponse listUserTags(ListUserTagsRequest r, CallContext c) {
+    var page = page(c, users, r.userName(), r.marker(), r.maxItems());
+    return ListUserTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  private ListRoleTagsResponse listRoleTags(ListRoleTagsRequest r, CallContext c) {
+    var page = page(c, roles, r.roleName(), r.marker(), r.maxItems());
+    return ListRoleTagsResponse.builder().tags(page.items()).isTruncated(page.truncated()).marker(page.marker()).build();
+  }
+
+  private ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest r, CallContext c) {
+    var page = page(c, policies, r.policyArn(), r.marker(), r.maxItems());
+    return ListPolicyTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
+        .marker(page.marker()).build();
   }
 
   private <E extends Tags.Tagged<E>, O> O tag(CallContext context, Kind<E> kind, String id, List<Tag> tags,

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -33,44 +32,49 @@ abstract class RootUnlockCommand implements Callable<Integer> {
   /** Opens the AssumeRoot session for the resource the command names. */
   abstract PolicyUnlock open(AwsClients clients);
 
+  /** A deleted policy: the record {@code unlocks.json} keeps, and the resource it belonged to. */
+  private record Deleted(Object record, String resource) {}
+
   @Override
   public Integer call() throws IOException {
-    String name = "root " + spec.name();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!output.queryValid(name, err)) {
+    GovernanceRun run = new GovernanceRun("root " + spec.name(), options, spec);
+    if (!output.queryValid(run.command(), run.err())) {
       return ExitCodes.USAGE;
     }
     if (!yes && System.console() == null) {
-      err.println(name + ": stdin is not a terminal; pass --yes to delete without confirmation");
-      return ExitCodes.USAGE;
+      return run.usage("stdin is not a terminal; pass --yes to delete without confirmation");
     }
-    try (AwsClients clients = options.clients(); PolicyUnlock unlock = open(clients)) {
+    return run.run(clients -> unlock(clients, run), deleted -> deleted.ifPresent(d -> print(d, run.out())),
+        deleted -> ExitCodes.OK);
+  }
+
+  /** Empty when there was nothing to delete or the user said no. */
+  private Optional<Deleted> unlock(AwsClients clients, GovernanceRun run) throws IOException {
+    PrintWriter err = run.err();
+    try (PolicyUnlock unlock = open(clients)) {
       Optional<String> policy = unlock.policy();
       if (policy.isEmpty()) {
-        err.println(name + ": " + unlock.resource() + " has no " + kind() + " policy; nothing to delete");
-        return ExitCodes.OK;
+        err.println(run.command() + ": " + unlock.resource() + " has no " + kind() + " policy; nothing to delete");
+        return Optional.empty();
       }
       err.println(Character.toUpperCase(kind().charAt(0)) + kind().substring(1) + " policy of " + unlock.resource()
           + " (account " + account() + "):");
       err.println(policy.get());
       if (!yes && !confirmed(err)) {
-        err.println(name + ": cancelled");
-        return ExitCodes.OK;
+        err.println(run.command() + ": cancelled");
+        return Optional.empty();
       }
-      Object unlocked = unlock.delete(policy.get(), clients.sts().getCallerIdentity().arn(), options.stateDir,
-          Clock.systemUTC());
-      if (!output.printDocument(unlocked, out)) {
-        out.println("deleted the " + kind() + " policy of " + unlock.resource() + " (kept in "
-            + options.stateDir.resolve("unlocks.json") + ")");
-        out.flush();
-      }
-      return ExitCodes.OK;
-    } catch (QueryOutput.EvaluationException e) {
-      err.println(name + ": " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (RuntimeException e) {
-      return Failures.report(name, e, options.debug, err);
+      String deletedBy = clients.sts().getCallerIdentity().arn();
+      return Optional.of(new Deleted(unlock.delete(policy.get(), deletedBy, options.stateDir, options.clock),
+          unlock.resource()));
+    }
+  }
+
+  private void print(Deleted deleted, PrintWriter out) {
+    if (!output.printDocument(deleted.record(), out)) {
+      out.println("deleted the " + kind() + " policy of " + deleted.resource() + " (kept in "
+          + options.stateDir.resolve("unlocks.json") + ")");
+      out.flush();
     }
   }
 

@@ -7,7 +7,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CLASSPATH_FILE="$ROOT/junit5/target/bench.classpath"
 cd "$ROOT"
-if [ $# -eq 0 ]; then set -- -f 1 -wi 5 -i 20; fi
+# The test classpath also holds the server test-jar's benchmarks: name the two, or JMH runs them all.
+if [ $# -eq 0 ]; then set -- "ServerStartBenchmark|PerTestResetBenchmark" -f 1 -wi 5 -i 20; fi
 mvn -q -B -o -pl junit5 -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2
 java -cp "$ROOT/junit5/target/test-classes:$ROOT/junit5/target/classes:$(cat "$CLASSPATH_FILE")" \

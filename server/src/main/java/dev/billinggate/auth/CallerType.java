@@ -17,7 +17,12 @@ public enum CallerType {
    */
   WEB_IDENTITY_USER("WebIdentityUser"),
   /** A user of a SAML provider presenting an assertion to AssumeRoleWithSAML; the ARN is the SAML provider's. */
-  SAML_USER("SAMLUser");
+  SAML_USER("SAMLUser"),
+  /**
+   * Nobody: an unsigned request to a service that serves them (S3). It belongs to no account, has no
+   * ARN and no policies of its own; only a resource policy naming {@code *} can let it in.
+   */
+  ANONYMOUS("Anonymous");
 
   private final String principalType;
 

@@ -34,6 +34,8 @@ public final class Authorizer {
   private static final Set<String> TRUST_ACTIONS = Set.of("sts:AssumeRole", "sts:AssumeRoleWithSAML",
       "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity");
 
+  private static final String ANONYMOUS_DENIAL = "Access Denied";
+
   private final Store store;
   private final PolicyEngine engine;
   private final IdentityPolicies identities;
@@ -122,16 +124,18 @@ public final class Authorizer {
     boolean trust = TRUST_ACTIONS.contains(target.action());
     Policy resourcePolicy = target.resourcePolicy() == null ? null
         : compiled.compile(target.resourceArn(), target.resourcePolicy(), trust ? PolicyKind.TRUST : PolicyKind.RESOURCE);
+    // The anonymous caller belongs to no account, so no SCPs; RCPs still guard the resource's account.
+    boolean accountless = caller.accountId() == null;
     PolicySet policies = new PolicySet(
         compiled.compileAll(principal.identity()),
         principal.boundary() == null ? null : compiled.compile(principal.boundary()),
         compiled.compileAll(principal.session()),
-        organizations.scpLevels(caller.accountId()),
-        RcpScope.covers(target.action()) ? organizations.rcpLevels(resourceAccount) : List.of(),
+        accountless ? List.of() : organizations.scpLevels(caller.accountId()),
+        RcpScope.covers(target.action()) && resourceAccount != null ? organizations.rcpLevels(resourceAccount) : List.of(),
         resourcePolicy,
         trust);
     Principal enginePrincipal = new Principal(principal.kind(), caller.arn(), caller.accountId(),
-        principal.issuerArn(), organizations.isManagementAccount(caller.accountId()));
+        principal.issuerArn(), !accountless && organizations.isManagementAccount(caller.accountId()));
     return Optional.of(new AuthorizationRequest(enginePrincipal, target.action(), target.resourceArn(),
         resourceAccount,
         GlobalConditionKeys.of(caller, principal, target, context, resourceAccount, organizations), policies));
@@ -141,6 +145,11 @@ public final class Authorizer {
     if (caller.type() == CallerType.WEB_IDENTITY_USER || caller.type() == CallerType.SAML_USER) {
       // AWS names neither the identity nor the role to a federated caller.
       return "Not authorized to perform " + target.action();
+    }
+    if (caller.isAnonymous()) {
+      // S3, the one service answering anonymous callers, gives the reasons only within the owner's
+      // account or organization (User Guide, "Troubleshoot access denied (403 Forbidden) errors").
+      return ANONYMOUS_DENIAL;
     }
     return explanation != null && explanation.message() != null ? explanation.message()
         : String.format("User: %s is not authorized to perform: %s on resource: %s", caller.arn(), target.action(),

@@ -49,6 +49,8 @@ record CallerPolicies(PrincipalKind kind, String principalArn, String issuerArn,
       case FEDERATED_USER -> federated(tx, identities, caller, sessionPolicies);
       case WEB_IDENTITY_USER, SAML_USER -> Optional.of(new CallerPolicies(PrincipalKind.FEDERATED_IDENTITY,
           caller.arn(), null, List.of(), null, List.of(), Map.of()));
+      case ANONYMOUS -> Optional.of(new CallerPolicies(PrincipalKind.ANONYMOUS, null, null, List.of(), null,
+          List.of(), Map.of()));
     };
   }
 

@@ -27,12 +27,18 @@ final class GlobalConditionKeys {
     if (caller.type() == CallerType.ASSUMED_ROOT) {
       put(keys, ContextKeys.ASSUMED_ROOT, "true");
     }
-    put(keys, ContextKeys.PRINCIPAL_IS_AWS_SERVICE, "false");
-    put(keys, ContextKeys.VIA_AWS_SERVICE, "false");
     principal.tags().forEach((k, v) -> put(keys, ContextKeys.principalTag(k), v));
-    organizations.organizationId(caller.accountId()).ifPresent(id -> put(keys, ContextKeys.PRINCIPAL_ORG_ID, id));
-    organizations.organizationId(resourceAccount).ifPresent(id -> put(keys, ContextKeys.RESOURCE_ORG_ID, id));
-    organizations.orgPath(caller.accountId()).ifPresent(path -> put(keys, ContextKeys.PRINCIPAL_ORG_PATHS, path));
+    // AWS puts these only into signed requests' context: an anonymous one has no account, organization
+    // or service flags (a negated operator or IfExists on them matches it).
+    if (!caller.isAnonymous()) {
+      put(keys, ContextKeys.PRINCIPAL_IS_AWS_SERVICE, "false");
+      put(keys, ContextKeys.VIA_AWS_SERVICE, "false");
+      organizations.organizationId(caller.accountId()).ifPresent(id -> put(keys, ContextKeys.PRINCIPAL_ORG_ID, id));
+      organizations.orgPath(caller.accountId()).ifPresent(path -> put(keys, ContextKeys.PRINCIPAL_ORG_PATHS, path));
+    }
+    if (resourceAccount != null) {
+      organizations.organizationId(resourceAccount).ifPresent(id -> put(keys, ContextKeys.RESOURCE_ORG_ID, id));
+    }
     put(keys, ContextKeys.SOURCE_IP, context.sourceIp());
     put(keys, ContextKeys.CURRENT_TIME, DateTimeFormatter.ISO_INSTANT.format(context.now()));
     put(keys, ContextKeys.EPOCH_TIME, Long.toString(context.now().getEpochSecond()));

@@ -21,8 +21,10 @@ import dev.billinggate.service.ServiceHandler;
 import dev.billinggate.service.StreamingOperation.Streamed;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkRequest;
@@ -37,6 +39,8 @@ public final class Gateway {
 
   /** An unsigned request names no region; AWS's global STS endpoint is in us-east-1. */
   private static final String UNSIGNED_REGION = "us-east-1";
+  /** The services that answer an unsigned request as the anonymous principal rather than refuse it. */
+  private static final Set<ServiceId> ANONYMOUS_SERVICES = EnumSet.of(ServiceId.S3);
 
   private final ServiceRouter router = new ServiceRouter();
   private final Map<ServiceId, OperationTable> tables = new EnumMap<>(ServiceId.class);
@@ -72,7 +76,8 @@ public final class Gateway {
     ProtocolCodec codec = ProtocolCodecs.forService(service);
     try {
       if (unsigned != null) {
-        return dispatchUnsigned(request, codec, requestId, unsigned);
+        return anonymous(service, unsigned) ? dispatch(request, null, codec, requestId)
+            : dispatchUnsigned(request, codec, requestId, unsigned);
       }
       if (ServiceId.bySigningName(scopeService) == null) {
         throw CommonError.INVALID_ACTION.exception("billing-gate does not emulate the service '%s'.", scopeService);
@@ -112,9 +117,20 @@ public final class Gateway {
     return ProtocolCodecs.forService(router.route(request, scope));
   }
 
+  /**
+   * Whether an unsigned request is the anonymous principal's: S3 evaluates a request that carries
+   * no signature at all against the bucket policy, where other services refuse it. A malformed
+   * signature stays an error.
+   */
+  private static boolean anonymous(ServiceId service, AwsException unsigned) {
+    return ANONYMOUS_SERVICES.contains(service) && unsigned.code() == CommonError.MISSING_AUTHENTICATION_TOKEN;
+  }
+
+  /** @param signature the request's signature, {@code null} for the anonymous principal */
   private HttpResponse dispatch(HttpRequest request, SignatureParameters signature, ProtocolCodec codec, String requestId) {
-    // 1. Authenticate: SigV4 over the bytes as received.
-    VerifiedRequest verified = verifier.verify(request, signature, codec.service());
+    // 1. Authenticate: SigV4 over the bytes as received, or the anonymous principal for an unsigned request.
+    VerifiedRequest verified = signature == null ? verifier.anonymous(request, codec.service())
+        : verifier.verify(request, signature, codec.service());
     // 2. Decode the operation's input from the wire, as the service reads it (S3's chunks unframed).
     HttpRequest content = verified.content();
     DecodedRequest decoded = codec.decode(content);
@@ -183,6 +199,9 @@ public final class Gateway {
 
   /** The request's region; the SDK's global pseudo-region stands for us-east-1, where AWS's global services live. */
   private static String regionOf(VerifiedRequest verified) {
+    if (verified.scope() == null) {
+      return UNSIGNED_REGION;
+    }
     String region = verified.scope().region();
     return SigV4Verifier.SDK_GLOBAL_REGION.equals(region) ? "us-east-1" : region;
   }

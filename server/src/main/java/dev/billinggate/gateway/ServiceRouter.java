@@ -1,7 +1,9 @@
 package dev.billinggate.gateway;
 
+import dev.billinggate.core.AwsException;
 import dev.billinggate.core.ServiceId;
 import dev.billinggate.core.http.HttpRequest;
+import dev.billinggate.protocol.codecs.ProtocolCodecs;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,7 +45,21 @@ final class ServiceRouter {
     if (request.rawQuery().contains("Action=")) {
       return mentions(request, ServiceId.STS.apiVersion()) ? ServiceId.STS : ServiceId.IAM;
     }
-    return request.rawPath().startsWith(S3_CONTROL_PATH) ? ServiceId.S3_CONTROL : ServiceId.ACCOUNT;
+    if (request.rawPath().startsWith(S3_CONTROL_PATH)) {
+      return ServiceId.S3_CONTROL;
+    }
+    // The two REST services left: Account's operations have fixed paths; anything else is S3's,
+    // which answers unsigned requests as the anonymous principal.
+    return namesAccountOperation(request) ? ServiceId.ACCOUNT : ServiceId.S3;
+  }
+
+  private static boolean namesAccountOperation(HttpRequest request) {
+    try {
+      ProtocolCodecs.forService(ServiceId.ACCOUNT).operationName(request);
+      return true;
+    } catch (AwsException e) {
+      return false;
+    }
   }
 
   private static boolean mentions(HttpRequest request, String apiVersion) {

@@ -33,8 +33,21 @@ final class S3Payload {
       }
       throw PayloadError.INVALID_REQUEST.exception("Missing required header for this request: x-amz-content-sha256");
     }
+    checkDeclaredHash(request, declared);
+    return declared;
+  }
+
+  /** An unsigned request need not declare its payload; what it declares must hold as for a signed one. */
+  static void checkUnsignedHash(HttpRequest request) {
+    String declared = request.header("x-amz-content-sha256");
+    if (declared != null) {
+      checkDeclaredHash(request, declared);
+    }
+  }
+
+  private static void checkDeclaredHash(HttpRequest request, String declared) {
     if (declared.equals(UNSIGNED) || AwsChunked.isStreaming(declared)) {
-      return declared;
+      return;
     }
     String actual = BinaryUtils.toHex(SignerUtils.hash(request.body()));
     if (declared.length() != 64 || !declared.equals(declared.toLowerCase(Locale.ROOT))) {
@@ -46,7 +59,6 @@ final class S3Payload {
       throw PayloadError.CONTENT_SHA256_MISMATCH.exception(
           "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
-    return declared;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -105,6 +106,19 @@ public final class SigV4Verifier {
     AwsChunked.Chain chain = new AwsChunked.Chain(expected, signature.amzDate(), signature.scope().value(), signingKey);
     return new VerifiedRequest(signature.accessKeyId(), credential.caller(), signature.scope(),
         signature.signedHeaders(), signature.signedAt(), signature.presigned(), content(request, service, chain));
+  }
+
+  /**
+   * An unsigned request to a service that serves the anonymous principal (S3): there is nothing to
+   * verify but the payload it declares, which S3 checks as for a signed request (a hash must be
+   * the body's; an {@code aws-chunked} body is unframed, its chunk signatures unchecked as there is
+   * no signature to chain them from).
+   */
+  public VerifiedRequest anonymous(HttpRequest request, ServiceId service) {
+    if (service == ServiceId.S3) {
+      S3Payload.checkUnsignedHash(request);
+    }
+    return new VerifiedRequest(null, Caller.anonymous(), null, List.of(), null, false, content(request, service, null));
   }
 
   /** The request as the service reads it: only S3 takes bodies framed in signed chunks. */

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A request whose SigV4 signature checked out.
+ * A request whose SigV4 signature checked out, or an unsigned one made by the anonymous principal.
  *
- * @param accessKeyId the key that signed it
- * @param caller the principal behind the key
- * @param scope the credential scope; its region is the request's region
+ * @param accessKeyId the key that signed it; {@code null} when anonymous
+ * @param caller the principal behind the key, or {@link Caller#anonymous()}
+ * @param scope the credential scope; its region is the request's region; {@code null} when anonymous
  * @param signedHeaders lower-case names of the headers the signature covers
- * @param signedAt the request's {@code X-Amz-Date}
+ * @param signedAt the request's {@code X-Amz-Date}; {@code null} when anonymous
  * @param presigned whether the signature came in the query string rather than the Authorization header
  * @param content the request as the service reads it: for an S3 {@code aws-chunked} upload, the
  *     verified data with its trailing headers; otherwise the request as received

@@ -3,7 +3,6 @@ package dev.billinggate.policy.eval;
 import dev.billinggate.policy.AuthorizationRequest;
 import dev.billinggate.policy.ConditionContext;
 import dev.billinggate.policy.Principal;
-import java.util.Objects;
 
 /** What every statement check needs from a request, prepared once. */
 final class EvalRequest {
@@ -24,7 +23,8 @@ final class EvalRequest {
     this.service = name.service();
     this.resource = request.resourceArn() == null ? "*" : request.resourceArn();
     this.ctx = ConditionContext.of(request.context());
-    this.sameAccount = Objects.equals(principal.accountId(), request.resourceAccount());
+    // A principal of no account (anonymous, a service) is never in the resource's account.
+    this.sameAccount = principal.accountId() != null && principal.accountId().equals(request.resourceAccount());
   }
 
 }

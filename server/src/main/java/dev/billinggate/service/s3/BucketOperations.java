@@ -117,7 +117,7 @@ final class BucketOperations {
   PutBucketPolicyResponse putBucketPolicy(PutBucketPolicyRequest r, CallContext ctx) {
     BucketPolicies.requireValid(r.bucket(), r.policy());
     store.write(tx -> {
-      StoredBucket bucket = requireBucket(tx, r.bucket());
+      StoredBucket bucket = ownersOnly(requireBucket(tx, r.bucket()), ctx);
       if (BucketPolicies.isPublic(r.policy()) && PublicAccess.blocksPublicPolicy(tx, bucket)) {
         throw S3Error.ACCESS_DENIED.exception("User: %s is not authorized to perform: s3:PutBucketPolicy on resource: "
             + "\"%s\" because public policies are prevented by the BlockPublicPolicy setting in S3 Block Public Access.",
@@ -130,7 +130,7 @@ final class BucketOperations {
   }
 
   GetBucketPolicyResponse getBucketPolicy(GetBucketPolicyRequest r, CallContext ctx) {
-    String policy = bucket(r.bucket()).policy();
+    String policy = ownersOnly(bucket(r.bucket()), ctx).policy();
     if (policy == null) {
       throw S3Error.NO_SUCH_BUCKET_POLICY.error("The bucket policy does not exist", "BucketName", r.bucket());
     }
@@ -138,8 +138,20 @@ final class BucketOperations {
   }
 
   DeleteBucketPolicyResponse deleteBucketPolicy(DeleteBucketPolicyRequest r, CallContext ctx) {
-    update(r.bucket(), bucket -> bucket.withPolicy(null));
+    update(r.bucket(), bucket -> ownersOnly(bucket, ctx).withPolicy(null));
     return DeleteBucketPolicyResponse.builder().build();
+  }
+
+  /**
+   * The bucket-policy operations serve only identities of the bucket owner's account: one the
+   * policies allowed from elsewhere (another account, the anonymous principal) gets 405, as the API
+   * reference says for Get/Put/DeleteBucketPolicy.
+   */
+  private static StoredBucket ownersOnly(StoredBucket bucket, CallContext ctx) {
+    if (!bucket.accountId().equals(ctx.caller().accountId())) {
+      throw S3Error.METHOD_NOT_ALLOWED.exception("The specified method is not allowed against this resource.");
+    }
+    return bucket;
   }
 
   PutBucketEncryptionResponse putBucketEncryption(PutBucketEncryptionRequest r, CallContext ctx) {
@@ -206,7 +218,7 @@ final class BucketOperations {
   }
 
   GetBucketPolicyStatusResponse getBucketPolicyStatus(GetBucketPolicyStatusRequest r, CallContext ctx) {
-    String policy = bucket(r.bucket()).policy();
+    String policy = ownersOnly(bucket(r.bucket()), ctx).policy();
     if (policy == null) {
       throw S3Error.NO_SUCH_BUCKET_POLICY.error("The bucket policy does not exist", "BucketName", r.bucket());
     }

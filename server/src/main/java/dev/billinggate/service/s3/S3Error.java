@@ -24,6 +24,7 @@ public enum S3Error implements ErrorCode {
   BAD_DIGEST("BadDigest", 400),
   KEY_TOO_LONG("KeyTooLongError", 400),
   ACCESS_DENIED("AccessDenied", 403),
+  METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   PRECONDITION_FAILED("PreconditionFailed", 412),
   INVALID_RANGE("InvalidRange", 416),
   NOT_MODIFIED("NotModified", 304);

@@ -119,7 +119,7 @@ public final class S3Service implements ServiceHandler {
       String policy = bucket.policy();
       if (ROOT_POLICY_ACTIONS.contains(action) && ownerRoot(caller, bucket.accountId())) {
         policy = null;
-      } else if (policy != null && !caller.accountId().equals(bucket.accountId())
+      } else if (policy != null && !bucket.accountId().equals(caller.accountId())
           && PublicAccess.restrictsPublicBuckets(tx, bucket) && BucketPolicies.isPublic(policy)) {
         policy = null; // RestrictPublicBuckets: a public policy grants nothing outside the owner's account
       }

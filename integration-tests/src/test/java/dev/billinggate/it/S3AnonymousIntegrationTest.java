@@ -31,22 +31,23 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
  */
 @BillingGateTest
 class S3AnonymousIntegrationTest {
-  private static final String PUBLIC_READ = """
-      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",
-       "Resource":"arn:aws:s3:::open-data/public/*"}]}""";
-
   static BillingGateHandle emulator;
   S3Client owner;
   S3Client anonymous;
 
+  /** Everyone may read the bucket's public/ prefix. */
+  private static final String PUBLIC_READ = """
+      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+       "Resource":"arn:aws:s3:::open-data/public/*"}]}""";
+
   @BeforeEach
-  void bucket() {
+  void bucketWithAPublicAndAPrivateObject() {
     owner = emulator.s3(ADMIN);
-    owner.createBucket(r -> r.bucket("open-data"));
-    owner.putObject(r -> r.bucket("open-data").key("public/readme.txt"), RequestBody.fromString("hello"));
-    owner.putObject(r -> r.bucket("open-data").key("private/key.txt"), RequestBody.fromString("secret"));
     anonymous = emulator.configure(S3Client.builder(), ADMIN)
         .credentialsProvider(AnonymousCredentialsProvider.create()).region(Region.US_EAST_1).build();
+    owner.createBucket(r -> r.bucket("open-data"));
+    Map.of("public/readme.txt", "hello", "private/key.txt", "secret").forEach((key, text) ->
+        owner.putObject(r -> r.bucket("open-data").key(key), RequestBody.fromString(text)));
   }
 
   @Test

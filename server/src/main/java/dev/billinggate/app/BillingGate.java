@@ -50,7 +50,6 @@ import dev.billinggate.store.SnapshotInfo;
 import dev.billinggate.store.Store;
 import dev.billinggate.store.StoreException;
 import dev.billinggate.store.memory.InMemoryStore;
-import dev.billinggate.store.postgres.PostgresSettings;
 import dev.billinggate.store.postgres.PostgresStore;
 import dev.billinggate.store.sqlite.SqliteStore;
 import java.io.PrintStream;
@@ -68,6 +67,8 @@ import java.util.function.Function;
  * returns once the endpoint accepts requests.
  */
 public final class BillingGate implements AutoCloseable {
+  /** Request threads added for a PostgreSQL store; see {@link #listen}. */
+  private static final int SHARED_STORE_EXTRA_WORKERS = 12;
   /** The bootstrap admin's access key (PRODUCT.md), which clients on this machine sign with by default. */
   public static final String ADMIN_ACCESS_KEY_ID = Bootstrap.ADMIN_ACCESS_KEY_ID;
   public static final String ADMIN_SECRET_ACCESS_KEY = Bootstrap.ADMIN_SECRET_ACCESS_KEY;
@@ -207,8 +208,14 @@ public final class BillingGate implements AutoCloseable {
 
   private static NettyHttpServer listen(ServerConfig config, Gateway gateway,
       Function<HttpRequest, HttpResponse> handler) {
+    int workers = 2 * Runtime.getRuntime().availableProcessors();
+    if (config.postgres() != null) {
+      // Each request first waits a round trip to the database (the version check) without using a
+      // core: more threads keep the cores busy meanwhile, and more waiting requests share one check.
+      workers += SHARED_STORE_EXTRA_WORKERS;
+    }
     HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_WIRE_BYTES,
-        2 * Runtime.getRuntime().availableProcessors(), gateway::tooLarge);
+        workers, gateway::tooLarge);
     try {
       return NettyHttpServer.start(http, handler);
     } catch (InterruptedException e) {
@@ -223,7 +230,7 @@ public final class BillingGate implements AutoCloseable {
   private static Store open(ServerConfig config) {
     try {
       return config.postgres() != null
-          ? PostgresStore.open(config.postgres(), PostgresSettings.defaults())
+          ? PostgresStore.open(config.postgres(), config.postgresSettings())
           : SqliteStore.open(config.dataDir());
     } catch (StoreException e) {
       throw new StartupException("cannot open the store: " + e.getMessage(), e);

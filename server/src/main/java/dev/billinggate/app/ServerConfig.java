@@ -3,6 +3,7 @@ package dev.billinggate.app;
 import dev.billinggate.service.billing.BillingAccess;
 import dev.billinggate.service.iam.IamService;
 import dev.billinggate.service.organizations.OrganizationsSettings;
+import dev.billinggate.store.postgres.PostgresSettings;
 import dev.billinggate.store.postgres.PostgresTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +24,12 @@ import java.time.Duration;
  * @param serviceLinkedRoleDeletionDelay how long a DeleteServiceLinkedRole task stays IN_PROGRESS;
  *     zero completes it at once
  * @param postgres the PostgreSQL database several servers share, or null for {@code dataDir} / in memory
+ * @param postgresSettings the pool and timeouts of the {@code postgres} store
  */
 public record ServerConfig(
     String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
     OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat,
-    Duration serviceLinkedRoleDeletionDelay, PostgresTarget postgres) {
+    Duration serviceLinkedRoleDeletionDelay, PostgresTarget postgres, PostgresSettings postgresSettings) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 4566;
@@ -42,7 +44,7 @@ public record ServerConfig(
       OrganizationsSettings organizations, BillingAccess.DefaultRule billingAccessDefault, boolean motoCompat,
       Duration serviceLinkedRoleDeletionDelay) {
     this(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, billingAccessDefault, motoCompat,
-        serviceLinkedRoleDeletionDelay, null);
+        serviceLinkedRoleDeletionDelay, null, PostgresSettings.defaults());
   }
 
   public ServerConfig(String host, int port, Path dataDir, boolean inMemory, String rootPassword, String adminPassword,
@@ -63,27 +65,32 @@ public record ServerConfig(
 
   public ServerConfig withOrganizations(OrganizationsSettings settings) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, settings, billingAccessDefault,
-        motoCompat, serviceLinkedRoleDeletionDelay, postgres);
+        motoCompat, serviceLinkedRoleDeletionDelay, postgres, postgresSettings);
   }
 
   public ServerConfig withBillingAccessDefault(BillingAccess.DefaultRule rule) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations, rule, motoCompat,
-        serviceLinkedRoleDeletionDelay, postgres);
+        serviceLinkedRoleDeletionDelay, postgres, postgresSettings);
   }
 
   public ServerConfig withMotoCompat(boolean on) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
-        billingAccessDefault, on, serviceLinkedRoleDeletionDelay, postgres);
+        billingAccessDefault, on, serviceLinkedRoleDeletionDelay, postgres, postgresSettings);
   }
 
   public ServerConfig withServiceLinkedRoleDeletionDelay(Duration delay) {
     return new ServerConfig(host, port, dataDir, inMemory, rootPassword, adminPassword, organizations,
-        billingAccessDefault, motoCompat, delay, postgres);
+        billingAccessDefault, motoCompat, delay, postgres, postgresSettings);
   }
 
   /** Keeps the state in this PostgreSQL database instead of {@code dataDir}; several servers may share it. */
   public ServerConfig withPostgres(PostgresTarget database) {
+    return withPostgres(database, postgresSettings);
+  }
+
+  /** {@link #withPostgres(PostgresTarget)} with this pool size and these timeouts. */
+  public ServerConfig withPostgres(PostgresTarget database, PostgresSettings settings) {
     return new ServerConfig(host, port, dataDir, false, rootPassword, adminPassword, organizations,
-        billingAccessDefault, motoCompat, serviceLinkedRoleDeletionDelay, database);
+        billingAccessDefault, motoCompat, serviceLinkedRoleDeletionDelay, database, settings);
   }
 }

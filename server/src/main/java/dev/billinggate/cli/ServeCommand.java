@@ -9,14 +9,18 @@ import dev.billinggate.emulator.StateControl;
 import dev.billinggate.twin.Twin;
 import dev.billinggate.twin.TwinFormatException;
 import dev.billinggate.twin.TwinReader;
+import dev.billinggate.store.postgres.PostgresSettings;
 import dev.billinggate.store.postgres.PostgresTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +51,21 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--store-password-file", paramLabel = "FILE",
       description = "File holding the PostgreSQL password (first line), instead of the PGPASSWORD variable.")
   Path storePasswordFile;
+
+  @Option(names = "--store-pool-size", paramLabel = "N",
+      description = {"With --store: pooled connections per server, for writes and catching up (default: 8; the",
+          "per-request version check has two connections of its own besides)."})
+  Integer storePoolSize;
+
+  @Option(names = "--store-connect-timeout", paramLabel = "SECONDS",
+      description = {"With --store: how long to wait for a connection or a login before a request is answered",
+          "ServiceUnavailable (default: 3)."})
+  Long storeConnectTimeoutSeconds;
+
+  @Option(names = "--store-statement-timeout", paramLabel = "SECONDS",
+      description = {"With --store: how long PostgreSQL lets a statement run or wait for a lock before it cancels",
+          "it (statement_timeout, lock_timeout; default: 9). An idle transaction ends after 4 times as much."})
+  Long storeStatementTimeoutSeconds;
 
   @Option(names = "--account-quota", paramLabel = "N", defaultValue = "10",
       description = "Accounts per organization, closed ones included (AWS's default quota: ${DEFAULT-VALUE}).")
@@ -110,9 +129,16 @@ final class ServeCommand implements Callable<Integer> {
   /** The --store database with its password, or null; a password is read, never taken from the URL. */
   private PostgresTarget postgres() {
     if (store == null) {
-      if (storePasswordFile != null) {
-        throw new IllegalArgumentException("--store-password-file needs --store");
-      }
+      Map<String, Object> storeOnly = new LinkedHashMap<>();
+      storeOnly.put("--store-password-file", storePasswordFile);
+      storeOnly.put("--store-pool-size", storePoolSize);
+      storeOnly.put("--store-connect-timeout", storeConnectTimeoutSeconds);
+      storeOnly.put("--store-statement-timeout", storeStatementTimeoutSeconds);
+      storeOnly.forEach((option, value) -> {
+        if (value != null) {
+          throw new IllegalArgumentException(option + " needs --store");
+        }
+      });
       return null;
     }
     if (inMemory) {
@@ -129,6 +155,29 @@ final class ServeCommand implements Callable<Integer> {
     return PostgresTarget.parse(store, password);
   }
 
+  /** The --store-* pool and timeout options over the defaults. */
+  private PostgresSettings postgresSettings() {
+    PostgresSettings settings = PostgresSettings.defaults();
+    if (storePoolSize != null) {
+      settings = setting("--store-pool-size", settings::withPoolSize, storePoolSize);
+    }
+    if (storeConnectTimeoutSeconds != null) {
+      settings = setting("--store-connect-timeout", settings::withConnectTimeout, Duration.ofSeconds(storeConnectTimeoutSeconds));
+    }
+    if (storeStatementTimeoutSeconds != null) {
+      settings = setting("--store-statement-timeout", settings::withStatementTimeout, Duration.ofSeconds(storeStatementTimeoutSeconds));
+    }
+    return settings;
+  }
+
+  private static <V> PostgresSettings setting(String option, Function<V, PostgresSettings> with, V value) {
+    try {
+      return with.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() {
     if (motoCompat && !MotoCompat.loopback(host)) {
@@ -137,10 +186,17 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     PostgresTarget postgres;
+    PostgresSettings postgresSettings;
     try {
       postgres = postgres();
     } catch (IllegalArgumentException e) {
       System.err.println("billing-gate serve: --store: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try {
+      postgresSettings = postgresSettings();
+    } catch (IllegalArgumentException e) {
+      System.err.println("billing-gate serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     StartingSnapshot snapshot;
@@ -182,7 +238,7 @@ final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     if (postgres != null) {
-      config = config.withPostgres(postgres);
+      config = config.withPostgres(postgres, postgresSettings);
     }
     BillingGate gate;
     try {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.billinggate.store.postgres.PostgresTarget;
 import dev.billinggate.testing.PostgresCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,45 @@ class ServeStoreOptionsTest {
         .contains("--in-memory and --store exclude each other");
     assertThat(serve("serve", "--port", "0", "--store-password-file", dir.resolve("pw").toString())[1])
         .contains("--store-password-file needs --store");
+  }
+
+  @Test
+  void poolAndTimeoutOptionsOutOfRangeAreUsageErrorsNamingTheOption() {
+    String store = "postgresql://gate@127.0.0.1:5432/billing";
+    String[][] cases = {
+        {"--store-pool-size", "0", "--store-pool-size: the pool size must be between 1 and 1000, not 0"},
+        {"--store-pool-size", "1001", "--store-pool-size: the pool size must be between 1 and 1000, not 1001"},
+        {"--store-connect-timeout", "0",
+            "--store-connect-timeout: the connect timeout must be a whole number of seconds from 1 to 3600, not 0 s"},
+        {"--store-statement-timeout", "-5",
+            "--store-statement-timeout: the statement timeout must be a whole number of seconds from 1 to 3600, not -5 s"},
+        {"--store-statement-timeout", "3601", "not 3601 s"},
+    };
+    for (String[] c : cases) {
+      String[] result = serve("serve", "--port", "0", "--store", store, c[0], c[1]);
+      assertThat(result[0]).as(c[0] + " " + c[1]).isEqualTo(String.valueOf(ExitCodes.USAGE));
+      assertThat(result[1]).as(c[0] + " " + c[1]).contains(c[2]);
+    }
+    String[] notANumber = serve("serve", "--port", "0", "--store", store, "--store-pool-size", "many");
+    assertThat(notANumber[0]).isEqualTo(String.valueOf(ExitCodes.USAGE));
+    assertThat(notANumber[1]).contains("--store-pool-size").contains("many");
+  }
+
+  @Test
+  void poolAndTimeoutOptionsNeedAStore() {
+    for (String option : new String[] {"--store-pool-size", "--store-connect-timeout", "--store-statement-timeout"}) {
+      String[] result = serve("serve", "--port", "0", "--in-memory", option, "4");
+      assertThat(result[0]).isEqualTo(String.valueOf(ExitCodes.USAGE));
+      assertThat(result[1]).contains(option + " needs --store");
+    }
+  }
+
+  @Test
+  void theHelpListsThePoolAndTimeoutOptions() {
+    StringWriter help = new StringWriter();
+    Main.commandLine().getSubcommands().get("serve").usage(new PrintWriter(help));
+    assertThat(help.toString()).contains("--store-pool-size=N", "--store-connect-timeout=SECONDS",
+        "--store-statement-timeout=SECONDS");
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A {@code serve --store} in a JVM of its own, so a test can {@code kill -9} it. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final URI endpoint;
   private final Path log;
@@ -25,7 +25,7 @@ final class NodeProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static NodeProcess start(PostgresTarget database) {
+  public static NodeProcess start(PostgresTarget database) {
     try {
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
@@ -72,12 +72,12 @@ final class NodeProcess implements AutoCloseable {
     throw new IllegalStateException("serve did not become ready:\n" + Files.readString(log));
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
   /** SIGKILL: no shutdown hook runs, connections drop mid-request. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor();

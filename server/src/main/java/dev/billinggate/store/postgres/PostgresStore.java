@@ -1,6 +1,5 @@
 package dev.billinggate.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.billinggate.store.ForwardingStore;
 import dev.billinggate.store.StoreException;
@@ -23,18 +22,23 @@ public final class PostgresStore extends ForwardingStore {
   /** {@code pg_advisory_lock} key of {@link #alone}: "bgboot" in ASCII. */
   private static final long BOOTSTRAP_LOCK = 0x6267626f6f74L;
   private static final long ALONE_WAIT_MILLIS = 120_000;
+  /**
+   * Version checks that may overlap: two make a request wait about one round trip instead of one
+   * and a half, for up to twice the queries; more add queries for little.
+   */
+  static final int FENCE_CONNECTIONS = 2;
 
   private final HikariDataSource pool;
   private final MemoryEngine engine;
   private final PostgresSink sink;
   private final VersionFence fence;
 
-  private PostgresStore(HikariDataSource pool, MemoryEngine engine, PostgresSink sink) {
+  private PostgresStore(HikariDataSource pool, MemoryEngine engine, PostgresSink sink, VersionFence fence) {
     super(engine);
     this.pool = pool;
     this.engine = engine;
     this.sink = sink;
-    this.fence = new VersionFence(pool);
+    this.fence = fence;
   }
 
   /**
@@ -44,9 +48,10 @@ public final class PostgresStore extends ForwardingStore {
    *     billing-gate schema this release can use; the message says which
    */
   public static PostgresStore open(PostgresTarget target, PostgresSettings settings) {
+    PostgresConnections connections = new PostgresConnections(target, settings);
     HikariDataSource pool;
     try {
-      pool = new HikariDataSource(poolConfig(target, settings));
+      pool = connections.pool();
     } catch (RuntimeException e) {
       throw new StoreException("cannot connect to " + target.display() + ": " + rootMessage(e), e);
     }
@@ -60,44 +65,13 @@ public final class PostgresStore extends ForwardingStore {
         connection.rollback();
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         PostgresSink sink = new PostgresSink(pool, state.version());
-        return new PostgresStore(pool, new MemoryEngine(rows, sink, sink), sink);
+        return new PostgresStore(pool, new MemoryEngine(rows, sink, sink), sink, new VersionFence(connections::open, FENCE_CONNECTIONS));
       }
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw e instanceof StoreException se ? se
           : new StoreException("cannot open the store in " + target.display() + ": " + rootMessage(e), e);
     }
-  }
-
-  private static HikariConfig poolConfig(PostgresTarget target, PostgresSettings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("billing-gate-store");
-    config.setJdbcUrl(target.jdbcUrl());
-    config.setUsername(target.user());
-    config.setPassword(target.password());
-    config.setMaximumPoolSize(settings.poolSize());
-    config.setMinimumIdle(Math.min(2, settings.poolSize()));
-    config.setConnectionTimeout(settings.timeout().toMillis());
-    config.setValidationTimeout(Math.max(250, settings.timeout().toMillis() / 2));
-    // Fail at start, once, when the database cannot be reached or refuses the credentials.
-    config.setInitializationFailTimeout(1);
-    config.addDataSourceProperty("ApplicationName", "billing-gate");
-    int seconds = (int) Math.max(1, settings.timeout().toSeconds());
-    config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
-    config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
-    // A statement never waits longer than this; the socket timeout catches a database that stopped
-    // answering altogether (a frozen host) a little later.
-    config.addDataSourceProperty("socketTimeout", String.valueOf(seconds * 3 + 5));
-    config.addDataSourceProperty("tcpKeepAlive", "true");
-    // Text parameters go untyped, so the statements SQLite shares (store.jdbc) write json columns.
-    config.addDataSourceProperty("stringtype", "unspecified");
-    if (settings.sessionOptions()) {
-      long statementMillis = settings.timeout().toMillis() * 3;
-      config.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis
-          + " -c lock_timeout=" + statementMillis
-          + " -c idle_in_transaction_session_timeout=" + statementMillis * 4);
-    }
-    return config;
   }
 
   private static String rootMessage(Throwable e) {
@@ -187,6 +161,7 @@ public final class PostgresStore extends ForwardingStore {
     try {
       super.close();
     } finally {
+      fence.close();
       pool.close();
     }
   }

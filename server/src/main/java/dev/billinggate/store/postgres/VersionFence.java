@@ -4,83 +4,159 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 
 /**
  * The latest commit version, read from the database by a query that began after the caller asked,
  * so that every commit acknowledged before the call is included. Concurrent callers share queries:
- * one runs at a time, and everyone who arrived while it ran is answered by the next, so a server
- * under load pays about one round trip per round trip, not one per request.
+ * a caller waits for a query that started after it arrived if one has, and starts one itself
+ * otherwise. Up to {@link #connections} queries overlap, so a caller that arrives while one is in
+ * flight starts its own at once instead of waiting for that one to end first: it waits about one
+ * round trip, not one and a half, and a busy server makes at most that many queries per round trip,
+ * not one per request.
+ *
+ * <p>Each query runs on a connection of the fence's own, outside the pool, in autocommit: no pool
+ * checkout, no transaction to begin or end, and (after pgJDBC's first executions) a statement
+ * prepared on the server, so a query is one message each way. A failed query drops its connection;
+ * the next query opens a new one.
  */
-final class VersionFence {
-  private final DataSource pool;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition roundEnded = lock.newCondition();
-  private long started;
-  private long finished;
-  private boolean running;
-  private long version;
-  private SQLException failure;
+final class VersionFence implements AutoCloseable {
+  static final String SELECT = "SELECT version FROM commit_state WHERE id = 1";
 
-  VersionFence(DataSource pool) {
-    this.pool = pool;
+  /** Opens one of the fence's connections. */
+  interface Connector {
+    Connection open() throws SQLException;
   }
 
-  /** @throws SQLException if the round that answers this call failed */
+  private final Connector connector;
+  private final int connections;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition queryEnded = lock.newCondition();
+  /** Queries are numbered in the order they start. */
+  private long started;
+  private long latestAnswered;
+  private long version;
+  private long latestFailed;
+  private SQLException failure;
+  private int running;
+  private final Deque<Channel> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  VersionFence(Connector connector, int connections) {
+    this.connector = connector;
+    this.connections = connections;
+  }
+
+  /** @throws SQLException if the query that answers this call failed */
   long latest() throws SQLException {
     lock.lock();
     try {
-      // The first round that starts after this call; any later one would do as well.
+      // Any query numbered this or later started after this call.
       long needed = started + 1;
-      while (finished < needed) {
-        if (running) {
-          roundEnded.awaitUninterruptibly();
-          continue;
+      while (true) {
+        if (latestAnswered >= needed) {
+          return version;
         }
-        running = true;
-        started++;
-        long round = started;
-        lock.unlock();
-        long read = 0;
-        SQLException failed = null;
-        try {
-          read = query();
-        } catch (SQLException e) {
-          failed = e;
-        } catch (RuntimeException e) {
-          failed = new SQLException(e);
-        } finally {
-          lock.lock();
+        if (latestFailed >= needed) {
+          throw failure;
         }
-        running = false;
-        finished = round;
-        version = read;
-        failure = failed;
-        roundEnded.signalAll();
+        if (started < needed && running < connections) {
+          runQuery();
+        } else {
+          queryEnded.awaitUninterruptibly();
+        }
       }
-      if (failure != null) {
-        throw failure;
-      }
-      return version;
     } finally {
       lock.unlock();
     }
   }
 
-  private long query() throws SQLException {
-    try (Connection connection = pool.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT version FROM commit_state WHERE id = 1");
-        ResultSet row = select.executeQuery()) {
-      if (!row.next()) {
-        throw new SQLException("commit_state has no row");
+  /** Called and returns holding the lock; runs the query without it. */
+  private void runQuery() {
+    long number = ++started;
+    running++;
+    Channel channel = idle.pollFirst();
+    boolean stopping = closed;
+    lock.unlock();
+    long read = 0;
+    SQLException failed = null;
+    try {
+      if (stopping) {
+        throw new SQLException("the store is closed");
       }
-      long read = row.getLong(1);
-      if (!connection.getAutoCommit()) {
-        connection.rollback();
+      if (channel == null) {
+        channel = Channel.open(connector);
       }
-      return read;
+      read = channel.query();
+    } catch (SQLException e) {
+      failed = e;
+    } catch (RuntimeException e) {
+      failed = new SQLException(e);
+    } finally {
+      lock.lock();
+    }
+    running--;
+    if (failed != null) {
+      if (channel != null) {
+        channel.close();
+      }
+      latestFailed = Math.max(latestFailed, number);
+      failure = failed;
+    } else {
+      latestAnswered = Math.max(latestAnswered, number);
+      version = Math.max(version, read);
+      if (closed) {
+        channel.close();
+      } else {
+        idle.addFirst(channel);
+      }
+    }
+    queryEnded.signalAll();
+  }
+
+  /** Closes the idle connections; one in use closes when its query ends (the server is stopping). */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      idle.forEach(Channel::close);
+      idle.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A connection with the statement prepared on it. */
+  private record Channel(Connection connection, PreparedStatement select) {
+    static Channel open(Connector connector) throws SQLException {
+      Connection connection = connector.open();
+      try {
+        return new Channel(connection, connection.prepareStatement(SELECT));
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+    }
+
+    long query() throws SQLException {
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException("commit_state has no row");
+        }
+        return row.getLong(1);
+      }
+    }
+
+    void close() {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // already broken; nothing left to release
+      }
     }
   }
 }

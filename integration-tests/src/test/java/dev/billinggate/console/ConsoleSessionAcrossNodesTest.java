@@ -12,6 +12,7 @@ import dev.billinggate.store.postgres.PostgresTarget;
 import dev.billinggate.testing.PostgresCluster;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,24 +29,34 @@ class ConsoleSessionAcrossNodesTest {
     return BillingGate.start(config, new PrintStream(OutputStream.nullOutputStream()));
   }
 
+  /** A browser signed in as the root user on {@code endpoint}. */
+  private static ConsoleHttp signedIn(URI endpoint) {
+    ConsoleHttp browser = new ConsoleHttp(endpoint);
+    assertThat(browser.signInRoot("root@example.com", BillingGateHandle.ROOT_PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(browser.get("/console/billing/home").statusCode()).isEqualTo(200);
+    return browser;
+  }
+
+  /** The same browser, its cookies presented to {@code endpoint}: still signed in. */
+  private static ConsoleHttp movedTo(ConsoleHttp browser, URI endpoint) {
+    ConsoleHttp moved = new ConsoleHttp(endpoint);
+    moved.cookies.putAll(browser.cookies);
+    HttpResponse<String> home = moved.get("/console/billing/home");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("root@example.com");
+    return moved;
+  }
+
   @Test
   void aSessionCreatedOnOneNodeIsServedByTheOtherAfterTheFirstStops() {
     PostgresTarget database = PostgresCluster.sharedOrSkip().newDatabase();
     try (BillingGate b = node(database)) {
-      BillingGate a = node(database);
-      ConsoleHttp onA = new ConsoleHttp(a.endpoint());
-      try {
-        assertThat(onA.signInRoot("root@example.com", BillingGateHandle.ROOT_PASSWORD).statusCode()).isEqualTo(303);
-        assertThat(onA.get("/console/billing/home").statusCode()).isEqualTo(200);
-      } finally {
-        a.close();
+      ConsoleHttp onA;
+      try (BillingGate a = node(database)) {
+        onA = signedIn(a.endpoint());
       }
 
-      ConsoleHttp onB = new ConsoleHttp(b.endpoint());
-      onB.cookies.putAll(onA.cookies);
-      HttpResponse<String> home = onB.get("/console/billing/home");
-      assertThat(home.statusCode()).isEqualTo(200);
-      assertThat(home.body()).contains("root@example.com");
+      movedTo(onA, b.endpoint());
     }
   }
 
@@ -53,18 +64,12 @@ class ConsoleSessionAcrossNodesTest {
   void aSessionCreatedOnANodeKilledWithSigkillIsServedByTheOther() {
     PostgresTarget database = PostgresCluster.sharedOrSkip().newDatabase();
     try (BillingGate b = node(database); NodeProcess a = NodeProcess.start(database)) {
-      ConsoleHttp onA = new ConsoleHttp(a.endpoint());
-      assertThat(onA.signInRoot("root@example.com", BillingGateHandle.ROOT_PASSWORD).statusCode()).isEqualTo(303);
-      assertThat(onA.get("/console/billing/home").statusCode()).isEqualTo(200);
+      ConsoleHttp onA = signedIn(a.endpoint());
       String csrfFromA = onA.csrf("/console/switchrole");
 
       a.kill();
 
-      ConsoleHttp onB = new ConsoleHttp(b.endpoint());
-      onB.cookies.putAll(onA.cookies);
-      HttpResponse<String> home = onB.get("/console/billing/home");
-      assertThat(home.statusCode()).isEqualTo(200);
-      assertThat(home.body()).contains("root@example.com");
+      ConsoleHttp onB = movedTo(onA, b.endpoint());
       // The CSRF token is the session's, so a form A rendered still posts on B.
       HttpResponse<String> out = onB.post("/console/signout", Map.of("csrf", csrfFromA));
       assertThat(out.statusCode()).isEqualTo(303);

@@ -71,7 +71,7 @@ class S3BadInputIntegrationTest {
   }
 
   @Test
-  void aChunkedUploadCutShortOnTheWireWritesNothing() throws IOException {
+  void aChunkedUploadCutShortOnTheWireIsAnsweredIncompleteBodyAndWritesNothing() throws IOException {
     // Signed for 100 bytes more than the chunks carry: the connection ends 100 bytes before its Content-Length.
     URI uri = emulator.endpoint().resolve("/uploads/cut.bin");
     byte[] data = data(200_000);
@@ -87,8 +87,11 @@ class S3BadInputIntegrationTest {
       out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
-      socket.shutdownOutput();
-      assertThat(socket.getInputStream().readAllBytes()).isEmpty(); // the server drops the incomplete request
+      socket.shutdownOutput(); // half-closed: the client can still read the answer
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("connection: close")
+          .contains("<Error><Code>IncompleteBody</Code><Message>You did not provide the number of bytes specified by "
+              + "the Content-Length HTTP header.</Message>", "<RequestId>");
     }
     assertThat(failure(() -> s3.headObject(r -> r.bucket("uploads").key("cut.bin"))).statusCode()).isEqualTo(404);
   }

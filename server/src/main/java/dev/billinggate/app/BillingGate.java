@@ -215,7 +215,8 @@ public final class BillingGate implements AutoCloseable {
       workers += SHARED_STORE_EXTRA_WORKERS;
     }
     HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_WIRE_BYTES,
-        workers, gateway::tooLarge);
+        workers, gateway::tooLarge)
+        .withIncompleteBody(HttpServerConfig.DEFAULT_BODY_TIMEOUT, gateway::bodyEnded, gateway::bodyStalled);
     try {
       return NettyHttpServer.start(http, handler);
     } catch (InterruptedException e) {

@@ -24,7 +24,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkRequest;
@@ -97,6 +99,21 @@ public final class Gateway {
   public HttpResponse tooLarge(HttpRequest headersOnly) {
     ProtocolCodec codec = codecFor(headersOnly);
     return codec.encodeError(codec.tooLarge(), ids.requestId());
+  }
+
+  /** Answers a request whose client half-closed before its body was complete, if its service has words for it. */
+  public Optional<HttpResponse> bodyEnded(HttpRequest headersOnly) {
+    return cutShort(headersOnly, ProtocolCodec::bodyEnded);
+  }
+
+  /** Answers a request whose body stopped arriving, if its service has words for it. */
+  public Optional<HttpResponse> bodyStalled(HttpRequest headersOnly) {
+    return cutShort(headersOnly, ProtocolCodec::bodyStalled);
+  }
+
+  private Optional<HttpResponse> cutShort(HttpRequest headersOnly, Function<ProtocolCodec, Optional<AwsException>> error) {
+    ProtocolCodec codec = codecFor(headersOnly);
+    return error.apply(codec).map(e -> codec.encodeError(e, ids.requestId()));
   }
 
   /**

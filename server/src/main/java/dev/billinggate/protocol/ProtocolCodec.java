@@ -7,6 +7,7 @@ import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
 import dev.billinggate.model.ServiceModel;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -75,6 +76,19 @@ public abstract class ProtocolCodec {
   /** The error for a body over {@link #maxBodyBytes()}. */
   public AwsException tooLarge() {
     return CommonError.PAYLOAD_TOO_LARGE.exception("Request body is larger than %d bytes.", maxBodyBytes());
+  }
+
+  /**
+   * The error for a body the client ended (half-closing the connection) before its
+   * {@code Content-Length}; empty where the service's answer is unknown and the connection just closes.
+   */
+  public Optional<AwsException> bodyEnded() {
+    return Optional.empty();
+  }
+
+  /** The error for a body that stopped arriving before its end; empty as for {@link #bodyEnded()}. */
+  public Optional<AwsException> bodyStalled() {
+    return Optional.empty();
   }
 
   /** Fills {@code builder}, a fresh {@code <operation>Request} builder, from the wire request. */

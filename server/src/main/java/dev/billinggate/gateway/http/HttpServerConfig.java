@@ -2,6 +2,8 @@ package dev.billinggate.gateway.http;
 
 import dev.billinggate.core.http.HttpRequest;
 import dev.billinggate.core.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -13,15 +15,37 @@ import java.util.function.Function;
  * @param workerThreads threads running the handler
  * @param payloadTooLarge answers a request whose body exceeds the limit; it receives the request
  *     with an empty body so it can answer in the request's protocol
+ * @param bodyTimeout how long a request's body may send nothing before {@code bodyStalled} answers
+ * @param bodyEnded answers (headers only, as {@code payloadTooLarge}) a request whose client half-closed
+ *     the connection before its body was complete; empty: close without an answer
+ * @param bodyStalled answers a request whose body sent nothing for {@code bodyTimeout}; empty: close
  */
 public record HttpServerConfig(
     String host,
     int port,
     int maxBodyBytes,
     int workerThreads,
-    Function<HttpRequest, HttpResponse> payloadTooLarge) {
+    Function<HttpRequest, HttpResponse> payloadTooLarge,
+    Duration bodyTimeout,
+    Function<HttpRequest, Optional<HttpResponse>> bodyEnded,
+    Function<HttpRequest, Optional<HttpResponse>> bodyStalled) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+  /** How long a body may pause before the request is given up (S3 answers RequestTimeout after about 20 s). */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
+
+  public HttpServerConfig {
+    if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+      throw new IllegalArgumentException("the body timeout must be positive");
+    }
+  }
+
+  /** The default body timeout; a cut or stalled body closes the connection without an answer. */
+  public HttpServerConfig(String host, int port, int maxBodyBytes, int workerThreads,
+      Function<HttpRequest, HttpResponse> payloadTooLarge) {
+    this(host, port, maxBodyBytes, workerThreads, payloadTooLarge, DEFAULT_BODY_TIMEOUT, request -> Optional.empty(),
+        request -> Optional.empty());
+  }
 
   /** Loopback, the given port, a 10 MiB body limit, two handler threads per core, a plain 413. */
   public static HttpServerConfig loopback(int port) {
@@ -31,14 +55,26 @@ public record HttpServerConfig(
   }
 
   public HttpServerConfig withMaxBodyBytes(int bytes) {
-    return new HttpServerConfig(host, port, bytes, workerThreads, payloadTooLarge);
+    return new HttpServerConfig(host, port, bytes, workerThreads, payloadTooLarge, bodyTimeout, bodyEnded,
+        bodyStalled);
   }
 
   public HttpServerConfig withPayloadTooLarge(Function<HttpRequest, HttpResponse> answer) {
-    return new HttpServerConfig(host, port, maxBodyBytes, workerThreads, answer);
+    return new HttpServerConfig(host, port, maxBodyBytes, workerThreads, answer, bodyTimeout, bodyEnded, bodyStalled);
   }
 
   public HttpServerConfig withWorkerThreads(int threads) {
-    return new HttpServerConfig(host, port, maxBodyBytes, threads, payloadTooLarge);
+    return new HttpServerConfig(host, port, maxBodyBytes, threads, payloadTooLarge, bodyTimeout, bodyEnded,
+        bodyStalled);
+  }
+
+  /**
+   * How a body that stops short of its length is answered: {@code ended} when the client half-closes
+   * the connection, {@code stalled} when no byte comes for {@code timeout}; empty closes the
+   * connection without an answer.
+   */
+  public HttpServerConfig withIncompleteBody(Duration timeout, Function<HttpRequest, Optional<HttpResponse>> ended,
+      Function<HttpRequest, Optional<HttpResponse>> stalled) {
+    return new HttpServerConfig(host, port, maxBodyBytes, workerThreads, payloadTooLarge, timeout, ended, stalled);
   }
 }

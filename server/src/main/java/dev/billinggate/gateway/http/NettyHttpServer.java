@@ -25,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * HTTP/1.1 server on Netty (epoll when available, NIO otherwise): keep-alive, whole-body
- * aggregation with a size limit, {@code Expect: 100-continue}, 400 for unparseable requests. The
+ * aggregation with a size limit, {@code Expect: 100-continue}, 400 for unparseable requests, an
+ * answer (or a clean close) for bodies cut short or stalled, half-closed connections answered. The
  * handler runs on a small fixed worker pool because it may block briefly on the store; the event
  * loops only parse and write. All its threads are daemons: the caller keeps the JVM alive.
  */
@@ -61,11 +62,14 @@ public final class NettyHttpServer implements AutoCloseable {
           .channel(channelType)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
+          // A client that half-closes mid-body can still read the answer saying so.
+          .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
               ch.pipeline()
                   .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE))
+                  .addLast(new IncompleteBodyGuard(config.bodyTimeout(), config.bodyEnded(), config.bodyStalled()))
                   .addLast(new BodyLimitAggregator(config.maxBodyBytes(), config.payloadTooLarge()))
                   .addLast(new RequestDispatcher(handler, workers));
             }

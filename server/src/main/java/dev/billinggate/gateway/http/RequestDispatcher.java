@@ -5,6 +5,7 @@ import dev.billinggate.core.http.HttpResponse;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -30,6 +31,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private final Executor workers;
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean busy;
+  /** The client half-closed: answer what it sent, then close. */
+  private boolean inputClosed;
 
   RequestDispatcher(Function<HttpRequest, HttpResponse> handler, Executor workers) {
     this.handler = handler;
@@ -49,6 +52,17 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       return;
     }
     dispatch(ctx, request);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      inputClosed = true;
+      if (!busy) {
+        ctx.close();
+      }
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override
@@ -104,8 +118,9 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
   private void write(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
     FullHttpResponse message = NettyMessages.toNetty(response);
-    HttpUtil.setKeepAlive(message, keepAlive);
-    if (!keepAlive) {
+    boolean last = !keepAlive || inputClosed && waiting.isEmpty();
+    HttpUtil.setKeepAlive(message, !last);
+    if (last) {
       ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
       return;
     }

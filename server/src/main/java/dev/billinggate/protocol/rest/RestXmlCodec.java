@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.w3c.dom.Element;
 import software.amazon.awssdk.core.SdkBytes;
@@ -91,6 +92,20 @@ public final class RestXmlCodec extends ProtocolCodec {
   public AwsException tooLarge() {
     return new AwsException(RestXmlError.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size",
         Map.of("MaxSizeAllowed", Integer.toString(MAX_OBJECT_BYTES)));
+  }
+
+  /** S3's text from its API reference's error list. */
+  @Override
+  public Optional<AwsException> bodyEnded() {
+    return Optional.of(RestXmlError.INCOMPLETE_BODY.exception(
+        "You did not provide the number of bytes specified by the Content-Length HTTP header."));
+  }
+
+  /** S3's text as its answers carry it (the API reference's list stops after "period."). */
+  @Override
+  public Optional<AwsException> bodyStalled() {
+    return Optional.of(RestXmlError.REQUEST_TIMEOUT.exception("Your socket connection to the server was not read "
+        + "from or written to within the timeout period. Idle connections will be closed."));
   }
 
   @Override

@@ -7,6 +7,8 @@ enum RestXmlError implements ErrorCode {
   MALFORMED_XML("MalformedXML", 400),
   ENTITY_TOO_LARGE("EntityTooLarge", 400),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
+  INCOMPLETE_BODY("IncompleteBody", 400),
+  REQUEST_TIMEOUT("RequestTimeout", 400),
   INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403);
 
   private final String code;

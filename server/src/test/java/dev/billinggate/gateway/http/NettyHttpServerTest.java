@@ -14,8 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,11 +35,17 @@ class NettyHttpServerTest {
 
   @BeforeEach
   void start() throws InterruptedException {
+    start(HttpServerConfig.DEFAULT_BODY_TIMEOUT);
+  }
+
+  /** Cut and stalled bodies are answered by hooks naming the request, except on path /silent. */
+  private void start(Duration bodyTimeout) throws InterruptedException {
     HttpServerConfig config = HttpServerConfig.loopback(0)
         .withMaxBodyBytes(BODY_LIMIT)
         .withWorkerThreads(4)
         .withPayloadTooLarge(request -> HttpResponse.of(413, "application/json",
-            "{\"__type\":\"RequestEntityTooLargeException\",\"target\":\"" + request.header("x-amz-target") + "\"}"));
+            "{\"__type\":\"RequestEntityTooLargeException\",\"target\":\"" + request.header("x-amz-target") + "\"}"))
+        .withIncompleteBody(bodyTimeout, request -> cut("ended", request), request -> cut("stalled", request));
     server = NettyHttpServer.start(config, request -> {
       received.set(request);
       if (request.rawPath().equals("/fail")) {
@@ -48,9 +56,53 @@ class NettyHttpServerTest {
     });
   }
 
+  private static Optional<HttpResponse> cut(String how, HttpRequest request) {
+    return request.rawPath().equals("/silent") ? Optional.empty()
+        : Optional.of(HttpResponse.of(400, "text/plain", how + " " + request.rawPath() + " " + request.body().length));
+  }
+
   @AfterEach
   void stop() {
     server.close();
+  }
+
+  @Test
+  void answersABodyTheClientEndsShortByHalfClosingAndNeverRunsIt() throws IOException {
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send("PUT /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabcd");
+      connection.endOutput();
+      assertThat(connection.readResponse()).startsWith("HTTP/1.1 400").contains("connection: close")
+          .endsWith("ended /upload 0");
+      assertThat(connection.atEndOfStream()).isTrue();
+    }
+    assertThat(received.get()).isNull();
+  }
+
+  @Test
+  void answersABodyThatStallsOnceTheTimeoutPassesAndNeverRunsIt() throws Exception {
+    server.close();
+    start(Duration.ofMillis(200));
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send("PUT /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabcd");
+      assertThat(connection.readResponse()).startsWith("HTTP/1.1 400").endsWith("stalled /upload 0");
+      assertThat(connection.atEndOfStream()).isTrue();
+    }
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send("PUT /silent HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n");
+      assertThat(connection.atEndOfStream()).isTrue();
+    }
+    assertThat(received.get()).isNull();
+  }
+
+  @Test
+  void stillAnswersARequestSentCompleteBeforeTheClientHalfCloses() throws IOException {
+    try (RawConnection connection = new RawConnection(server.port())) {
+      connection.send("PUT /whole HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nabcd");
+      connection.endOutput();
+      assertThat(connection.readResponse()).startsWith("HTTP/1.1 200").contains("connection: close")
+          .endsWith("PUT /whole 4");
+      assertThat(connection.atEndOfStream()).isTrue();
+    }
   }
 
   @Test
@@ -203,6 +255,11 @@ class NettyHttpServerTest {
         read += in.read(body, read, length - read);
       }
       return response.append(body).toString();
+    }
+
+    /** Half-closes: the server sees the end of input but can still answer. */
+    void endOutput() throws IOException {
+      socket.shutdownOutput();
     }
 
     boolean atEndOfStream() throws IOException {

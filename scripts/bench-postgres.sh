@@ -7,8 +7,11 @@
 #      writes: the writer threads spread over both).
 # PostgreSQL is a throwaway cluster (initdb in a temporary directory, a free port, fsync on as in
 # production; as the OS user postgres when run as root), deleted at the end.
+# Each read phase prints its rate as a share of the SQLite server's in the same run.
 #   scripts/bench-postgres.sh
-# Environment: CONNECTIONS (8), THREADS (4 writers), WARMUP (3), DURATION (10), SERVER_OPTS.
+# Environment: CONNECTIONS (8), THREADS (4 writers), WARMUP (3), DURATION (10), SERVER_OPTS,
+#   READS_ONLY=1 (skip the write mix), STALENESS=MILLIS (one more phase: one server with
+#   --store-read-staleness MILLIS).
 source "$(dirname "$0")/bench-common.sh"
 
 classpath=$(bench_classpath)
@@ -20,7 +23,15 @@ pids=()
 as_postgres() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
-initdb=$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)
+find_initdb() {
+  command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1
+}
+initdb=$(find_initdb || true)
+if [ -z "$initdb" ]; then
+  sh "$ROOT/scripts/ensure-postgres.sh"
+  initdb=$(find_initdb || true)
+  [ -n "$initdb" ] || { echo "bench-postgres: no PostgreSQL server binaries (initdb)" >&2; exit 1; }
+fi
 bin=$(dirname "$(readlink -f "$initdb")")
 pg_port=$(free_port)
 echo "bench-pw" > "$work/pwfile"
@@ -54,15 +65,25 @@ stop_servers() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
   pids=()
 }
+sqlite_rate=""
 reads() { # ports...
-  local gens=()
+  local gens=() outs=()
   for port in "$@"; do
     java -cp "$classpath" dev.billinggate.bench.LoadGenerator --url "http://127.0.0.1:$port" \
       --connections "${CONNECTIONS:-8}" --warmup "${WARMUP:-3}" --duration "${DURATION:-10}" \
-      --access-key AKIAIOSFODNN7EXAMPLE --secret-key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY &
-    gens+=($!)
+      --access-key AKIAIOSFODNN7EXAMPLE --secret-key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY \
+      >"$work/reads-$port.txt" &
+    gens+=($!); outs+=("$work/reads-$port.txt")
   done
   for g in "${gens[@]}"; do wait "$g"; done
+  cat "${outs[@]}"
+  local rate
+  rate=$(cat "${outs[@]}" | sed -n 's/.* \([0-9]*\) req\/s.*/\1/p' | awk '{ s += $1 } END { print s / NR }')
+  if [ -z "$sqlite_rate" ]; then
+    sqlite_rate=$rate
+  else
+    awk -v r="$rate" -v s="$sqlite_rate" 'BEGIN { printf "# reads per server: %d req/s, %.0f%% of the SQLite server'"'"'s\n", r, 100 * r / s }'
+  fi
 }
 writes() { # label ports...
   local label=$1; shift
@@ -74,15 +95,22 @@ writes() { # label ports...
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "## SQLite, one server"
 serve --data "$work/sqlite"; p=$port
-reads "$p"; writes sqlite "$p"
+reads "$p"; [ -n "${READS_ONLY:-}" ] || writes sqlite "$p"
 stop_servers
+
+if [ -n "${STALENESS:-}" ]; then
+  echo "## PostgreSQL, one server, --store-read-staleness $STALENESS"
+  serve --store "$store" --store-read-staleness "$STALENESS"; p=$port
+  reads "$p"
+  stop_servers
+fi
 
 echo "## PostgreSQL, one server"
 serve --store "$store"; p=$port
-reads "$p"; writes postgres-1 "$p"
+reads "$p"; [ -n "${READS_ONLY:-}" ] || writes postgres-1 "$p"
 
 echo "## PostgreSQL, two servers on one database"
 serve --store "$store"; q=$port
-reads "$p" "$q"; writes postgres-2 "$p" "$q"
+reads "$p" "$q"; [ -n "${READS_ONLY:-}" ] || writes postgres-2 "$p" "$q"
 stop_servers
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

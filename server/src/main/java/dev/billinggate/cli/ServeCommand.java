@@ -67,6 +67,12 @@ final class ServeCommand implements Callable<Integer> {
           "it (statement_timeout, lock_timeout; default: 9). An idle transaction ends after 4 times as much."})
   Long storeStatementTimeoutSeconds;
 
+  @Option(names = "--store-read-staleness", paramLabel = "MILLIS",
+      description = {"With --store: let a request reuse a version check that started at most this long before it",
+          "arrived, so it may miss other servers' writes of that moment (default: 0, every request sees every",
+          "write acknowledged before it arrived). Same-server writes are always seen."})
+  Long storeReadStalenessMillis;
+
   @Option(names = "--account-quota", paramLabel = "N", defaultValue = "10",
       description = "Accounts per organization, closed ones included (AWS's default quota: ${DEFAULT-VALUE}).")
   int accountQuota;
@@ -134,6 +140,7 @@ final class ServeCommand implements Callable<Integer> {
       storeOnly.put("--store-pool-size", storePoolSize);
       storeOnly.put("--store-connect-timeout", storeConnectTimeoutSeconds);
       storeOnly.put("--store-statement-timeout", storeStatementTimeoutSeconds);
+      storeOnly.put("--store-read-staleness", storeReadStalenessMillis);
       storeOnly.forEach((option, value) -> {
         if (value != null) {
           throw new IllegalArgumentException(option + " needs --store");
@@ -166,6 +173,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (storeStatementTimeoutSeconds != null) {
       settings = setting("--store-statement-timeout", settings::withStatementTimeout, Duration.ofSeconds(storeStatementTimeoutSeconds));
+    }
+    if (storeReadStalenessMillis != null) {
+      settings = setting("--store-read-staleness", settings::withReadStaleness, Duration.ofMillis(storeReadStalenessMillis));
     }
     return settings;
   }

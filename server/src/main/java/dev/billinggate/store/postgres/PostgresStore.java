@@ -65,7 +65,7 @@ public final class PostgresStore extends ForwardingStore {
         connection.rollback();
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         PostgresSink sink = new PostgresSink(pool, state.version());
-        return new PostgresStore(pool, new MemoryEngine(rows, sink, sink), sink, new VersionFence(connections::open, FENCE_CONNECTIONS));
+        return new PostgresStore(pool, new MemoryEngine(rows, sink, sink), sink, new VersionFence(connections::open, FENCE_CONNECTIONS, settings.readStaleness()));
       }
     } catch (SQLException | RuntimeException e) {
       pool.close();
@@ -90,7 +90,8 @@ public final class PostgresStore extends ForwardingStore {
     } catch (SQLException e) {
       throw Unavailable.because("read the commit version", e);
     }
-    if (latest != sink.localVersion()) {
+    // Versions only grow; a lower one is this server's own write committed after the check read.
+    if (latest > sink.localVersion()) {
       engine.refresh();
     }
   }

@@ -7,6 +7,11 @@ import dev.billinggate.junit5.BillingGateHandle;
 import dev.billinggate.junit5.BillingGateTest;
 import dev.billinggate.testing.SignedHttp.Reply;
 import dev.billinggate.testing.SignedHttp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +125,23 @@ class WireIntegrationTest {
         "Action=GetCallerIdentity&Version=2011-06-15".getBytes());
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.body()).contains("MissingAuthenticationToken");
+  }
+
+  @Test
+  void aQueryBodyCutShortByAHalfCloseIsDroppedWithoutAnAnswer() throws IOException {
+    URI endpoint = emulator.endpoint();
+    try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST / HTTP/1.1\r\nHost: " + endpoint.getAuthority() + "\r\nContent-Type: "
+          + "application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nAction=CreateUser&Version=2010-05-08"
+          + "&UserName=half").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput();
+      // IAM documents no answer for a cut body (S3 does: S3BadInputIntegrationTest): the connection just closes.
+      assertThat(socket.getInputStream().readAllBytes()).isEmpty();
+    }
+    assertThat(emulator.iam().listUsers().users()).noneMatch(user -> user.userName().equals("half"));
   }
 
   @Test

@@ -75,6 +75,23 @@ class S3AnonymousIntegrationTest {
   }
 
   @Test
+  void aMissingKeyIsNamedOnlyToCallersThatMayListAndAMissingBucketToEveryone() {
+    owner.putBucketPolicy(r -> r.bucket("open-data").policy(PUBLIC_READ));
+    assertAnonymousDenied(() -> anonymous.getObjectAsBytes(r -> r.bucket("open-data").key("public/missing.txt")));
+    owner.putBucketPolicy(r -> r.bucket("open-data").policy(PUBLIC_READ.replace("]}", """
+        ,{"Effect":"Allow","Principal":"*","Action":"s3:ListBucket","Resource":"arn:aws:s3:::open-data"}]}""")));
+    AwsServiceException missingKey = failure(() -> anonymous.getObjectAsBytes(r -> r.bucket("open-data")
+        .key("public/missing.txt")));
+    assertThat(missingKey.statusCode()).isEqualTo(404);
+    assertThat(missingKey.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey");
+
+    AwsServiceException missingBucket = failure(() -> anonymous.getObjectAsBytes(r -> r.bucket("no-such-data")
+        .key("public/readme.txt")));
+    assertThat(missingBucket.statusCode()).isEqualTo(404);
+    assertThat(missingBucket.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucket");
+  }
+
+  @Test
   void bucketPolicyOperationsServeOnlyTheOwnersAccountEvenWhenThePolicyAllowsEveryone() {
     String everything = """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*",

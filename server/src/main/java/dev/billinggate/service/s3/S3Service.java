@@ -81,10 +81,9 @@ public final class S3Service implements ServiceHandler {
         .withContext(listKeys(r)), objects::listObjectsV2);
     t.onStreaming(PutObjectRequest.class, (r, ctx) -> target("s3:PutObject", r.bucket(), r.key(), ctx.caller())
         .withContext(encryptionKey(r.serverSideEncryptionAsString())), objects::putObject);
-    t.onStreaming(GetObjectRequest.class, (r, ctx) -> target("s3:GetObject", r.bucket(), r.key(), ctx.caller()),
+    t.onStreaming(GetObjectRequest.class, (r, ctx) -> readTarget(r.bucket(), r.key(), ctx.caller()),
         objects::getObject);
-    t.on(HeadObjectRequest.class, (r, ctx) -> target("s3:GetObject", r.bucket(), r.key(), ctx.caller()),
-        objects::headObject);
+    t.on(HeadObjectRequest.class, (r, ctx) -> readTarget(r.bucket(), r.key(), ctx.caller()), objects::headObject);
     t.on(DeleteObjectRequest.class, (r, ctx) -> target("s3:DeleteObject", r.bucket(), r.key(), ctx.caller()),
         objects::deleteObject);
     t.on(CopyObjectRequest.class, this::copyTarget, objects::copyObject);
@@ -101,18 +100,33 @@ public final class S3Service implements ServiceHandler {
         .requiring(target("s3:GetObject", source[0], source[1], ctx.caller()));
   }
 
+  /**
+   * Reading a key that does not exist needs {@code s3:ListBucket} as well: without it S3 answers 403
+   * rather than tell the caller the key is missing (API reference, GetObject and HeadObject).
+   */
+  private AccessTarget readTarget(String bucketName, String key, Caller caller) {
+    AccessTarget read = target("s3:GetObject", bucketName, key, caller);
+    boolean missing = store.read(tx -> tx.get(S3Records.OBJECTS, S3Records.objectKey(bucketName, key)).isEmpty());
+    return missing ? read.requiring(target("s3:ListBucket", bucketName, null, caller)) : read;
+  }
+
   private <I> AccessRule<I> bucket(String action, Function<I, String> bucket) {
     return (r, ctx) -> target(action, bucket.apply(r), null, ctx.caller());
   }
 
   /**
    * The bucket (or an object in it) as a resource: its ARN, owner and policy. Without the bucket the
-   * operation answers NoSuchBucket once the caller's own policies allow the call.
+   * operation answers NoSuchBucket once the caller's own policies allow the call; the anonymous
+   * caller, which has no policies of its own, gets NoSuchBucket at once.
    */
   private AccessTarget target(String action, String bucketName, String key, Caller caller) {
     String arn = key == null ? bucketArn(bucketName) : bucketArn(bucketName) + "/" + key;
     return store.read(tx -> {
       StoredBucket bucket = tx.get(S3Records.BUCKETS, bucketName).orElse(null);
+      if (bucket == null && caller.isAnonymous()) {
+        // Bucket names are public: S3 tells anyone, unsigned callers too, that one does not exist.
+        throw S3Error.noSuchBucket(bucketName);
+      }
       if (bucket == null) {
         return AccessTarget.of(action, arn);
       }

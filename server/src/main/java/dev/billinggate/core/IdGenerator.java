@@ -18,14 +18,43 @@ public interface IdGenerator {
   /** {@code length} characters drawn uniformly from {@code alphabet}. */
   String next(String alphabet, int length);
 
-  /** A random id in UUID text form, as AWS prints request ids (also the governance CLI's run and plan ids). */
+  /**
+   * A random version-4 UUID in text form, as AWS prints request ids (also the governance CLI's run
+   * and plan ids).
+   */
   default String uuid() {
-    return new UUID(Long.parseUnsignedLong(next(HEX, 15), 16), Long.parseUnsignedLong(next(HEX, 15), 16)).toString();
+    char[] digits = next(HEX, 32).toCharArray();
+    digits[12] = '4';
+    digits[16] = HEX.charAt(8 + HEX.indexOf(digits[16]) % 4);
+    String hex = new String(digits);
+    return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
+        + hex.substring(16, 20) + '-' + hex.substring(20);
   }
 
+  /**
+   * Ids from the operating system's generator. Each id takes the bytes it needs in one call: the
+   * generator is shared and locked per call, and the server draws a request id for every request.
+   */
   static IdGenerator secure() {
     SecureRandom random = new SecureRandom();
-    return (alphabet, length) -> draw(random, alphabet, length);
+    return (alphabet, length) -> {
+      int size = alphabet.length();
+      // Drawing below the largest multiple of the alphabet's size keeps every character equally likely.
+      int limit = 65536 - 65536 % size;
+      char[] out = new char[length];
+      int filled = 0;
+      while (filled < length) {
+        byte[] bytes = new byte[2 * (length - filled)];
+        random.nextBytes(bytes);
+        for (int i = 0; i < bytes.length && filled < length; i += 2) {
+          int value = ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
+          if (value < limit) {
+            out[filled++] = alphabet.charAt(value % size);
+          }
+        }
+      }
+      return new String(out);
+    };
   }
 
   /** Deterministic ids for tests; never use in the server. */

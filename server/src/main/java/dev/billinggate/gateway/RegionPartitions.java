@@ -1,6 +1,8 @@
 package dev.billinggate.gateway;
 
 import dev.billinggate.core.Partition;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
@@ -12,13 +14,26 @@ import software.amazon.awssdk.regions.Region;
  * {@code aws-eusc}, …). Regions no pattern matches are {@code aws}, as the SDK decides.
  */
 final class RegionPartitions {
+  /** The SDK compiles its region patterns on every lookup, so answers are kept for the regions seen. */
+  private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+  /** Regions come from clients: past this many, lookups are not kept. */
+  private static final int MAX_SEEN = 512;
+
   private RegionPartitions() {}
 
   static String of(String region) {
     if (region == null) {
       return Partition.AWS;
     }
+    String known = SEEN.get(region);
+    if (known != null) {
+      return known;
+    }
     PartitionMetadata partition = PartitionMetadata.of(Region.of(region));
-    return partition == null ? Partition.AWS : partition.id();
+    String id = partition == null ? Partition.AWS : partition.id();
+    if (SEEN.size() < MAX_SEEN) {
+      SEEN.put(region, id);
+    }
+    return id;
   }
 }

@@ -18,6 +18,7 @@ import dev.billinggate.emulator.IdentityProviderApi;
 import dev.billinggate.emulator.MotoApi;
 import dev.billinggate.emulator.StateControl;
 import dev.billinggate.gateway.Gateway;
+import dev.billinggate.gateway.RegionPartitions;
 import dev.billinggate.gateway.http.HttpServerConfig;
 import dev.billinggate.gateway.http.NettyHttpServer;
 import dev.billinggate.idp.TestIdentityProvider;
@@ -59,8 +60,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The composition root: the only place that picks implementations and wires them. {@link #start}
@@ -72,6 +75,7 @@ public final class BillingGate implements AutoCloseable {
   /** The bootstrap admin's access key (PRODUCT.md), which clients on this machine sign with by default. */
   public static final String ADMIN_ACCESS_KEY_ID = Bootstrap.ADMIN_ACCESS_KEY_ID;
   public static final String ADMIN_SECRET_ACCESS_KEY = Bootstrap.ADMIN_SECRET_ACCESS_KEY;
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
   private final Store store;
   private final NettyHttpServer server;
@@ -95,8 +99,9 @@ public final class BillingGate implements AutoCloseable {
   }
 
   public static BillingGate start(ServerConfig config, PrintStream out, Clock clock) {
-    // Parsing the managed policies overlaps opening the store and wiring; the bootstrap is their first user.
-    AwsManagedPolicies awsPolicies = AwsManagedPolicies.loadInBackground();
+    prepareInBackground();
+    // The bootstrap is the first user of the managed policies; reading them overlaps what comes before it.
+    AwsManagedPolicies awsPolicies = AwsManagedPolicies.shipped();
     Store store = config.inMemory() ? new InMemoryStore() : open(config);
     BillingGate gate;
     try {
@@ -105,16 +110,26 @@ public final class BillingGate implements AutoCloseable {
       store.close();
       throw e;
     }
-    loadModelsInBackground();
     return gate;
   }
 
   /**
-   * Each service's model is parsed on its first use; STS's already was, before the server listened.
-   * The others are parsed now, while clients connect, so that no service's first request waits for it.
+   * Starts reading the managed policies (see {@link AwsManagedPolicies#shipped}) and, on a daemon
+   * thread, what the first requests would otherwise wait for: STS's model first
+   * (clients check that a server is up with GetCallerIdentity), the SDK's partition table (every
+   * signed request's region is looked up in it), then every other service's model. The launcher
+   * calls this before it parses the command line, so the work overlaps that; {@link #start} calls it
+   * too. Only the first call starts anything; a model still loading when its service is first used
+   * is waited for, not loaded twice.
    */
-  private static void loadModelsInBackground() {
+  public static void prepareInBackground() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return;
+    }
+    AwsManagedPolicies.shipped();
     Thread loader = new Thread(() -> {
+      ProtocolCodecs.forService(ServiceId.STS);
+      RegionPartitions.of(Region.US_EAST_1.id());
       for (ServiceId id : ServiceId.values()) {
         ProtocolCodecs.forService(id);
       }

@@ -1,5 +1,6 @@
 package dev.billinggate.cli;
 
+import dev.billinggate.app.BillingGate;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,10 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("serve")) {
+      // Loading the service models overlaps parsing the options, which takes picocli a while.
+      BillingGate.prepareInBackground();
+    }
     System.exit(forArguments(args).execute(args));
   }
 

@@ -13,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * {@code aws-iso-b}, and whatever newer partitions the SDK lists ({@code aws-iso-e}, {@code aws-iso-f},
  * {@code aws-eusc}, …). Regions no pattern matches are {@code aws}, as the SDK decides.
  */
-final class RegionPartitions {
+public final class RegionPartitions {
   /** The SDK compiles its region patterns on every lookup, so answers are kept for the regions seen. */
   private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
   /** Regions come from clients: past this many, lookups are not kept. */
@@ -21,7 +21,7 @@ final class RegionPartitions {
 
   private RegionPartitions() {}
 
-  static String of(String region) {
+  public static String of(String region) {
     if (region == null) {
       return Partition.AWS;
     }

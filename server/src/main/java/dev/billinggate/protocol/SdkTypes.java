@@ -45,7 +45,9 @@ public final class SdkTypes {
     String prefix = service.sdkPackage() + ".model.";
     for (String name : new String[] {operation, pascalCase(operation)}) {
       try {
-        return Class.forName(prefix + name + "Request");
+        // Not initialized here: S3's codec looks up every operation's class at start, and initializing
+        // one builds its whole field table.
+        return Class.forName(prefix + name + "Request", false, SdkTypes.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         // try the SDK's recased name next
       }

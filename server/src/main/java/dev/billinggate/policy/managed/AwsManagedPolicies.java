@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class AwsManagedPolicies {
   private static final String RESOURCE = "/aws-managed-policies/policies.json";
+  private static AwsManagedPolicies shipped;
 
   private final CompletableFuture<Map<String, ManagedPolicy>> byArn;
 
@@ -34,10 +35,18 @@ public final class AwsManagedPolicies {
   }
 
   /**
-   * Starts reading on a daemon thread and returns at once; the first lookup waits for it. The
-   * server starts this way so that parsing the file overlaps the rest of its start-up.
+   * The shipped catalog, shared by every server in this process. The first call starts reading it on
+   * a daemon thread and returns at once; lookups wait for the reading to finish. A server calls this
+   * early in its start-up so that the reading overlaps the rest of it.
    */
-  public static AwsManagedPolicies loadInBackground() {
+  public static synchronized AwsManagedPolicies shipped() {
+    if (shipped == null) {
+      shipped = loadInBackground();
+    }
+    return shipped;
+  }
+
+  private static AwsManagedPolicies loadInBackground() {
     CompletableFuture<Map<String, ManagedPolicy>> byArn = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try {

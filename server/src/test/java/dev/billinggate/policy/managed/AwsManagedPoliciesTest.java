@@ -95,10 +95,11 @@ class AwsManagedPoliciesTest {
   }
 
   @Test
-  void loadingInTheBackgroundGivesTheSamePolicies() {
-    AwsManagedPolicies background = AwsManagedPolicies.loadInBackground();
-    assertThat(background.find(IAM + "AdministratorAccess")).isEqualTo(policies.find(IAM + "AdministratorAccess"));
-    assertThat(background.all()).isEqualTo(policies.all());
+  void theSharedCatalogIsReadOnceAndHoldsTheSamePolicies() {
+    AwsManagedPolicies shipped = AwsManagedPolicies.shipped();
+    assertThat(AwsManagedPolicies.shipped()).isSameAs(shipped);
+    assertThat(shipped.find(IAM + "AdministratorAccess")).isEqualTo(policies.find(IAM + "AdministratorAccess"));
+    assertThat(shipped.all()).isEqualTo(policies.all());
   }
 
   @Test

@@ -17,19 +17,25 @@ import java.util.TreeMap;
  * only this transaction's thread (the single writer) may change, so reading them needs no lock.
  */
 final class BufferedWriteTx implements WriteTx {
-  /** A buffered put (with its canonical decoded value) or, when {@code json} is null, a delete. */
-  private record Pending(String json, Object value) {
-    static final Pending DELETED = new Pending(null, null);
+  /**
+   * A buffered put of {@code value}, with its JSON when the store keeps records (otherwise encoded
+   * only if asked for), or a delete.
+   */
+  private record Pending(String json, Object value, boolean deleted) {
+    static final Pending DELETED = new Pending(null, null, true);
   }
 
   private record TableChanges(Table<?> table, TreeMap<String, Pending> byKey) {}
 
   private final Tables tables;
+  private final boolean encode;
   private final Map<String, TableChanges> changes = new LinkedHashMap<>();
   private boolean open = true;
 
-  BufferedWriteTx(Tables tables) {
+  /** @param encode whether the records are going to a backend that keeps them (as JSON) */
+  BufferedWriteTx(Tables tables, boolean encode) {
     this.tables = tables;
+    this.encode = encode;
   }
 
   @Override
@@ -42,12 +48,17 @@ final class BufferedWriteTx implements WriteTx {
           "table " + table.name() + " holds " + table.type().getName() + ", not "
               + value.getClass().getName());
     }
+    // No caller-held list inside the record may change committed state later. A store that keeps
+    // nothing stores an immutable copy; otherwise what a restart would read back, so the records
+    // this process sees are the records it persisted.
+    Optional<Object> copy = encode ? Optional.empty() : RecordCopies.immutable(value);
+    if (copy.isPresent()) {
+      changesOf(table).put(key, new Pending(null, copy.get(), false));
+      return;
+    }
     RecordCodec codec = tables.codec();
     String json = codec.encode(table.name(), key, value);
-    // Keep what a restart would read back, so memory-only runs behave like durable ones and no
-    // caller-held mutable list inside the record can change committed state later.
-    Object canonical = codec.decode(table.name(), key, json, table.type());
-    changesOf(table).put(key, new Pending(json, canonical));
+    changesOf(table).put(key, new Pending(json, codec.decode(table.name(), key, json, table.type()), false));
   }
 
   @Override
@@ -109,7 +120,7 @@ final class BufferedWriteTx implements WriteTx {
       if (order == 0) {
         nextCommitted = nextInRange(c, range);
       }
-      if (nextPending.getValue().json() != null) {
+      if (!nextPending.getValue().deleted()) {
         out.add(new Entry<>(nextPending.getKey(), table.type().cast(nextPending.getValue().value())));
       }
       nextPending = nextInRange(p, range);
@@ -138,7 +149,7 @@ final class BufferedWriteTx implements WriteTx {
           break;
         }
         boolean existed = committed.containsKey(change.getKey());
-        boolean exists = change.getValue().json() != null;
+        boolean exists = !change.getValue().deleted();
         count += (exists ? 1 : 0) - (existed ? 1 : 0);
       }
     }
@@ -150,13 +161,22 @@ final class BufferedWriteTx implements WriteTx {
     open = false;
   }
 
+  /** Whether the transaction changed anything. */
+  boolean changedAnything() {
+    return changes.values().stream().anyMatch(buffered -> !buffered.byKey().isEmpty());
+  }
+
   /** What the transaction buffered, in the form a backend persists. */
   List<Change> changes() {
     List<Change> out = new ArrayList<>();
     changes.forEach(
         (name, buffered) ->
-            buffered.byKey().forEach((key, p) -> out.add(new Change(name, key, p.json()))));
+            buffered.byKey().forEach((key, p) -> out.add(new Change(name, key, json(name, key, p)))));
     return out;
+  }
+
+  private String json(String table, String key, Pending pending) {
+    return pending.deleted() || pending.json() != null ? pending.json() : tables.codec().encode(table, key, pending.value());
   }
 
   /** Makes the buffered changes committed state; the caller holds the engine's write lock. */
@@ -165,7 +185,7 @@ final class BufferedWriteTx implements WriteTx {
       NavigableMap<String, Row> committed = tables.get(buffered.table()).rows();
       buffered.byKey().forEach(
           (key, p) -> {
-            if (p.json() == null) {
+            if (p.deleted()) {
               committed.remove(key);
             } else {
               committed.put(key, Row.decoded(p.value()));

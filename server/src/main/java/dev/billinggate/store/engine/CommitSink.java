@@ -16,11 +16,24 @@ public interface CommitSink extends AutoCloseable {
   CommitSink NONE =
       new CommitSink() {
         @Override
+        public boolean keepsRecords() {
+          return false;
+        }
+
+        @Override
         public void persist(List<Change> changes) {}
 
         @Override
         public void close() {}
       };
+
+  /**
+   * Whether {@link #persist} keeps the records. A sink that keeps nothing is never handed changes,
+   * and the engine then stores immutable copies of records instead of their JSON round trip.
+   */
+  default boolean keepsRecords() {
+    return true;
+  }
 
   /**
    * Starts the writer's transaction, called under the engine's writer lock before a write's work

@@ -79,16 +79,17 @@ public final class MemoryEngine implements Store {
       checkOpen();
       catchUp(sink.begin());
       try {
-        BufferedWriteTx tx = new BufferedWriteTx(tables);
+        BufferedWriteTx tx = new BufferedWriteTx(tables, sink.keepsRecords());
         T result;
         try {
           result = work.apply(tx);
         } finally {
           tx.end();
         }
-        List<Change> changes = tx.changes();
-        if (!changes.isEmpty()) {
-          sink.persist(changes);
+        if (tx.changedAnything()) {
+          if (sink.keepsRecords()) {
+            sink.persist(tx.changes());
+          }
           applyVisibly(tx);
         }
         return result;

@@ -41,10 +41,14 @@ final class StateClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   StateClient(StateOptions options) {
-    this.endpoint = options.endpoint();
-    this.region = options.region;
-    this.credentials = options.profile == null ? DefaultCredentialsProvider.builder().build()
-        : ProfileCredentialsProvider.create(options.profile);
+    this(options.endpoint(), options.region, options.profile == null ? DefaultCredentialsProvider.builder().build()
+        : ProfileCredentialsProvider.create(options.profile));
+  }
+
+  StateClient(URI endpoint, String region, AwsCredentialsProvider credentials) {
+    this.endpoint = endpoint;
+    this.region = region;
+    this.credentials = credentials;
   }
 
   URI endpoint() {

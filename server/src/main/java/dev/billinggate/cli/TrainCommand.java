@@ -1,32 +1,36 @@
 package dev.billinggate.cli;
 
 import dev.billinggate.app.BillingGate;
-import dev.billinggate.app.ServerConfig;
-import dev.billinggate.service.organizations.OrganizationsSettings;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * Runs {@link TrainingWorkload} against an in-memory server on a free loopback port, then exits.
- * The launcher runs it once per build with the JVM recording its start-up cache (JDK 25's AOT cache,
- * JDK 17's class-data archive), so that every later start maps the classes and, on JDK 25, the
- * method profiles of the request paths a test suite takes, instead of whatever the first
- * {@code serve} after a build happened to do.
+ * Runs {@link TrainingWorkload} against a running server as its bootstrap admin, resetting it after
+ * each round, then exits. The launcher runs it once per build against an in-memory {@code serve}
+ * whose JVM records its start-up cache (JDK 25's AOT cache, JDK 17's class-data archive) until it is
+ * stopped, so that every later start maps the classes and, on JDK 25, the method profiles of the
+ * request paths a test suite takes, and nothing of the client's.
  */
 @Command(name = "train", hidden = true,
-    description = "Exercise an in-memory server with a test-suite-like workload, then exit (the launcher records its start-up cache this way).")
+    description = "Exercise a running server with a test-suite-like workload, resetting it after each round (the launcher records its start-up cache this way).")
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private int rounds;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", required = true,
+      description = "The server to exercise; it must still have the bootstrap admin's key, and is reset after each round.")
+  URI endpoint;
 
   @Option(names = "--rounds", defaultValue = "20", description = "Workload rounds (default: ${DEFAULT-VALUE}).")
   void rounds(int value) {
@@ -35,16 +39,25 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServerConfig config = ServerConfig.inMemory(0)
-        .withOrganizations(OrganizationsSettings.defaults().withDelays(Duration.ZERO, Duration.ZERO));
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    try (BillingGate gate = BillingGate.start(config, quiet);
-        SdkHttpClient http = UrlConnectionHttpClient.create()) {
-      TrainingWorkload workload = new TrainingWorkload(gate, http);
+    AwsBasicCredentials admin =
+        AwsBasicCredentials.create(BillingGate.ADMIN_ACCESS_KEY_ID, BillingGate.ADMIN_SECRET_ACCESS_KEY);
+    StateClient state = new StateClient(endpoint, "us-east-1", StaticCredentialsProvider.create(admin));
+    try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+      TrainingWorkload workload = new TrainingWorkload(endpoint, admin, () -> reset(state), http);
       for (int i = 0; i < rounds; i++) {
         workload.round();
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static void reset(StateClient state) {
+    try {
+      state.send("POST", "/_billing-gate/v1/reset", new byte[0]);
+    } catch (StateClient.ApiError e) {
+      throw new IllegalStateException("reset refused: " + e.code + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,10 +1,8 @@
 package dev.billinggate.cli;
 
-import dev.billinggate.app.BillingGate;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -38,13 +36,16 @@ final class TrainingWorkload {
   private static final String TRUST_ACCOUNT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Principal\":{\"AWS\":\"arn:aws:iam::%s:root\"},\"Action\":\"sts:AssumeRole\"}]}";
 
-  private final BillingGate gate;
+  private final URI endpoint;
   private final AwsCredentials admin;
+  private final Runnable reset;
   private final SdkHttpClient http;
 
-  TrainingWorkload(BillingGate gate, SdkHttpClient http) {
-    this.gate = gate;
-    this.admin = AwsBasicCredentials.create(BillingGate.ADMIN_ACCESS_KEY_ID, BillingGate.ADMIN_SECRET_ACCESS_KEY);
+  /** @param reset brings the server back to its first-start state */
+  TrainingWorkload(URI endpoint, AwsCredentials admin, Runnable reset, SdkHttpClient http) {
+    this.endpoint = endpoint;
+    this.admin = admin;
+    this.reset = reset;
     this.http = http;
   }
 
@@ -97,7 +98,7 @@ final class TrainingWorkload {
       denied(() -> costs.getCostAndUsage(r -> r.granularity(Granularity.MONTHLY).metrics("UnblendedCost")
           .timePeriod(p -> p.start("2026-01-01").end("2026-02-01"))));
     } finally {
-      gate.reset();
+      reset.run();
     }
   }
 
@@ -120,7 +121,6 @@ final class TrainingWorkload {
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
       B builder, AwsCredentials credentials, Region region) {
-    URI endpoint = gate.endpoint();
     return builder.endpointOverride(endpoint)
         .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))

@@ -3,6 +3,7 @@ package dev.billinggate.store.engine;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Copies of stored records that nobody can change afterwards: lists, sets and maps become
- * unmodifiable copies, arrays of bytes are cloned, nested records are copied the same way, and
+ * unmodifiable copies, arrays of primitives are cloned, nested records are copied the same way, and
  * immutable values (text, numbers, enums, {@code java.time} values) are kept. A store that keeps
  * nothing on disk stores these copies instead of encoding each record to JSON and decoding it back,
  * which costs a write several times more and guards against the same thing: a caller changing a
@@ -49,8 +50,8 @@ final class RecordCopies {
         || value instanceof Enum<?> || value instanceof UUID || isImmutableNumberOrTime(value)) {
       return value;
     }
-    if (value instanceof byte[] bytes) {
-      return bytes.clone();
+    if (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+      return cloneArray(value);
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
@@ -71,6 +72,13 @@ final class RecordCopies {
       return copyRecord(record);
     }
     throw new UnknownType();
+  }
+
+  private static Object cloneArray(Object array) {
+    int length = Array.getLength(array);
+    Object copy = Array.newInstance(array.getClass().getComponentType(), length);
+    System.arraycopy(array, 0, copy, 0, length);
+    return copy;
   }
 
   /** Boxed numbers, {@code BigDecimal}/{@code BigInteger} and every {@code java.time} value. */

@@ -11,7 +11,8 @@
 #   scripts/bench-postgres.sh
 # Environment: CONNECTIONS (8), THREADS (4 writers), WARMUP (3), DURATION (10), SERVER_OPTS,
 #   READS_ONLY=1 (skip the write mix), STALENESS=MILLIS (one more phase: one server with
-#   --store-read-staleness MILLIS).
+#   --store-read-staleness MILLIS), BASELINE_JAR=FILE (one more phase: one server of another build,
+#   e.g. an older commit's server/target/billing-gate.jar, for a before/after in one run).
 source "$(dirname "$0")/bench-common.sh"
 
 classpath=$(bench_classpath)
@@ -53,7 +54,7 @@ store="postgresql://bench@127.0.0.1:$pg_port/billing_gate"
 serve() {
   port=$(free_port)
   # shellcheck disable=SC2086
-  PGPASSWORD=bench-pw java ${SERVER_OPTS:--XX:+UseSerialGC} -jar "$jar" serve --port "$port" "$@" \
+  PGPASSWORD=bench-pw java ${SERVER_OPTS:--XX:+UseSerialGC} -jar "${serve_jar:-$jar}" serve --port "$port" "$@" \
     >"$work/serve-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 3000); do
@@ -97,6 +98,13 @@ echo "## SQLite, one server"
 serve --data "$work/sqlite"; p=$port
 reads "$p"; [ -n "${READS_ONLY:-}" ] || writes sqlite "$p"
 stop_servers
+
+if [ -n "${BASELINE_JAR:-}" ]; then
+  echo "## PostgreSQL, one server of $BASELINE_JAR"
+  serve_jar=$BASELINE_JAR serve --store "$store"; p=$port
+  reads "$p"
+  stop_servers
+fi
 
 if [ -n "${STALENESS:-}" ]; then
   echo "## PostgreSQL, one server, --store-read-staleness $STALENESS"

@@ -116,8 +116,9 @@ public final class BillingGate implements AutoCloseable {
   /**
    * Starts reading the managed policies (see {@link AwsManagedPolicies#shipped}) and, on a daemon
    * thread, what the first requests would otherwise wait for: STS's model first
-   * (clients check that a server is up with GetCallerIdentity), the SDK's partition table (every
-   * signed request's region is looked up in it), then every other service's model. The launcher
+   * (clients check that a server is up with GetCallerIdentity), Netty's transport, the SDK's
+   * partition table (every signed request's region is looked up in it), then every other service's
+   * model. The launcher
    * calls this before it parses the command line, so the work overlaps that; {@link #start} calls it
    * too. Only the first call starts anything; a model still loading when its service is first used
    * is waited for, not loaded twice.
@@ -129,6 +130,7 @@ public final class BillingGate implements AutoCloseable {
     AwsManagedPolicies.shipped();
     Thread loader = new Thread(() -> {
       ProtocolCodecs.forService(ServiceId.STS);
+      NettyHttpServer.prepare();
       RegionPartitions.of(Region.US_EAST_1.id());
       for (ServiceId id : ServiceId.values()) {
         ProtocolCodecs.forService(id);

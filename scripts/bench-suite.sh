@@ -6,6 +6,7 @@
 #   reset    billing-gate (`./billing-gate serve --in-memory --create-account-delay 0`), POST /_billing-gate/v1/reset
 #   restart  the same command, the process stopped and started again before every test
 #   moto     moto_server, POST /moto-api/reset (skipped when moto_server is not installed)
+# For reset and moto it also prints the server process's CPU per test (from its first request on).
 #   scripts/bench-suite.sh                  # all three
 #   TESTS=50 MODES="reset moto" scripts/bench-suite.sh
 source "$(dirname "$0")/bench-common.sh"
@@ -18,6 +19,21 @@ serve="$ROOT/billing-gate serve --in-memory --create-account-delay 0 --port"
 
 suite() {
   java -XX:+UseSerialGC -cp "$classpath" dev.billinggate.bench.SuiteBenchmark --tests "$tests" "$@"
+}
+
+# CPU time (utime + stime) a process has used, in milliseconds.
+cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$1/stat"
+}
+
+# Runs the suite against the server process $1 and prints that server's CPU per test: the client
+# program is the same for every server, so this is the part a faster server can save.
+suite_against() {
+  local server=$1 before after; shift
+  before=$(cpu_ms "$server")
+  suite "$@"
+  after=$(cpu_ms "$server")
+  awk -v ms=$((after - before)) -v n="$tests" 'BEGIN { printf "  server CPU: %.1f ms per test\n", ms / n }'
 }
 
 started=()
@@ -39,7 +55,7 @@ for mode in $modes; do
       $serve "$port" >/dev/null 2>&1 &
       started+=($!)
       wait_for_http "$port"
-      suite --mode reset --url "http://127.0.0.1:$port"
+      suite_against "$!" --mode reset --url "http://127.0.0.1:$port"
       ;;
     restart)
       suite --mode restart --command "$serve %PORT%"
@@ -53,7 +69,7 @@ for mode in $modes; do
       moto_server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
       started+=($!)
       wait_for_http "$port"
-      suite --mode moto --url "http://127.0.0.1:$port"
+      suite_against "$!" --mode moto --url "http://127.0.0.1:$port"
       ;;
     *) echo "unknown mode $mode (reset, restart, moto)" >&2; exit 2 ;;
   esac

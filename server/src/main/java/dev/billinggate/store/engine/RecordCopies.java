@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * list it put into a record after the record was stored.
  */
 final class RecordCopies {
-  /** How to rebuild one record type: its component accessors and canonical constructor. */
-  private record Shape(MethodHandle[] accessors, MethodHandle constructor) {}
+  /** How to rebuild one record type: its component accessors and types, and canonical constructor. */
+  private record Shape(MethodHandle[] accessors, Class<?>[] types, MethodHandle constructor) {}
 
   private static final Map<Class<?>, Optional<Shape>> SHAPES = new ConcurrentHashMap<>();
 
@@ -93,6 +93,10 @@ final class RecordCopies {
     try {
       for (int i = 0; i < components.length; i++) {
         components[i] = copy((Object) shape.accessors()[i].invokeExact((Object) record));
+        Class<?> declared = shape.types()[i];
+        if (components[i] != null && !declared.isPrimitive() && !declared.isInstance(components[i])) {
+          throw new UnknownType(); // e.g. a TreeMap component: the copy is a plain unmodifiable map
+        }
       }
       return (Object) shape.constructor().invokeExact(components);
     } catch (RuntimeException | Error e) {
@@ -118,7 +122,7 @@ final class RecordCopies {
       MethodHandle canonical = lookup.unreflectConstructor(constructor)
           .asSpreader(Object[].class, components.length)
           .asType(MethodType.methodType(Object.class, Object[].class));
-      return Optional.of(new Shape(accessors, canonical));
+      return Optional.of(new Shape(accessors, types, canonical));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }

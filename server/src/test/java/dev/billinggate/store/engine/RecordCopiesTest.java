@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ class RecordCopiesTest {
       List<List<String>> nested) {}
 
   record Odd(AtomicInteger counter) {}
+
+  record Sorted(TreeMap<String, String> entries) {}
 
   @Test
   void copiesCollectionsAndBytesAtEveryDepthAndKeepsImmutableValues() {
@@ -68,5 +71,7 @@ class RecordCopiesTest {
   void declinesValuesItCannotProveImmutable() {
     assertThat(RecordCopies.immutable(new Odd(new AtomicInteger()))).isEmpty();
     assertThat(RecordCopies.immutable(new StringBuilder("x"))).isEmpty();
+    assertThat(RecordCopies.immutable(new Sorted(new TreeMap<>(Map.of("a", "b"))))).as("a copy would not fit the component")
+        .isEmpty();
   }
 }

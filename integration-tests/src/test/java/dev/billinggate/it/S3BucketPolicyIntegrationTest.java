@@ -71,6 +71,23 @@ class S3BucketPolicyIntegrationTest {
   }
 
   @Test
+  void denialsGiveTheirReasonsOnlyWithinTheOwnersOrganization() {
+    AwsServiceException inside =
+        failure(() -> memberAdmin.getObjectAsBytes(r -> r.bucket("shared-data").key("public/readme.txt")));
+    assertThat(inside.awsErrorDetails().errorMessage())
+        .startsWith("User: arn:aws:sts::" + member + ":assumed-role/OrganizationAccountAccessRole/")
+        .contains("is not authorized to perform: s3:GetObject");
+
+    emulator.organizations().removeAccountFromOrganization(r -> r.accountId(member));
+
+    AwsServiceException outside =
+        failure(() -> memberAdmin.getObjectAsBytes(r -> r.bucket("shared-data").key("public/readme.txt")));
+    assertThat(outside.statusCode()).isEqualTo(403);
+    assertThat(outside.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(outside.awsErrorDetails().errorMessage()).isEqualTo("Access Denied");
+  }
+
+  @Test
   void crossAccountAccessNeedsTheBucketPolicyAndItsConditions() {
     assertDenied(() -> memberAdmin.getObjectAsBytes(r -> r.bucket("shared-data").key("public/readme.txt")));
     s3.putBucketPolicy(r -> r.bucket("shared-data").policy("""

@@ -34,7 +34,12 @@ public final class Authorizer {
   private static final Set<String> TRUST_ACTIONS = Set.of("sts:AssumeRole", "sts:AssumeRoleWithSAML",
       "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity");
 
-  private static final String ANONYMOUS_DENIAL = "Access Denied";
+  /**
+   * S3 gives the reasons for a denial only within the bucket owner's account or organization (User
+   * Guide, "Troubleshoot access denied (403 Forbidden) errors"); anyone else, the anonymous caller
+   * included, reads this.
+   */
+  private static final String PLAIN_S3_DENIAL = "Access Denied";
 
   private final Store store;
   private final PolicyEngine engine;
@@ -141,18 +146,26 @@ public final class Authorizer {
         GlobalConditionKeys.of(caller, principal, target, context, resourceAccount, organizations), policies));
   }
 
-  private static String deniedMessage(Caller caller, AccessTarget target, Explanation explanation) {
+  private String deniedMessage(Caller caller, AccessTarget target, Explanation explanation) {
     if (caller.type() == CallerType.WEB_IDENTITY_USER || caller.type() == CallerType.SAML_USER) {
       // AWS names neither the identity nor the role to a federated caller.
       return "Not authorized to perform " + target.action();
     }
-    if (caller.isAnonymous()) {
-      // S3, the one service answering anonymous callers, gives the reasons only within the owner's
-      // account or organization (User Guide, "Troubleshoot access denied (403 Forbidden) errors").
-      return ANONYMOUS_DENIAL;
+    if (caller.isAnonymous() || outsideTheOwnersOrganization(caller, target)) {
+      return PLAIN_S3_DENIAL;
     }
     return explanation != null && explanation.message() != null ? explanation.message()
         : String.format("User: %s is not authorized to perform: %s on resource: %s", caller.arn(), target.action(),
             target.resourceArn());
+  }
+
+  /** An S3 request from an account that is neither the resource's nor in the resource owner's organization. */
+  private boolean outsideTheOwnersOrganization(Caller caller, AccessTarget target) {
+    String owner = target.resourceAccount();
+    if (!target.action().startsWith("s3:") || owner == null || owner.equals(caller.accountId())) {
+      return false;
+    }
+    Optional<String> ownersOrganization = organizations.organizationId(owner);
+    return ownersOrganization.isEmpty() || !ownersOrganization.equals(organizations.organizationId(caller.accountId()));
   }
 }

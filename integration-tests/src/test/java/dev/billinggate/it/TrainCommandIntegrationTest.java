@@ -41,6 +41,16 @@ class TrainCommandIntegrationTest {
   }
 
   @Test
+  void anUnreachableServerIsAConfigurationErrorInOneLine() {
+    StringWriter err = new StringWriter();
+    CommandLine line = Main.commandLine();
+    line.setErr(new PrintWriter(err, true));
+    assertThat(line.execute("train", "--rounds", "1", "--endpoint-url", "http://127.0.0.1:1")).isEqualTo(4);
+    assertThat(err.toString()).startsWith("billing-gate train: cannot reach billing-gate at http://127.0.0.1:1: ")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void helpDoesNotListIt() {
     StringWriter out = new StringWriter();
     CommandLine line = Main.commandLine();

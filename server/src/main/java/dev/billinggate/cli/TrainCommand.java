@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
@@ -47,6 +49,12 @@ public final class TrainCommand implements Callable<Integer> {
       for (int i = 0; i < rounds; i++) {
         workload.round();
       }
+    } catch (SdkClientException | UncheckedIOException e) {
+      spec.commandLine().getErr().println("billing-gate train: cannot reach billing-gate at " + endpoint + ": " + e);
+      return ExitCodes.CONFIGURATION;
+    } catch (AwsServiceException | IllegalStateException e) {
+      spec.commandLine().getErr().println("billing-gate train: the server refused the workload: " + e.getMessage());
+      return ExitCodes.AWS_ERROR;
     }
     return ExitCodes.OK;
   }

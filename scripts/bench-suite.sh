@@ -6,7 +6,8 @@
 #   reset    billing-gate (`./billing-gate serve --in-memory --create-account-delay 0`), POST /_billing-gate/v1/reset
 #   restart  the same command, the process stopped and started again before every test
 #   moto     moto_server, POST /moto-api/reset (skipped when moto_server is not installed)
-# For reset and moto it also prints the server process's CPU per test (from its first request on).
+# Each mode prints the client program's own CPU per test (the same work whatever the server); reset and
+# moto also print the server process's CPU per test (from its first request on).
 #   scripts/bench-suite.sh                  # all three
 #   TESTS=50 MODES="reset moto" scripts/bench-suite.sh
 source "$(dirname "$0")/bench-common.sh"

@@ -64,6 +64,7 @@ public final class SuiteBenchmark {
     List<Long> testNanos = new ArrayList<>();
     List<Long> cleanNanos = new ArrayList<>();
     int denied = 0;
+    long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     for (int i = 0; i < tests; i++) {
       long t0 = System.nanoTime();
@@ -75,17 +76,25 @@ public final class SuiteBenchmark {
       cleanNanos.add(t1 - t0);
       testNanos.add(System.nanoTime() - t0);
     }
-    return new Result(tests, System.nanoTime() - started, testNanos, cleanNanos, denied);
+    return new Result(tests, System.nanoTime() - started, testNanos, cleanNanos, denied,
+        processCpuNanos() - cpuBefore);
   }
 
-  record Result(int tests, long totalNanos, List<Long> testNanos, List<Long> cleanNanos, int denied) {
+  /** CPU this client program has used (all its threads, the JIT's and collector's included). */
+  private static long processCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /** @param clientCpuNanos the client program's own CPU over the tests: the same for every server */
+  record Result(int tests, long totalNanos, List<Long> testNanos, List<Long> cleanNanos, int denied,
+      long clientCpuNanos) {
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
           "%d tests in %.2f s (%.1f ms per test; median %.1f ms, p90 %.1f ms; clean state median %.1f ms);"
-              + " the SCP denied the member's ListUsers in %d of %d",
+              + " the SCP denied the member's ListUsers in %d of %d; client CPU %.1f ms per test",
           tests, totalNanos / 1e9, totalNanos / 1e6 / tests, percentile(testNanos, 50), percentile(testNanos, 90),
-          percentile(cleanNanos, 50), denied, tests);
+          percentile(cleanNanos, 50), denied, tests, clientCpuNanos / 1e6 / tests);
     }
 
     private static double percentile(List<Long> nanos, int p) {

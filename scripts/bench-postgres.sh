@@ -10,9 +10,8 @@
 # Each read phase prints its rate as a share of the SQLite server's in the same run.
 #   scripts/bench-postgres.sh
 # Environment: CONNECTIONS (8), THREADS (4 writers), WARMUP (3), DURATION (10), SERVER_OPTS,
-#   READS_ONLY=1 (skip the write mix), STALENESS=MILLIS (one more phase: one server with
-#   --store-read-staleness MILLIS), BASELINE_JAR=FILE (one more phase: one server of another build,
-#   e.g. an older commit's server/target/billing-gate.jar, for a before/after in one run).
+#   READS_ONLY=1 (skip the write mix), BASELINE_JAR=FILE (one more phase: one server of another
+#   build, e.g. an older commit's server/target/billing-gate.jar, for a before/after in one run).
 source "$(dirname "$0")/bench-common.sh"
 
 classpath=$(bench_classpath)
@@ -102,13 +101,6 @@ stop_servers
 if [ -n "${BASELINE_JAR:-}" ]; then
   echo "## PostgreSQL, one server of $BASELINE_JAR"
   serve_jar=$BASELINE_JAR serve --store "$store"; p=$port
-  reads "$p"
-  stop_servers
-fi
-
-if [ -n "${STALENESS:-}" ]; then
-  echo "## PostgreSQL, one server, --store-read-staleness $STALENESS"
-  serve --store "$store" --store-read-staleness "$STALENESS"; p=$port
   reads "$p"
   stop_servers
 fi

@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--store-pool-size", paramLabel = "N",
       description = {"With --store: pooled connections per server, for writes and catching up (default: 8; the",
-          "per-request version check has two connections of its own besides)."})
+          "commit listener and the version check have three connections of their own besides)."})
   Integer storePoolSize;
 
   @Option(names = "--store-connect-timeout", paramLabel = "SECONDS",
@@ -67,11 +67,10 @@ final class ServeCommand implements Callable<Integer> {
           "it (statement_timeout, lock_timeout; default: 9). An idle transaction ends after 4 times as much."})
   Long storeStatementTimeoutSeconds;
 
-  @Option(names = "--store-read-staleness", paramLabel = "MILLIS",
-      description = {"With --store: let a request reuse a version check that started at most this long before it",
-          "arrived, so it may miss other servers' writes of that moment (default: 0, every request sees every",
-          "write acknowledged before it arrived). Same-server writes are always seen."})
-  Long storeReadStalenessMillis;
+  @Option(names = "--store-lease", paramLabel = "MILLIS",
+      description = {"With --store: how long a server serves reads from memory after renewing its lease (default:",
+          "2000). Writes wait for the other servers to apply them, at most this long for one that stopped answering."})
+  Long storeLeaseMillis;
 
   @Option(names = "--account-quota", paramLabel = "N", defaultValue = "10",
       description = "Accounts per organization, closed ones included (AWS's default quota: ${DEFAULT-VALUE}).")
@@ -140,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
       storeOnly.put("--store-pool-size", storePoolSize);
       storeOnly.put("--store-connect-timeout", storeConnectTimeoutSeconds);
       storeOnly.put("--store-statement-timeout", storeStatementTimeoutSeconds);
-      storeOnly.put("--store-read-staleness", storeReadStalenessMillis);
+      storeOnly.put("--store-lease", storeLeaseMillis);
       storeOnly.forEach((option, value) -> {
         if (value != null) {
           throw new IllegalArgumentException(option + " needs --store");
@@ -174,8 +173,8 @@ final class ServeCommand implements Callable<Integer> {
     if (storeStatementTimeoutSeconds != null) {
       settings = setting("--store-statement-timeout", settings::withStatementTimeout, Duration.ofSeconds(storeStatementTimeoutSeconds));
     }
-    if (storeReadStalenessMillis != null) {
-      settings = setting("--store-read-staleness", settings::withReadStaleness, Duration.ofMillis(storeReadStalenessMillis));
+    if (storeLeaseMillis != null) {
+      settings = setting("--store-lease", settings::withLease, Duration.ofMillis(storeLeaseMillis));
     }
     return settings;
   }

@@ -44,8 +44,8 @@ class ServeStoreOptionsTest {
         {"--store-statement-timeout", "-5",
             "--store-statement-timeout: the statement timeout must be a whole number of seconds from 1 to 3600, not -5 s"},
         {"--store-statement-timeout", "3601", "not 3601 s"},
-        {"--store-read-staleness", "-1", "--store-read-staleness: the read staleness must be from 0 to 60000 ms, not -1 ms"},
-        {"--store-read-staleness", "60001", "not 60001 ms"},
+        {"--store-lease", "199", "--store-lease: the lease must be from 200 to 60000 ms, not 199 ms"},
+        {"--store-lease", "60001", "not 60001 ms"},
     };
     for (String[] c : cases) {
       String[] result = serve("serve", "--port", "0", "--store", store, c[0], c[1]);
@@ -60,7 +60,7 @@ class ServeStoreOptionsTest {
   @Test
   void poolAndTimeoutOptionsNeedAStore() {
     for (String option : new String[] {"--store-pool-size", "--store-connect-timeout", "--store-statement-timeout",
-        "--store-read-staleness"}) {
+        "--store-lease"}) {
       String[] result = serve("serve", "--port", "0", "--in-memory", option, "4");
       assertThat(result[0]).isEqualTo(String.valueOf(ExitCodes.USAGE));
       assertThat(result[1]).contains(option + " needs --store");
@@ -72,7 +72,7 @@ class ServeStoreOptionsTest {
     StringWriter help = new StringWriter();
     Main.commandLine().getSubcommands().get("serve").usage(new PrintWriter(help));
     assertThat(help.toString()).contains("--store-pool-size=N", "--store-connect-timeout=SECONDS",
-        "--store-statement-timeout=SECONDS", "--store-read-staleness=MILLIS");
+        "--store-statement-timeout=SECONDS", "--store-lease=MILLIS");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billinggate.app.BillingGate;
+import dev.billinggate.store.postgres.PostgresSettings;
 import dev.billinggate.store.postgres.PostgresTarget;
 import dev.billinggate.testing.PostgresCluster;
 import java.time.Duration;
@@ -101,6 +102,9 @@ class TwoNodesIntegrationTest {
       iam.createUser(r -> r.userName("before-outage"));
 
       own.stop();
+      // The node's lease may still run (nothing can commit meanwhile); once it has run out, no
+      // request is served from memory.
+      sleep(PostgresSettings.defaults().lease());
 
       assertThat(Nodes.get(node.endpoint(), "/_billing-gate/v1/health").statusCode()).isEqualTo(200);
       assertThat(Nodes.get(node.endpoint(), "/_billing-gate/v1/ready").statusCode()).isEqualTo(503);

@@ -54,6 +54,14 @@ public interface CommitSink extends AutoCloseable {
   default void end() {}
 
   /**
+   * Called on the writer's thread after each write or snapshot operation, once the engine's writer
+   * lock is released, before the caller may acknowledge it: a shared backend waits here until the
+   * other processes have applied what this one committed (waiting under the writer lock could
+   * deadlock two processes each waiting for the other to apply). May throw like {@link #persist}.
+   */
+  default void settle() {}
+
+  /**
    * What others committed since the engine's state, without taking the write lock; called under
    * the engine's writer lock.
    *

@@ -98,6 +98,7 @@ public final class MemoryEngine implements Store {
       }
     } finally {
       writer.unlock();
+      sink.settle();
     }
   }
 
@@ -184,6 +185,7 @@ public final class MemoryEngine implements Store {
       }
     } finally {
       writer.unlock();
+      sink.settle();
     }
   }
 

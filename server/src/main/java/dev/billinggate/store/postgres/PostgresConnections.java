@@ -9,7 +9,7 @@ import org.postgresql.Driver;
 
 /**
  * The connection settings every connection of a server uses, pooled (HikariCP, for writes, catch-ups
- * and probes) or dedicated (the version check, {@link VersionFence}).
+ * and probes) or dedicated (the version check, {@link VersionFence}, and the {@link CommitListener}).
  */
 final class PostgresConnections {
   private final PostgresTarget target;

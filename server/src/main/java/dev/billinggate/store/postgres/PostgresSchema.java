@@ -16,7 +16,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 final class PostgresSchema {
   /** Version of the newest migration in {@code db/postgresql}; a test keeps it in step with the files. */
-  static final int LATEST_MIGRATION = 3;
+  static final int LATEST_MIGRATION = 4;
   /** The newest {@code meta.format} this release reads, as for SQLite. */
   static final int FORMAT = 1;
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * How a server uses its connections ({@code serve --store-pool-size}, {@code --store-connect-timeout},
- * {@code --store-statement-timeout}; docs/deploy.md).
+ * {@code --store-statement-timeout}, {@code --store-lease}; docs/deploy.md).
  *
  * @param poolSize connections per server for writes, catch-ups and probes (HikariCP); the per-request
- *     version check has one connection of its own besides
+ *     version check (without a lease) and the commit listener have connections of their own besides
  * @param connectTimeout how long to wait for a pooled connection or a login before a request fails
  *     with ServiceUnavailable
  * @param statementTimeout how long PostgreSQL lets a statement run or wait for a lock before it cancels
@@ -15,17 +15,17 @@ import java.time.Duration;
  *     times as much, and a database that stops answering altogether is given up on after this plus 5 s
  * @param sessionOptions send the timeouts as session options at login; off for poolers that refuse
  *     startup options (then set them on the role: docs/deploy.md)
- * @param readStaleness zero (the default): every request sees every write any server acknowledged
- *     before it arrived. Otherwise a request may reuse a version check that started at most this long
- *     before it arrived, and so miss other servers' writes of that last moment ({@code serve
- *     --store-read-staleness}, off by default; docs/store.md)
+ * @param lease how long a server may serve reads from memory without asking the database after it
+ *     last renewed its lease, and so how long at most a server that stopped answering holds up
+ *     other servers' writes ({@code serve --store-lease}; docs/store.md)
  */
 public record PostgresSettings(int poolSize, Duration connectTimeout, Duration statementTimeout,
-    boolean sessionOptions, Duration readStaleness) {
+    boolean sessionOptions, Duration lease) {
   public static final int MAX_POOL_SIZE = 1_000;
   /** pgJDBC counts its login and socket timeouts in whole seconds. */
   public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
-  public static final Duration MAX_READ_STALENESS = Duration.ofSeconds(60);
+  public static final Duration MIN_LEASE = Duration.ofMillis(200);
+  public static final Duration MAX_LEASE = Duration.ofSeconds(60);
 
   /**
    * @throws IllegalArgumentException naming the setting that is out of range
@@ -36,30 +36,30 @@ public record PostgresSettings(int poolSize, Duration connectTimeout, Duration s
     }
     requireWholeSeconds("connect timeout", connectTimeout);
     requireWholeSeconds("statement timeout", statementTimeout);
-    if (readStaleness.isNegative() || readStaleness.compareTo(MAX_READ_STALENESS) > 0) {
-      throw new IllegalArgumentException("the read staleness must be from 0 to " + MAX_READ_STALENESS.toMillis()
-          + " ms, not " + readStaleness.toMillis() + " ms");
+    if (lease.compareTo(MIN_LEASE) < 0 || lease.compareTo(MAX_LEASE) > 0) {
+      throw new IllegalArgumentException("the lease must be from " + MIN_LEASE.toMillis() + " to "
+          + MAX_LEASE.toMillis() + " ms, not " + lease.toMillis() + " ms");
     }
   }
 
   public static PostgresSettings defaults() {
-    return new PostgresSettings(8, Duration.ofSeconds(3), Duration.ofSeconds(9), true, Duration.ZERO);
+    return new PostgresSettings(8, Duration.ofSeconds(3), Duration.ofSeconds(9), true, Duration.ofSeconds(2));
   }
 
   public PostgresSettings withPoolSize(int size) {
-    return new PostgresSettings(size, connectTimeout, statementTimeout, sessionOptions, readStaleness);
+    return new PostgresSettings(size, connectTimeout, statementTimeout, sessionOptions, lease);
   }
 
   public PostgresSettings withConnectTimeout(Duration timeout) {
-    return new PostgresSettings(poolSize, timeout, statementTimeout, sessionOptions, readStaleness);
+    return new PostgresSettings(poolSize, timeout, statementTimeout, sessionOptions, lease);
   }
 
   public PostgresSettings withStatementTimeout(Duration timeout) {
-    return new PostgresSettings(poolSize, connectTimeout, timeout, sessionOptions, readStaleness);
+    return new PostgresSettings(poolSize, connectTimeout, timeout, sessionOptions, lease);
   }
 
-  public PostgresSettings withReadStaleness(Duration staleness) {
-    return new PostgresSettings(poolSize, connectTimeout, statementTimeout, sessionOptions, staleness);
+  public PostgresSettings withLease(Duration length) {
+    return new PostgresSettings(poolSize, connectTimeout, statementTimeout, sessionOptions, length);
   }
 
   private static void requireWholeSeconds(String what, Duration timeout) {

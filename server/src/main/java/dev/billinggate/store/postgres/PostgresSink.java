@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * so writes of all servers are serialized exactly as one server's are: the work runs on the latest
  * committed state (caught up inside the lock), and AWS's invariants (unique names, at most five
  * CreateAccount in progress, the last SCP) hold across servers without serialization retries.
- * Commits are acknowledged only after PostgreSQL's COMMIT returned.
+ * Commits are acknowledged only after PostgreSQL's COMMIT returned and every other server holding a
+ * read lease applied them or lost its lease ({@link LeaseHolders}, in {@link #settle}).
  *
  * <p>The engine calls everything but {@link #list}/{@link #load} as its single writer, under its
  * writer lock; {@code localVersion} is the commit version the engine's state reflects.
@@ -33,14 +34,18 @@ final class PostgresSink implements CommitSink, SnapshotSink {
   private static final long TOMBSTONE_HISTORY = 10_000;
 
   private final DataSource pool;
+  private final LeaseHolders leaseHolders;
+  /** A commit of the calling thread not yet settled: set before the writer lock is released, awaited after. */
+  private final ThreadLocal<LeaseHolders.Waiting> unsettled = new ThreadLocal<>();
   private volatile long localVersion;
   // The writer's transaction, between begin and commit or end; only its thread may use it.
   private Connection open;
   private volatile Thread openBy;
   private long openVersion;
 
-  PostgresSink(DataSource pool, long loadedVersion) {
+  PostgresSink(DataSource pool, LeaseHolders leaseHolders, long loadedVersion) {
     this.pool = pool;
+    this.leaseHolders = leaseHolders;
     this.localVersion = loadedVersion;
   }
 
@@ -179,9 +184,25 @@ final class PostgresSink implements CommitSink, SnapshotSink {
     if (reload) {
       Sql.update(open, "UPDATE commit_state SET reload_version = ? WHERE id = 1", version);
     }
+    LeaseHolders.Waiting waiting = leaseHolders.announce(open, version);
     open.commit();
     localVersion = version;
     end();
+    unsettled.set(waiting);
+  }
+
+  @Override
+  public void settle() {
+    LeaseHolders.Waiting waiting = unsettled.get();
+    if (waiting == null) {
+      return;
+    }
+    unsettled.remove();
+    try {
+      leaseHolders.await(waiting);
+    } catch (SQLException e) {
+      throw Unavailable.because("confirm that the other servers applied commit " + waiting.version(), e);
+    }
   }
 
   @Override

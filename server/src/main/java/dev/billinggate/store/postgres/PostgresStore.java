@@ -9,14 +9,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The store several servers share: one PostgreSQL database. Each server serves reads from its own
- * in-memory copy (the engine SQLite uses too) and keeps it current: at the start of each request
- * {@link #sync} reads the database's commit version and, if another server committed since, applies
- * exactly the rows that changed; a write locks the commit version for its transaction and catches up
- * first (see {@link PostgresSink}). docs/store.md, "Several servers on PostgreSQL", gives the design.
+ * in-memory copy (the engine SQLite uses too) and keeps it current: while its read lease runs, its
+ * {@link CommitListener} applies every other server's commit before that commit is acknowledged, so
+ * {@link #sync} has nothing to do; without a lease, {@link #sync} reads the database's commit version
+ * and applies exactly the rows that changed. A write locks the commit version for its transaction and
+ * catches up first (see {@link PostgresSink}). docs/store.md, "Several servers on PostgreSQL", gives
+ * the design.
  */
 public final class PostgresStore extends ForwardingStore {
   /** {@code pg_advisory_lock} key of {@link #alone}: "bgboot" in ASCII. */
@@ -32,13 +35,20 @@ public final class PostgresStore extends ForwardingStore {
   private final MemoryEngine engine;
   private final PostgresSink sink;
   private final VersionFence fence;
+  private final String node;
+  private final NodeLease lease;
+  private final CommitListener listener;
 
-  private PostgresStore(HikariDataSource pool, MemoryEngine engine, PostgresSink sink, VersionFence fence) {
+  private PostgresStore(HikariDataSource pool, MemoryEngine engine, PostgresSink sink, VersionFence fence,
+      String node, NodeLease lease, CommitListener listener) {
     super(engine);
     this.pool = pool;
     this.engine = engine;
     this.sink = sink;
     this.fence = fence;
+    this.node = node;
+    this.lease = lease;
+    this.listener = listener;
   }
 
   /**
@@ -64,8 +74,18 @@ public final class PostgresStore extends ForwardingStore {
         Map<String, Map<String, String>> rows = PostgresRows.loadAll(connection);
         connection.rollback();
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        PostgresSink sink = new PostgresSink(pool, state.version());
-        return new PostgresStore(pool, new MemoryEngine(rows, sink, sink), sink, new VersionFence(connections::open, FENCE_CONNECTIONS, settings.readStaleness()));
+        String node = UUID.randomUUID().toString();
+        Acknowledgements acks = new Acknowledgements();
+        PostgresSink sink = new PostgresSink(pool,
+            new LeaseHolders(pool, node, acks, settings.lease().plus(settings.statementTimeout())), state.version());
+        MemoryEngine engine = new MemoryEngine(rows, sink, sink);
+        NodeLease lease = new NodeLease(settings.lease());
+        CommitListener listener = new CommitListener(connections::open, node, settings.lease(), lease, acks,
+            sink::localVersion, engine::refresh);
+        PostgresStore store = new PostgresStore(pool, engine, sink, new VersionFence(connections::open, FENCE_CONNECTIONS),
+            node, lease, listener);
+        listener.start();
+        return store;
       }
     } catch (SQLException | RuntimeException e) {
       pool.close();
@@ -82,8 +102,16 @@ public final class PostgresStore extends ForwardingStore {
     return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 
+  /**
+   * Nothing to do while this server's lease runs: every write acknowledged meanwhile was applied
+   * here first. Without a lease (not yet renewed, listener down, database unreachable) it asks the
+   * database, as a request did before leases.
+   */
   @Override
   public void sync() {
+    if (lease.valid()) {
+      return;
+    }
     long latest;
     try {
       latest = fence.latest();
@@ -94,6 +122,11 @@ public final class PostgresStore extends ForwardingStore {
     if (latest > sink.localVersion()) {
       engine.refresh();
     }
+  }
+
+  /** Whether requests are served without asking the database now (tests). */
+  boolean holdsLease() {
+    return lease.valid();
   }
 
   @Override
@@ -162,8 +195,21 @@ public final class PostgresStore extends ForwardingStore {
     try {
       super.close();
     } finally {
+      listener.close();
       fence.close();
+      forgetLease();
       pool.close();
+    }
+  }
+
+  /** After the listener stopped renewing: writers stop waiting for this server at once. */
+  private void forgetLease() {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM nodes WHERE id = ?")) {
+      delete.setString(1, node);
+      delete.execute();
+    } catch (SQLException | RuntimeException e) {
+      // The lease runs out on its own within its length.
     }
   }
 }

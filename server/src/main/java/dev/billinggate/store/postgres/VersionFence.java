@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.Condition;
@@ -18,10 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * flight starts its own at once instead of waiting for that one to end first: it waits about one
  * round trip, not one and a half, and a busy server makes at most that many queries per round trip,
  * not one per request.
- *
- * <p>With a read staleness (off by default), a caller arriving at most that long after the latest
- * answered query started takes that query's answer without waiting; it may then miss commits of
- * that last moment.
  *
  * <p>Each query runs on a connection of the fence's own, outside the pool, in autocommit: no pool
  * checkout, no transaction to begin or end, and (after pgJDBC's first executions) a statement
@@ -38,13 +33,11 @@ final class VersionFence implements AutoCloseable {
 
   private final Connector connector;
   private final int connections;
-  private final long stalenessNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition queryEnded = lock.newCondition();
   /** Queries are numbered in the order they start. */
   private long started;
   private long latestAnswered;
-  private long latestAnsweredStart;
   private long version;
   private long latestFailed;
   private SQLException failure;
@@ -52,19 +45,15 @@ final class VersionFence implements AutoCloseable {
   private final Deque<Channel> idle = new ArrayDeque<>();
   private boolean closed;
 
-  VersionFence(Connector connector, int connections, Duration staleness) {
+  VersionFence(Connector connector, int connections) {
     this.connector = connector;
     this.connections = connections;
-    this.stalenessNanos = staleness.toNanos();
   }
 
   /** @throws SQLException if the query that answers this call failed */
   long latest() throws SQLException {
     lock.lock();
     try {
-      if (stalenessNanos > 0 && latestAnswered > 0 && System.nanoTime() - latestAnsweredStart <= stalenessNanos) {
-        return version;
-      }
       // Any query numbered this or later started after this call.
       long needed = started + 1;
       while (true) {
@@ -88,7 +77,6 @@ final class VersionFence implements AutoCloseable {
   /** Called and returns holding the lock; runs the query without it. */
   private void runQuery() {
     long number = ++started;
-    long start = System.nanoTime();
     running++;
     Channel channel = idle.pollFirst();
     boolean stopping = closed;
@@ -118,10 +106,7 @@ final class VersionFence implements AutoCloseable {
       latestFailed = Math.max(latestFailed, number);
       failure = failed;
     } else {
-      if (number > latestAnswered) {
-        latestAnswered = number;
-        latestAnsweredStart = start;
-      }
+      latestAnswered = Math.max(latestAnswered, number);
       version = Math.max(version, read);
       if (closed) {
         channel.close();

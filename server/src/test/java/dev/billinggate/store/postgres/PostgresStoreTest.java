@@ -13,6 +13,7 @@ import dev.billinggate.store.TestRecords.Counter;
 import dev.billinggate.store.TestRecords.User;
 import dev.billinggate.testing.PostgresCluster;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +70,82 @@ class PostgresStoreTest {
       assertThat(user(b, "1/bob")).contains(User.named("1/bob"));
       assertThat(changedElsewhere).hasPositiveValue();
     }
+  }
+
+  /**
+   * The lease's promise, checked without {@link Store#sync}: a server that holds its lease after
+   * another server acknowledged a write has applied it already.
+   */
+  @Test
+  void aServerHoldingItsLeaseHasEveryWriteAnotherAcknowledgedWithoutAskingTheDatabase() throws Exception {
+    PostgresTarget database = cluster.newDatabase();
+    try (PostgresStore a = open(database); PostgresStore b = open(database)) {
+      awaitLease(a);
+      awaitLease(b);
+      int leased = 0;
+      for (int i = 0; i < 100; i++) {
+        PostgresStore writer = i % 2 == 0 ? a : b;
+        PostgresStore reader = i % 2 == 0 ? b : a;
+        String key = "1/user-" + i;
+        put(writer, key);
+        if (reader.holdsLease()) {
+          leased++;
+          assertThat(user(reader, key)).as(key).contains(User.named(key));
+        }
+      }
+      assertThat(leased).as("iterations in which the reader held its lease").isPositive();
+    }
+  }
+
+  @Test
+  void aRestoreOnOneServerIsAppliedByAServerHoldingItsLeaseBeforeItIsAcknowledged() throws Exception {
+    PostgresTarget database = cluster.newDatabase();
+    try (PostgresStore a = open(database); PostgresStore b = open(database)) {
+      awaitLease(a);
+      a.snapshots().save("empty", Instant.parse("2026-01-01T00:00:00Z"));
+      put(a, "1/alice");
+      awaitLease(b);
+      assertThat(user(b, "1/alice")).isPresent();
+
+      b.snapshots().restore("empty");
+
+      if (a.holdsLease()) {
+        assertThat(user(a, "1/alice")).isEmpty();
+      }
+      a.sync();
+      assertThat(user(a, "1/alice")).isEmpty();
+    }
+  }
+
+  @Test
+  void aServerThatClosesGivesUpItsLeaseSoWritersStopWaitingForIt() throws Exception {
+    PostgresTarget database = cluster.newDatabase();
+    try (PostgresStore a = open(database)) {
+      awaitLease(a);
+      try (PostgresStore b = open(database)) {
+        awaitLease(b);
+        assertThat(leases(database)).isEqualTo(2);
+      }
+      assertThat(leases(database)).isEqualTo(1);
+    }
+  }
+
+  private int leases(PostgresTarget database) throws Exception {
+    try (Connection connection = cluster.connect(database.database());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM nodes")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  /** A lease is taken within a quarter of its length of the open; the bound only guards against a hang. */
+  private static void awaitLease(PostgresStore store) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!store.holdsLease() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(10);
+    }
+    assertThat(store.holdsLease()).as("lease taken").isTrue();
   }
 
   @Test
@@ -174,6 +251,9 @@ class PostgresStoreTest {
       try (PostgresStore store = open(database)) {
         put(store, "1/alice");
         own.stop();
+        // The lease may still run: reads from memory are current while nothing can commit. Once it
+        // has run out, a request must not be served from memory any more.
+        Thread.sleep(PostgresSettings.defaults().lease().toMillis());
 
         assertThatThrownBy(store::sync).isInstanceOfSatisfying(AwsException.class,
             e -> assertThat(e.code()).isEqualTo(CommonError.SERVICE_UNAVAILABLE));

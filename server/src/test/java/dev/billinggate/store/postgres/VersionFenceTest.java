@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +49,7 @@ class VersionFenceTest {
     try (VersionFence fence = new VersionFence(() -> {
       opened.incrementAndGet();
       return connections.open();
-    }, 2, Duration.ZERO); Connection writer = cluster.connect(database.database())) {
+    }, 2); Connection writer = cluster.connect(database.database())) {
       Future<?> commits = threads.submit(() -> {
         while (writing.get()) {
           acknowledged.set(commit(writer));
@@ -92,28 +91,11 @@ class VersionFenceTest {
         throw new SQLException("connection refused");
       }
       return connections.open();
-    }, 2, Duration.ZERO)) {
+    }, 2)) {
       assertThatThrownBy(fence::latest).isInstanceOf(SQLException.class).hasMessage("connection refused");
 
       down.set(false);
       assertThat(fence.latest()).isZero();
-    }
-  }
-
-  @Test
-  void withAReadStalenessACallReusesARecentAnswerAndWithoutItNever() throws Exception {
-    PostgresTarget database = database();
-    PostgresConnections connections = new PostgresConnections(database, PostgresSettings.defaults());
-    try (VersionFence stale = new VersionFence(connections::open, 2, Duration.ofSeconds(60));
-        VersionFence exact = new VersionFence(connections::open, 2, Duration.ZERO);
-        Connection writer = cluster.connect(database.database())) {
-      long before = stale.latest();
-      assertThat(exact.latest()).isEqualTo(before);
-
-      long committed = commit(writer);
-
-      assertThat(stale.latest()).isEqualTo(before);
-      assertThat(exact.latest()).isEqualTo(committed);
     }
   }
 }

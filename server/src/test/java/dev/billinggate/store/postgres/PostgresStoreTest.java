@@ -118,6 +118,34 @@ class PostgresStoreTest {
   }
 
   @Test
+  void aServerWhoseListenerConnectionDropsTakesItsLeaseAgainAndMissesNoWrite() throws Exception {
+    PostgresTarget database = cluster.newDatabase();
+    try (PostgresStore a = open(database); PostgresStore b = open(database);
+        Connection admin = cluster.connect(database.database());
+        Statement statement = admin.createStatement()) {
+      awaitLease(a);
+      awaitLease(b);
+      for (int round = 0; round < 3; round++) {
+        // The listeners' sessions are the ones that LISTEN, renew and acknowledge.
+        try (ResultSet killed = statement.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            + " AND (query LIKE '%" + CommitListener.ACKS + "%' OR query LIKE '%INSERT INTO nodes%')")) {
+          killed.next();
+          assertThat(killed.getInt(1)).as("listener sessions ended").isEqualTo(2);
+        }
+        String key = "1/after-drop-" + round;
+        put(a, key);
+        if (b.holdsLease()) {
+          assertThat(user(b, key)).as(key).contains(User.named(key));
+        }
+        awaitLease(a);
+        awaitLease(b);
+        assertThat(user(b, key)).as(key).contains(User.named(key));
+      }
+    }
+  }
+
+  @Test
   void aServerThatClosesGivesUpItsLeaseSoWritersStopWaitingForIt() throws Exception {
     PostgresTarget database = cluster.newDatabase();
     try (PostgresStore a = open(database)) {

@@ -227,8 +227,9 @@ public final class BillingGate implements AutoCloseable {
       Function<HttpRequest, HttpResponse> handler) {
     int workers = 2 * Runtime.getRuntime().availableProcessors();
     if (config.postgres() != null) {
-      // Each request first waits a round trip to the database (the version check) without using a
-      // core: more threads keep the cores busy meanwhile, and more waiting requests share one check.
+      // A write waits for its commit and the other servers' acknowledgements, and a request on a
+      // server without its read lease for the version check, without using a core: more threads
+      // keep the cores busy meanwhile, and more waiting requests share one check.
       workers += SHARED_STORE_EXTRA_WORKERS;
     }
     HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_WIRE_BYTES,

@@ -109,6 +109,30 @@ public final class PostgresCluster implements AutoCloseable {
     exec("pg_ctl", "-D", data(), "-m", "immediate", "-w", "stop");
   }
 
+  /**
+   * SIGSTOP to the server and all its processes: a database that stops answering without closing a
+   * connection, as a frozen host or a cut network looks to its clients. {@link #thaw} resumes it.
+   */
+  public void freeze() {
+    signalAll("STOP");
+  }
+
+  public void thaw() {
+    signalAll("CONT");
+  }
+
+  private void signalAll(String signal) {
+    long postmaster;
+    try {
+      postmaster = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(postmaster)));
+    ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> command.add(String.valueOf(d.pid()))));
+    run(command, false, directory);
+  }
+
   /** A new empty database, with the superuser's password. */
   public PostgresTarget newDatabase() {
     String name = "bg_test_" + databases.incrementAndGet();

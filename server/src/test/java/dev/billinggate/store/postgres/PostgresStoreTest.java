@@ -15,6 +15,7 @@ import dev.billinggate.testing.PostgresCluster;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,6 +271,33 @@ class PostgresStoreTest {
     assertThatThrownBy(() -> open(database))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("at migration 99, written by a newer billing-gate");
+  }
+
+  /** The lease's own deadline, not a dropped connection, ends serving from memory here. */
+  @Test
+  void whenTheDatabaseStopsAnsweringAServerServesFromMemoryNoLongerThanItsLease() throws Exception {
+    try (PostgresCluster own = PostgresCluster.ownOrSkip()) {
+      PostgresTarget database = own.newDatabase();
+      PostgresSettings settings = PostgresSettings.defaults().withStatementTimeout(Duration.ofSeconds(1));
+      try (PostgresStore store = PostgresStore.open(database, settings)) {
+        put(store, "1/alice");
+        awaitLease(store);
+
+        own.freeze();
+        try {
+          Thread.sleep(settings.lease().toMillis());
+          assertThat(store.holdsLease()).isFalse();
+          assertThatThrownBy(store::sync).isInstanceOfSatisfying(AwsException.class,
+              e -> assertThat(e.code()).isEqualTo(CommonError.SERVICE_UNAVAILABLE));
+        } finally {
+          own.thaw();
+        }
+
+        awaitLease(store);
+        put(store, "1/bob");
+        assertThat(count(store)).isEqualTo(2);
+      }
+    }
   }
 
   @Test

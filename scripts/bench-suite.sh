@@ -7,34 +7,22 @@
 #   restart  the same command, the process stopped and started again before every test
 #   moto     moto_server, POST /moto-api/reset (skipped when moto_server is not installed)
 # Each mode prints the client program's own CPU per test (the same work whatever the server); reset and
-# moto also print the server process's CPU per test (from its first request on).
+# moto also print the server process's CPU per test. WARMUP=N runs N tests first, untimed, so the figures
+# are those of a long suite's later tests (the client's and the server's code compiled).
 #   scripts/bench-suite.sh                  # all three
 #   TESTS=50 MODES="reset moto" scripts/bench-suite.sh
+#   WARMUP=200 MODES="reset moto" scripts/bench-suite.sh
 source "$(dirname "$0")/bench-common.sh"
 
 tests=${TESTS:-200}
+warmup=${WARMUP:-0}
 modes=${MODES:-reset restart moto}
 classpath=$(bench_classpath)
 (cd "$ROOT" && mvn -q -B -o -DskipTests -pl server -am package >&2)
 serve="$ROOT/billing-gate serve --in-memory --create-account-delay 0 --port"
 
 suite() {
-  java -XX:+UseSerialGC -cp "$classpath" dev.billinggate.bench.SuiteBenchmark --tests "$tests" "$@"
-}
-
-# CPU time (utime + stime) a process has used, in milliseconds.
-cpu_ms() {
-  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$1/stat"
-}
-
-# Runs the suite against the server process $1 and prints that server's CPU per test: the client
-# program is the same for every server, so this is the part a faster server can save.
-suite_against() {
-  local server=$1 before after; shift
-  before=$(cpu_ms "$server")
-  suite "$@"
-  after=$(cpu_ms "$server")
-  awk -v ms=$((after - before)) -v n="$tests" 'BEGIN { printf "  server CPU: %.1f ms per test\n", ms / n }'
+  java -XX:+UseSerialGC -cp "$classpath" dev.billinggate.bench.SuiteBenchmark "$@" --tests "$tests" --warm-up "$warmup"
 }
 
 started=()
@@ -56,10 +44,11 @@ for mode in $modes; do
       $serve "$port" >/dev/null 2>&1 &
       started+=($!)
       wait_for_http "$port"
-      suite_against "$!" --mode reset --url "http://127.0.0.1:$port"
+      suite --server-pid "$!" --mode reset --url "http://127.0.0.1:$port"
       ;;
     restart)
-      suite --mode restart --command "$serve %PORT%"
+      # A restart per test leaves no server to warm up.
+      suite --warm-up 0 --mode restart --command "$serve %PORT%"
       ;;
     moto)
       if ! command -v moto_server >/dev/null; then
@@ -70,7 +59,7 @@ for mode in $modes; do
       moto_server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
       started+=($!)
       wait_for_http "$port"
-      suite_against "$!" --mode moto --url "http://127.0.0.1:$port"
+      suite --server-pid "$!" --mode moto --url "http://127.0.0.1:$port"
       ;;
     *) echo "unknown mode $mode (reset, restart, moto)" >&2; exit 2 ;;
   esac

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,6 +39,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * Prints one line: the total wall time (clean state included), per-test median and p90, the clean
  * state's median, and how many tests saw the SCP deny the member's call. Targets 127.0.0.1 only.
+ * {@code --warm-up N} runs N tests first, untimed: the figures are then those of a long suite's
+ * later tests, with the client program's and the server's code compiled. {@code --server-pid P}
+ * adds the server process's CPU per test over the timed tests.
  */
 public final class SuiteBenchmark {
   /** billing-gate's bootstrap admin; moto accepts any key. */
@@ -49,6 +54,9 @@ public final class SuiteBenchmark {
   public static void main(String[] args) throws Exception {
     String mode = BenchServer.option(args, "--mode", "reset");
     int tests = Integer.parseInt(BenchServer.option(args, "--tests", "200"));
+    int warmUp = Integer.parseInt(BenchServer.option(args, "--warm-up", "0"));
+    String serverPid = BenchServer.option(args, "--server-pid", null);
+    Optional<ProcessHandle> server = serverPid == null ? Optional.empty() : ProcessHandle.of(Long.parseLong(serverPid));
     try (SdkHttpClient http = UrlConnectionHttpClient.create();
         CleanState clean = switch (mode) {
           case "reset" -> new Reset(URI.create(BenchServer.option(args, "--url", "http://127.0.0.1:4566")));
@@ -56,15 +64,19 @@ public final class SuiteBenchmark {
           case "restart" -> new Restart(BenchServer.option(args, "--command", null), http);
           default -> throw new IllegalArgumentException("--mode reset|moto|restart, not " + mode);
         }) {
-      System.out.println(mode + ": " + run(clean, http, tests));
+      if (warmUp > 0) {
+        run(clean, http, warmUp, server);
+      }
+      System.out.println(mode + (warmUp > 0 ? " (after " + warmUp + " tests)" : "") + ": " + run(clean, http, tests, server));
     }
   }
 
-  static Result run(CleanState clean, SdkHttpClient http, int tests) {
+  static Result run(CleanState clean, SdkHttpClient http, int tests, Optional<ProcessHandle> server) {
     List<Long> testNanos = new ArrayList<>();
     List<Long> cleanNanos = new ArrayList<>();
     int denied = 0;
-    long cpuBefore = processCpuNanos();
+    long cpuBefore = cpuNanos(ProcessHandle.current());
+    long serverCpuBefore = server.map(SuiteBenchmark::cpuNanos).orElse(0L);
     long started = System.nanoTime();
     for (int i = 0; i < tests; i++) {
       long t0 = System.nanoTime();
@@ -76,25 +88,33 @@ public final class SuiteBenchmark {
       cleanNanos.add(t1 - t0);
       testNanos.add(System.nanoTime() - t0);
     }
-    return new Result(tests, System.nanoTime() - started, testNanos, cleanNanos, denied,
-        processCpuNanos() - cpuBefore);
+    long total = System.nanoTime() - started;
+    OptionalLong serverCpu = server.isEmpty() ? OptionalLong.empty()
+        : OptionalLong.of(cpuNanos(server.get()) - serverCpuBefore);
+    return new Result(tests, total, testNanos, cleanNanos, denied, cpuNanos(ProcessHandle.current()) - cpuBefore,
+        serverCpu);
   }
 
-  /** CPU this client program has used (all its threads, the JIT's and collector's included). */
-  private static long processCpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  /** CPU a process has used (all its threads, the JIT's and collector's included). */
+  private static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
-  /** @param clientCpuNanos the client program's own CPU over the tests: the same for every server */
+  /**
+   * @param clientCpuNanos the client program's own CPU over the tests: the same for every server
+   * @param serverCpuNanos the server process's, when its pid was given
+   */
   record Result(int tests, long totalNanos, List<Long> testNanos, List<Long> cleanNanos, int denied,
-      long clientCpuNanos) {
+      long clientCpuNanos, OptionalLong serverCpuNanos) {
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
           "%d tests in %.2f s (%.1f ms per test; median %.1f ms, p90 %.1f ms; clean state median %.1f ms);"
-              + " the SCP denied the member's ListUsers in %d of %d; client CPU %.1f ms per test",
+              + " the SCP denied the member's ListUsers in %d of %d; CPU per test: client %.1f ms%s",
           tests, totalNanos / 1e9, totalNanos / 1e6 / tests, percentile(testNanos, 50), percentile(testNanos, 90),
-          percentile(cleanNanos, 50), denied, tests, clientCpuNanos / 1e6 / tests);
+          percentile(cleanNanos, 50), denied, tests, clientCpuNanos / 1e6 / tests,
+          serverCpuNanos.isEmpty() ? "" : String.format(Locale.ROOT, ", server %.1f ms",
+              serverCpuNanos.getAsLong() / 1e6 / tests));
     }
 
     private static double percentile(List<Long> nanos, int p) {

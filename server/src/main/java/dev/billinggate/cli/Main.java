@@ -1,7 +1,9 @@
 package dev.billinggate.cli;
 
 import dev.billinggate.app.BillingGate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,8 +32,12 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("serve")) {
-      // Loading the service models overlaps parsing the options, which takes picocli a while.
+      // Loading the service models overlaps reading the options.
       BillingGate.prepareInBackground();
+      Optional<ServeCommand> plain = ServeOptions.plain(Arrays.copyOfRange(args, 1, args.length));
+      if (plain.isPresent()) {
+        System.exit(plain.get().call());
+      }
     }
     System.exit(forArguments(args).execute(args));
   }
@@ -54,7 +60,8 @@ public final class Main implements Runnable {
 
   private static CommandLine withSubcommands(List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(new Main());
-    subcommands.forEach(cli::addSubcommand);
+    // Built on their own, not by addSubcommand(Class), which skips a command's modelTransformer (serve's options).
+    subcommands.forEach(type -> cli.addSubcommand(new CommandLine(type)));
     cli.setCaseInsensitiveEnumValuesAllowed(true).setParameterExceptionHandler(new UsageErrors());
     // Help as wide as the terminal, each command's synopsis one line: the options follow it anyway.
     abbreviate(cli);

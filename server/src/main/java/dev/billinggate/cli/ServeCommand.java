@@ -22,108 +22,39 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    modelTransformer = ServeOptions.Declare.class,
     description = "Run the emulator: one endpoint for IAM, STS, Organizations, Cost Explorer, Budgets, Billing and Account, plus the console under /console/.")
 final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  // Set from the command line by ServeOptions, which declares the options.
   String host;
-
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "4566", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
-
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = ".billing-gate", description = "Directory of the durable store (default: ${DEFAULT-VALUE}).")
   Path data;
-
-  @Option(names = "--in-memory", description = "Keep nothing on disk; state is lost on exit.")
   boolean inMemory;
-
-  @Option(names = "--store", paramLabel = "URL",
-      description = {"Keep the state in PostgreSQL instead of --data: postgresql://USER@HOST:PORT/DATABASE[?sslmode=...].",
-          "Several servers may share one database (docs/deploy.md). The password comes from PGPASSWORD or",
-          "--store-password-file, never from the URL."})
   String store;
-
-  @Option(names = "--store-password-file", paramLabel = "FILE",
-      description = "File holding the PostgreSQL password (first line), instead of the PGPASSWORD variable.")
   Path storePasswordFile;
-
-  @Option(names = "--store-pool-size", paramLabel = "N",
-      description = {"With --store: pooled connections per server, for writes and catching up (default: 8; the",
-          "commit listener and the version check have three connections of their own besides)."})
   Integer storePoolSize;
-
-  @Option(names = "--store-connect-timeout", paramLabel = "SECONDS",
-      description = {"With --store: how long to wait for a connection or a login before a request is answered",
-          "ServiceUnavailable (default: 3)."})
   Long storeConnectTimeoutSeconds;
-
-  @Option(names = "--store-statement-timeout", paramLabel = "SECONDS",
-      description = {"With --store: how long PostgreSQL lets a statement run or wait for a lock before it cancels",
-          "it (statement_timeout, lock_timeout; default: 9). An idle transaction ends after 4 times as much."})
   Long storeStatementTimeoutSeconds;
-
-  @Option(names = "--store-lease", paramLabel = "MILLIS",
-      description = {"With --store: how long a server serves reads from memory after renewing its lease (default:",
-          "2000). Writes wait for the other servers to apply them, at most this long for one that stopped answering."})
   Long storeLeaseMillis;
-
-  @Option(names = "--account-quota", paramLabel = "N", defaultValue = "10",
-      description = "Accounts per organization, closed ones included (AWS's default quota: ${DEFAULT-VALUE}).")
   int accountQuota;
-
-  @Option(names = "--create-account-delay", paramLabel = "SECONDS", defaultValue = "2",
-      description = "Seconds a CreateAccount request stays IN_PROGRESS (default: ${DEFAULT-VALUE}; 0 completes at once).")
   long createAccountDelaySeconds;
-
-  @Option(names = "--service-linked-role-deletion-delay", paramLabel = "SECONDS", defaultValue = "2",
-      description = "Seconds a DeleteServiceLinkedRole task stays IN_PROGRESS (default: ${DEFAULT-VALUE}; 0 completes at once).")
   long serviceLinkedRoleDeletionDelaySeconds;
-
-  @Option(names = "--org-throttle-rate", paramLabel = "RATE", defaultValue = "0",
-      description = "Fault injection: share (0..1) of Organizations requests answered TooManyRequestsException.")
   double throttleRate;
-
-  @Option(names = "--org-conflict-rate", paramLabel = "RATE", defaultValue = "0",
-      description = "Fault injection: share (0..1) of mutating Organizations requests answered ConcurrentModificationException.")
   double conflictRate;
-
-  @Option(names = "--scp-max-size", paramLabel = "BYTES", defaultValue = "10240",
-      description = "Largest service control policy accepted (default: ${DEFAULT-VALUE}, AWS's quota since 2026; 5120 before).")
   int scpMaxBytes;
-
-  @Option(names = "--billing-access-default", paramLabel = "RULE", defaultValue = "DOCUMENTED_ALLOW",
-      description = {"How accounts created without IamUserAccessToBilling start: DOCUMENTED_ALLOW (AWS's documented",
-          "default, activated) or LINKED_ACCOUNT_ACCESS (activated exactly when the management account's",
-          "linked account access is on, as seed 003 observed). Default: ${DEFAULT-VALUE}."})
   BillingAccess.DefaultRule billingAccessDefault;
-
-  @Option(names = "--from-snapshot", paramLabel = "FILE",
-      description = {"Start from this snapshot file (from `state export`): it is imported as a snapshot named after",
-          "the file (e.g. org.json -> org) and becomes the state; a later `state restore` of that name returns to it."})
   Path fromSnapshot;
-
-  @Option(names = "--from-twin", paramLabel = "FILE",
-      description = {"Start as the organization of this twin file (from `twin pull`): same ids, emails, states, policies,",
-          "root features and credential presence. Only into an empty store (--in-memory or a new --data); kept as",
-          "snapshot `twin`, so `state restore twin` undoes a rehearsal."})
   Path fromTwin;
+  UnknownBilling unknownBilling;
+  boolean motoCompat;
 
   /** The billing switch of twin accounts whose switch the twin does not know. */
   enum UnknownBilling { ON, OFF }
-
-  @Option(names = "--twin-unknown-billing", paramLabel = "ON|OFF", defaultValue = "OFF",
-      description = "With --from-twin: the billing switch of accounts whose switch the twin does not know (default: ${DEFAULT-VALUE}, the pessimistic case).")
-  UnknownBilling unknownBilling;
-
-  @Option(names = "--moto-compat",
-      description = {"For suites written for moto's server mode: POST /moto-api/reset (unsigned) resets, and requests",
-          "signed with access keys billing-gate does not know act as the bootstrap admin. Loopback --host only."})
-  boolean motoCompat;
 
   private static Twin readTwin(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {

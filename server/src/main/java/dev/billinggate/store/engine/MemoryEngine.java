@@ -43,7 +43,7 @@ public final class MemoryEngine implements Store {
 
   /** @param snapshots where the backend keeps snapshots; the engine keeps their rows in memory too */
   public MemoryEngine(Map<String, ? extends Map<String, String>> rows, CommitSink sink, SnapshotSink snapshots) {
-    this.tables = new Tables(rows, new RecordCodec());
+    this.tables = new Tables(rows, RecordCodec.SHARED);
     this.sink = sink;
     this.snapshots = new EngineSnapshots(this, snapshots);
   }

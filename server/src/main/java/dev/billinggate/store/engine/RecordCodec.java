@@ -9,8 +9,19 @@ import dev.billinggate.store.StoreException;
 
 /** The one JSON form of stored records, shared by every backend so their files agree. */
 final class RecordCodec {
-  private final JsonMapper mapper =
-      JsonMapper.builder()
+  static final RecordCodec SHARED = new RecordCodec();
+
+  private RecordCodec() {}
+
+  /**
+   * One mapper for every store in the process, built on first use: building it is a noticeable part of
+   * start-up, and an in-memory server may not need it until long after its first answer.
+   */
+  private static final class Mapper {
+    static final JsonMapper INSTANCE = build();
+
+    private static JsonMapper build() {
+      return JsonMapper.builder()
           .addModule(new JavaTimeModule())
           // ISO-8601 text keeps stored instants readable and exact to the nanosecond.
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -18,10 +29,12 @@ final class RecordCodec {
           // release read records a newer one wrote.
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
+    }
+  }
 
   String encode(String table, String key, Object value) {
     try {
-      return mapper.writeValueAsString(value);
+      return Mapper.INSTANCE.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "cannot store " + value.getClass().getName() + " at " + table + "/" + key, e);
@@ -30,7 +43,7 @@ final class RecordCodec {
 
   <V> V decode(String table, String key, String json, Class<V> type) {
     try {
-      return mapper.readValue(json, type);
+      return Mapper.INSTANCE.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new StoreException(
           "unreadable record " + table + "/" + key + " as " + type.getName() + ": "
@@ -48,8 +61,8 @@ final class RecordCodec {
   void check(String table, String key, String json, Class<?> type) {
     try {
       if (type != null) {
-        mapper.readValue(json, type);
-      } else if (!mapper.readTree(json).isObject()) {
+        Mapper.INSTANCE.readValue(json, type);
+      } else if (!Mapper.INSTANCE.readTree(json).isObject()) {
         throw new IllegalArgumentException("record " + table + "/" + key + " is not a JSON object");
       }
     } catch (JsonProcessingException e) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on a sample record with every component filled in.
  */
 class StoredRecordTypesTest {
-  private final RecordCodec codec = new RecordCodec();
+  private final RecordCodec codec = RecordCodec.SHARED;
 
   static Stream<Table<?>> tables() {
     List<Table<?>> tables = new ArrayList<>();

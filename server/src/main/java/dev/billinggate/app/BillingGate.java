@@ -70,8 +70,6 @@ import software.amazon.awssdk.regions.Region;
  * returns once the endpoint accepts requests.
  */
 public final class BillingGate implements AutoCloseable {
-  /** Request threads added for a PostgreSQL store; see {@link #listen}. */
-  private static final int SHARED_STORE_EXTRA_WORKERS = 12;
   /** The bootstrap admin's access key (PRODUCT.md), which clients on this machine sign with by default. */
   public static final String ADMIN_ACCESS_KEY_ID = Bootstrap.ADMIN_ACCESS_KEY_ID;
   public static final String ADMIN_SECRET_ACCESS_KEY = Bootstrap.ADMIN_SECRET_ACCESS_KEY;
@@ -225,13 +223,9 @@ public final class BillingGate implements AutoCloseable {
 
   private static NettyHttpServer listen(ServerConfig config, Gateway gateway,
       Function<HttpRequest, HttpResponse> handler) {
+    // The same on every store: with read leases a request on PostgreSQL waits for the database no more
+    // than one on SQLite does, and more threads only slowed reads (docs/benchmarks.md, PostgreSQL).
     int workers = 2 * Runtime.getRuntime().availableProcessors();
-    if (config.postgres() != null) {
-      // A write waits for its commit and the other servers' acknowledgements, and a request on a
-      // server without its read lease for the version check, without using a core: more threads
-      // keep the cores busy meanwhile, and more waiting requests share one check.
-      workers += SHARED_STORE_EXTRA_WORKERS;
-    }
     HttpServerConfig http = new HttpServerConfig(config.host(), config.port(), ProtocolCodec.MAX_WIRE_BYTES,
         workers, gateway::tooLarge)
         .withIncompleteBody(HttpServerConfig.DEFAULT_BODY_TIMEOUT, gateway::bodyEnded, gateway::bodyStalled);

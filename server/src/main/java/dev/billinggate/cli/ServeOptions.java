@@ -182,20 +182,24 @@ final class ServeOptions {
 
   private static Entry<Integer> whole(String name, String label, String defaultValue,
       BiConsumer<ServeCommand, Integer> set, String... description) {
-    return new Entry<>(name, Integer.class, label, defaultValue, description,
-        value -> WHOLE.matcher(value).matches() ? Integer.valueOf(value) : null, set);
+    return number(name, Integer.class, WHOLE, Integer::valueOf, label, defaultValue, set, description);
   }
 
   private static Entry<Long> wholeLong(String name, String label, String defaultValue, BiConsumer<ServeCommand, Long> set,
       String... description) {
-    return new Entry<>(name, Long.class, label, defaultValue, description,
-        value -> WHOLE.matcher(value).matches() ? Long.valueOf(value) : null, set);
+    return number(name, Long.class, WHOLE, Long::valueOf, label, defaultValue, set, description);
   }
 
   private static Entry<Double> decimal(String name, String label, String defaultValue,
       BiConsumer<ServeCommand, Double> set, String... description) {
-    return new Entry<>(name, Double.class, label, defaultValue, description,
-        value -> DECIMAL.matcher(value).matches() ? Double.valueOf(value) : null, set);
+    return number(name, Double.class, DECIMAL, Double::valueOf, label, defaultValue, set, description);
+  }
+
+  /** A number written in {@code form}, which every one of picocli's converters reads the same way. */
+  private static <N> Entry<N> number(String name, Class<N> type, Pattern form, Function<String, N> parse, String label,
+      String defaultValue, BiConsumer<ServeCommand, N> set, String... description) {
+    return new Entry<>(name, type, label, defaultValue, description,
+        value -> form.matcher(value).matches() ? parse.apply(value) : null, set);
   }
 
   private static Entry<Path> path(String name, String label, String defaultValue, BiConsumer<ServeCommand, Path> set,

@@ -36,10 +36,23 @@ public final class Main implements Runnable {
       BillingGate.prepareInBackground();
       Optional<ServeCommand> plain = ServeOptions.plain(Arrays.copyOfRange(args, 1, args.length));
       if (plain.isPresent()) {
-        System.exit(plain.get().call());
+        System.exit(callAsPicocliWould(plain.get()));
       }
     }
     System.exit(forArguments(args).execute(args));
+  }
+
+  /**
+   * An unexpected failure ends the process with picocli's exit code for it, the stack trace on
+   * stderr, as on picocli's path: left to the JVM, the server's non-daemon threads could keep it alive.
+   */
+  private static int callAsPicocliWould(ServeCommand command) {
+    try {
+      return command.call();
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      return CommandLine.ExitCode.SOFTWARE;
+    }
   }
 
   /** Every subcommand, as {@code --help} lists them. */

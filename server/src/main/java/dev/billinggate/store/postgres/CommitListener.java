@@ -150,9 +150,7 @@ final class CommitListener implements AutoCloseable {
       }
     }
     if (committed >= 0) {
-      if (localVersion.getAsLong() < committed) {
-        catchUp.run();
-      }
+      catchUpTo(committed);
       acknowledge();
     }
   }
@@ -169,12 +167,16 @@ final class CommitListener implements AutoCloseable {
       }
       version = row.getLong(1);
     }
-    if (localVersion.getAsLong() < version) {
-      catchUp.run();
-    }
+    catchUpTo(version);
     lease.extend(sent);
     nextRenewal = sent + lengthMillis * 1_000_000 / 4;
     acknowledge();
+  }
+
+  private void catchUpTo(long version) {
+    if (localVersion.getAsLong() < version) {
+      catchUp.run();
+    }
   }
 
   private void acknowledge() throws SQLException {

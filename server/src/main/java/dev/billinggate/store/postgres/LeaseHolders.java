@@ -17,11 +17,9 @@ import javax.sql.DataSource;
  */
 final class LeaseHolders {
   /** The committing transaction's last statement: run after it took the commit lock, so it sees every renewal ordered before it. */
-  private static final String ANNOUNCE = "SELECT ARRAY(SELECT id FROM nodes WHERE id <> ? AND lease_until > clock_timestamp()),"
-      + " ceil(EXTRACT(EPOCH FROM (SELECT max(lease_until) FROM nodes WHERE id <> ?) - clock_timestamp()) * 1000)::bigint,"
-      + " pg_notify('" + CommitListener.COMMITS + "', ?)";
-  private static final String STILL_HELD = "SELECT ARRAY(SELECT id FROM nodes WHERE id = ANY(?) AND lease_until > clock_timestamp()),"
-      + " ceil(EXTRACT(EPOCH FROM (SELECT max(lease_until) FROM nodes WHERE id = ANY(?)) - clock_timestamp()) * 1000)::bigint";
+  private static final String ANNOUNCE =
+      "SELECT " + leases("id <> ?") + ", pg_notify('" + CommitListener.COMMITS + "', ?)";
+  private static final String STILL_HELD = "SELECT " + leases("id = ANY(?)");
   /** Local and database clocks may tick a little apart; the re-check after the wait decides. */
   private static final long SLACK_MILLIS = 5;
 
@@ -94,6 +92,16 @@ final class LeaseHolders {
         }
       }
     }
+  }
+
+  /**
+   * Two columns about the servers {@code which} selects (its one parameter is bound twice): those
+   * whose lease still runs, and how many milliseconds the longest of their leases has left.
+   */
+  private static String leases(String which) {
+    return "ARRAY(SELECT id FROM nodes WHERE " + which + " AND lease_until > clock_timestamp()),"
+        + " ceil(EXTRACT(EPOCH FROM (SELECT max(lease_until) FROM nodes WHERE " + which + ") - clock_timestamp())"
+        + " * 1000)::bigint";
   }
 
   private static List<String> ids(Array array) throws SQLException {
